@@ -1,0 +1,121 @@
+"""The catalogue: everything the engine decides from, in one immutable-by-convention bundle.
+
+A :class:`Catalogue` holds the registry (agencies, attributes, document types),
+the law (sources, rules, fallbacks), the procedures and the raw parameter and
+scenario files. Scenarios work on :meth:`Catalogue.clone`, never on the
+baseline itself.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import orjson
+
+from .models import Agency, Attribute, DocumentType, Fallback, Procedure, Rule, Source
+
+
+def _digest(parts: Iterable[Any]) -> str:
+    h = hashlib.blake2b(digest_size=6)
+    for part in parts:
+        h.update(orjson.dumps(part, option=orjson.OPT_SORT_KEYS))
+    return h.hexdigest()
+
+
+@dataclass
+class Catalogue:
+    documents: dict[str, DocumentType] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    rules: dict[str, Rule] = field(default_factory=dict)
+    fallbacks: dict[str, Fallback] = field(default_factory=dict)
+    procedures: dict[str, Procedure] = field(default_factory=dict)
+    agencies: dict[str, Agency] = field(default_factory=dict)
+    attributes: dict[str, Attribute] = field(default_factory=dict)
+    #: Raw parameter files (procedures/parameters), by file stem.
+    parameters: dict[str, Any] = field(default_factory=dict)
+    #: Raw scenario files (procedures/scenarios), by file stem.
+    scenarios: dict[str, Any] = field(default_factory=dict)
+    #: Where each procedure came from (file path or store URL), for messages.
+    origins: dict[str, str] = field(default_factory=dict)
+    root: Path | None = None
+    label: str = "baseline"
+    _versions: tuple[str, str] | None = field(default=None, repr=False)
+
+    # ------------------------------------------------------------------ versions
+
+    def _compute_versions(self) -> tuple[str, str]:
+        law = _digest(
+            [
+                [d.model_dump(mode="json") for d in sorted(self.documents.values(), key=lambda d: d.id)],
+                # A source's live status is not law: it is keyed by the source-state version.
+                [s.model_dump(mode="json", exclude={"status"}) for s in sorted(self.sources.values(), key=lambda s: s.id)],
+                [r.model_dump(mode="json") for r in sorted(self.rules.values(), key=lambda r: r.id)],
+                [f.model_dump(mode="json") for f in sorted(self.fallbacks.values(), key=lambda f: f.id)],
+                [a.model_dump(mode="json") for a in sorted(self.attributes.values(), key=lambda a: a.id)],
+            ]
+        )
+        procs = _digest([law] + [p.model_dump(mode="json") for p in sorted(self.procedures.values(), key=lambda p: p.code)])
+        return law, procs
+
+    def invalidate(self) -> None:
+        """Forget cached versions after an in-place change (scenarios call this on clones)."""
+        self._versions = None
+
+    @property
+    def rules_version(self) -> str:
+        """Hash of the law: documents, sources (without live status), rules, fallbacks."""
+        if self._versions is None:
+            self._versions = self._compute_versions()
+        return self._versions[0]
+
+    @property
+    def version(self) -> str:
+        """Hash of the law and every procedure."""
+        if self._versions is None:
+            self._versions = self._compute_versions()
+        return self._versions[1]
+
+    # ------------------------------------------------------------------ helpers
+
+    def clone(self, label: str | None = None) -> "Catalogue":
+        """A deep copy that can be changed without touching this catalogue."""
+        twin = copy.deepcopy(self)
+        twin._versions = None
+        if label:
+            twin.label = label
+        return twin
+
+    def rule_document_types(self, rule: Rule) -> list[str]:
+        """Document types a rule applies to (its own list, or all its source replaces)."""
+        if rule.document_types:
+            return list(rule.document_types)
+        if rule.source and rule.source in self.sources:
+            return list(self.sources[rule.source].replaces)
+        return []
+
+    def ministry_of(self, code: str) -> str:
+        return self.procedures[code].ministry
+
+    def agency_name(self, agency_id: str, lang: str = "vi") -> str:
+        agency = self.agencies.get(agency_id)
+        if agency is None:
+            return agency_id
+        return getattr(agency.name, lang) or agency.name.vi
+
+    def with_procedures(self, procedures: Iterable[Procedure], origin: str) -> "Catalogue":
+        """A shallow copy with ``procedures`` added; codes already present are kept."""
+        merged = dict(self.procedures)
+        origins = dict(self.origins)
+        for proc in procedures:
+            if proc.code not in merged:
+                merged[proc.code] = proc
+                origins[proc.code] = origin
+        twin = copy.copy(self)
+        twin.procedures = merged
+        twin.origins = origins
+        twin._versions = None
+        return twin

@@ -1,0 +1,221 @@
+"""``onceonly import`` and ``onceonly versions``: portal records into the store.
+
+The lead's CLI calls :func:`register` on its ``typer.Typer`` app. Results go
+to stdout (a table, or only JSON with ``--format json``); progress, problems
+and errors go to stderr, so ``--format json`` output can be piped.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import orjson
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+#: Below this many records the progress bar is not worth drawing.
+PROGRESS_MIN = 50
+#: Problems listed on stderr in table mode (all of them are in the JSON).
+PROBLEMS_SHOWN = 20
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+IntoOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--into",
+        help="Database URL (postgresql+psycopg://...) or SQLite file. "
+        "Default: $ONCEONLY_DATABASE_URL, else $ONCEONLY_HOME/onceonly.db "
+        "(ONCEONLY_HOME defaults to ~/.local/share/onceonly).",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[Format, typer.Option("--format", help="table (human) or json (stdout is JSON only).")]
+
+
+def _emit_json(data: Any) -> None:
+    sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+
+
+def _open(into: str | None, err: Console):
+    """Open the store or exit 2 with a message that never shows a password."""
+    from engine.store import display_url, open_store, resolve_url
+
+    url = resolve_url(into)
+    try:
+        return open_store(url)
+    except Exception as exc:  # noqa: BLE001 - any driver error: report and stop
+        err.print(f"[red]cannot open the store at {display_url(url)}[/red]: {type(exc).__name__}")
+        raise typer.Exit(2) from None
+
+
+def import_command(
+    folder: Annotated[Path, typer.Argument(help="Folder tree of portal records (<code>.json).", exists=True, file_okay=False)],
+    into: IntoOption = None,
+    report: Annotated[bool, typer.Option("--report", help="Add parsing and recognition figures.")] = False,
+    format: FormatOption = Format.table,
+) -> None:
+    """Import portal records into the catalogue store as a new catalogue version."""
+    from engine.importer import import_folder
+
+    err = Console(stderr=True)
+    store = _open(into, err)
+    bar = Progress(
+        TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=err, transient=True, disable=not err.is_terminal,
+    )
+    task = bar.add_task("records", total=None)
+
+    def progress(done: int, total: int) -> None:
+        if total >= PROGRESS_MIN:
+            bar.update(task, completed=done, total=total)
+
+    try:
+        with bar:
+            result = import_folder(folder, store, report=report, progress=progress)
+    finally:
+        store.close()
+    if format is Format.json:
+        _emit_json({"store": store.url, **result.to_json()})
+    else:
+        _print_problems(err, result.problems)
+        out = Console()
+        out.print(_summary_table(result, store.url))
+        if result.report is not None:
+            _print_report(out, result.report)
+    if result.exit_code:
+        err.print("[red]nothing could be imported[/red]")
+    raise typer.Exit(result.exit_code)
+
+
+def _print_problems(err: Console, problems: list) -> None:
+    for problem in problems[:PROBLEMS_SHOWN]:
+        where = f"{problem.file}: {problem.field}" if problem.field else problem.file
+        err.print(f"[yellow]skipped[/yellow] {where}: {problem.reason}", highlight=False, markup=False)
+    if len(problems) > PROBLEMS_SHOWN:
+        err.print(f"... and {len(problems) - PROBLEMS_SHOWN} more skipped records (see --format json)")
+
+
+def _summary_table(result, store_url: str) -> Table:
+    s = result.summary
+    table = Table(title="Import", show_header=False)
+    table.add_column("figure")
+    table.add_column("value", justify="right")
+    rows = [
+        ("store", store_url),
+        ("source folder", result.source_folder),
+        ("catalogue version", str(s.version) if s.version is not None else "none (nothing changed)"),
+        ("records found", str(result.records)),
+        ("parsed", str(result.parsed)),
+        ("skipped (bad records)", str(len(result.problems))),
+        ("added", str(s.added)),
+        ("updated", str(s.updated)),
+        ("unchanged", str(s.unchanged)),
+    ]
+    if s.stale:
+        rows.append(("stale (older than stored)", str(s.stale)))
+    if s.duplicates:
+        rows.append(("duplicate codes", str(s.duplicates)))
+    rows.append(("seconds", f"{result.seconds:.2f}"))
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1%}"
+
+
+def _print_report(out: Console, report: dict) -> None:
+    per = report["entries_per_procedure"]
+    out.print(
+        f"{report['parsed']} of {report['records']} records parsed; {report['entries']} entries "
+        f"(mean {per['mean']}, median {per['median']}, max {per['max']} per procedure); "
+        f"{_pct(report['recognised_share'])} with a recognised document type."
+    )
+    ministries = Table(title="Per ministry")
+    for name in ("ministry", "procedures", "skipped", "entries", "per procedure", "recognised"):
+        ministries.add_column(name, justify="left" if name == "ministry" else "right")
+    for name, m in report["ministries"].items():
+        ministries.add_row(
+            name, str(m["procedures"]), str(m["skipped"]), str(m["entries"]),
+            str(m["entries_per_procedure"]["mean"] or "-"), _pct(m["recognised_share"]),
+        )
+    out.print(ministries)
+    phrases = Table(title="Most frequent unrecognised entries")
+    phrases.add_column("count", justify="right")
+    phrases.add_column("entry")
+    for item in report["unrecognised_phrases"]:
+        phrases.add_row(str(item["count"]), item["phrase"])
+    out.print(phrases)
+
+
+def versions_command(
+    into: IntoOption = None,
+    format: FormatOption = Format.table,
+    code: Annotated[Optional[str], typer.Option("--code", help="Only changes of this procedure code.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Changes listed per version in table mode.")] = 10,
+) -> None:
+    """List the catalogue versions and what each changed."""
+    err = Console(stderr=True)
+    store = _open(into, err)
+    try:
+        versions = store.versions()
+        history = store.history(code=code)
+    finally:
+        store.close()
+    changes: dict[int, list] = {}
+    for entry in history:
+        changes.setdefault(entry.version, []).append(entry)
+    if code is not None:
+        versions = [v for v in versions if v.id in changes]
+    if format is Format.json:
+        _emit_json([
+            {**v.model_dump(mode="json"), "changes": [e.model_dump(mode="json") for e in changes.get(v.id, [])]}
+            for v in versions
+        ])
+        return
+    out = Console()
+    if not versions:
+        out.print("no catalogue versions yet: run `onceonly import DIR`")
+        return
+    table = Table(title="Catalogue versions")
+    for name in ("version", "created (UTC)", "source folder", "records", "added", "updated", "unchanged", "skipped"):
+        table.add_column(name, justify="right" if name not in ("source folder", "created (UTC)") else "left")
+    for v in versions:
+        table.add_row(
+            str(v.id), v.created_at.strftime("%Y-%m-%d %H:%M:%S"), v.source_folder, str(v.records),
+            str(v.added), str(v.updated), str(v.unchanged), str(v.skipped),
+        )
+    out.print(table)
+    for v in versions:
+        entries = [e for e in changes.get(v.id, []) if e.kind != "added" or code is not None]
+        if not entries:
+            continue
+        out.print(f"[bold]version {v.id}[/bold]: {len(entries)} procedure(s) changed" + ("" if code else " (additions not listed)"))
+        for entry in entries[:limit]:
+            out.print(f"  {entry.code} {entry.kind}", highlight=False)
+            for text in entry.requirements_added:
+                out.print(f"    + {text}", highlight=False, markup=False)
+            for text in entry.requirements_removed:
+                out.print(f"    - {text}", highlight=False, markup=False)
+            others = [f for f in entry.fields_changed if f != "requirements"]
+            if others:
+                out.print(f"    fields: {', '.join(others)}", highlight=False, markup=False)
+        if len(entries) > limit:
+            out.print(f"  ... and {len(entries) - limit} more (--format json lists all)")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``import`` and ``versions`` commands to ``app``."""
+    app.command("import")(import_command)
+    app.command("versions")(versions_command)

@@ -1,0 +1,416 @@
+"""Evaluate a procedure for an applicant on a date: durable-rules decides.
+
+:class:`Engine` compiles the catalogue's law into one durable ruleset per
+document type (:mod:`engine.compiler`), sends one fact per (requirement,
+document type) through them (:mod:`engine.host`) and turns the fired actions
+into the decision contract of DESIGN.md. Python only *combines* what durable
+decided: the best outcome among alternatives (``any_of``), the worst among
+documents needed together (``all_of``).
+
+Decisions are cached, keyed by procedure, catalogue version, source-state
+version, date, channel, and the values of the applicant attributes the
+procedure's rules actually test: an attribute no rule looks at never splits
+the cache.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
+
+from . import explain
+from .catalogue import Catalogue
+from .compiler import UNRECOGNISED, Action, CompiledRuleset, compile_template, day_number, field_name, template_key
+from .errors import InvalidApplicant, UnknownProcedure, UnknownSource
+from .host import DurableHost
+from .models import Decision, Evaluation, Procedure, Requirement, RequirementRef, Status, Summary, TraceStep
+from .sources import STATUSES, SourceState
+
+ENGINE_VERSION = "onceonly-engine/0.1.0"
+CHANNELS = ("online", "in_person", "post")
+_STATUS_RANK = {Status.struck: 0, Status.replaced: 1, Status.required: 2}
+
+
+@dataclass
+class _Plan:
+    proc: Procedure
+    #: (ruleset, [(requirement index, document type), ...]) in evaluation order.
+    batches: list[tuple[CompiledRuleset, list[tuple[int, str]]]]
+    attributes: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass
+class _Outcome:
+    doc: str
+    status: Status
+    action: Action
+
+
+def _applies(req: Requirement, applicant: Mapping[str, Any]) -> dict[str, list[str]] | None:
+    """None when the entry applies (or may apply); else the condition it fails."""
+    for attr, values in req.applies_if.items():
+        given = applicant.get(attr)
+        if given is not None and given not in values:
+            return {attr: values}
+    return None
+
+
+class Engine:
+    """Decisions for one catalogue.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from engine.loading import load_catalogue
+    >>> engine = Engine(load_catalogue().catalogue)
+    >>> ev = engine.evaluate("1.001193", {"nationality": "vn"}, dt.date(2026, 6, 1))
+    >>> {d.requirement.id: d.status.value for d in ev.decisions}["identity"]
+    'struck'
+    >>> ev = engine.evaluate("1.001193", {"nationality": "foreign"}, dt.date(2026, 6, 1))
+    >>> {d.requirement.id: d.status.value for d in ev.decisions}["identity"]
+    'required'
+    """
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        host: DurableHost | None = None,
+        state: SourceState | None = None,
+        cache_size: int = 200_000,
+        include_proposed: bool = False,
+    ):
+        self.catalogue = catalogue
+        self.host = host or DurableHost()
+        self.state = state or SourceState(catalogue)
+        self.include_proposed = include_proposed
+        self._cache: dict[tuple, Evaluation] = {}
+        self._cache_size = cache_size
+        self._compiled: dict[tuple[str, ...], CompiledRuleset] = {}
+        self._by_doc: dict[str, CompiledRuleset] = {}
+        self._plans: dict[str, _Plan] = {}
+        self._lock = threading.Lock()
+        self.catalogue_version = catalogue.version
+        self.rules_version = catalogue.rules_version
+        self.hits = 0
+        self.misses = 0
+
+    # ------------------------------------------------------------------ compile
+
+    def ruleset(self, document_type: str) -> CompiledRuleset:
+        """The compiled template that decides ``document_type``."""
+        compiled = self._by_doc.get(document_type)
+        if compiled is None:
+            key = () if document_type == UNRECOGNISED else template_key(self.catalogue, document_type, self.include_proposed)
+            compiled = self._compiled.get(key)
+            if compiled is None:
+                compiled = compile_template(self.catalogue, key)
+                self.host.ensure(compiled)
+                self._compiled[key] = compiled
+            self._by_doc[document_type] = compiled
+        return compiled
+
+    def plan(self, code: str) -> _Plan:
+        plan = self._plans.get(code)
+        if plan is not None:
+            return plan
+        proc = self.catalogue.procedures.get(code)
+        if proc is None:
+            raise UnknownProcedure(code)
+        groups: dict[str, tuple[CompiledRuleset, list[tuple[int, str]]]] = {}
+        attributes: set[str] = set()
+        sources: set[str] = set()
+        for i, req in enumerate(proc.requirements):
+            attributes.update(req.applies_if)
+            for doc in req.document_types or [UNRECOGNISED]:
+                compiled = self.ruleset(doc)
+                attributes.update(compiled.attributes)
+                sources.update(compiled.sources)
+                groups.setdefault(compiled.name, (compiled, []))[1].append((i, doc))
+        plan = _Plan(proc, list(groups.values()), tuple(sorted(attributes)), tuple(sorted(sources)))
+        self._plans[code] = plan
+        return plan
+
+    def warm(self, codes: Iterable[str] | None = None) -> None:
+        """Compile and register everything up front (servers call this at start)."""
+        for code in codes if codes is not None else list(self.catalogue.procedures):
+            self.plan(code)
+
+    # ------------------------------------------------------------------ inputs
+
+    def validate_applicant(self, applicant: Mapping[str, Any]) -> None:
+        """Raise :class:`InvalidApplicant` naming the bad attribute."""
+        attrs = self.catalogue.attributes
+        for key, value in applicant.items():
+            spec = attrs.get(key)
+            if spec is None:
+                raise InvalidApplicant(key, "unknown attribute")
+            if value is not None and value not in spec.values:
+                raise InvalidApplicant(key, f"must be one of {', '.join(spec.values)}")
+
+    def _statuses(self, plan: _Plan, overrides: Mapping[str, str] | None) -> dict[str, str]:
+        if overrides:
+            for sid, status in overrides.items():
+                if sid not in self.catalogue.sources:
+                    raise UnknownSource(sid)
+                if status not in STATUSES:
+                    raise ValueError(f"source status must be one of {', '.join(STATUSES)}")
+        state = self.state
+        return {s: (overrides.get(s) if overrides and s in overrides else state.status(s)) for s in plan.sources}
+
+    # ------------------------------------------------------------------ evaluate
+
+    def evaluate(
+        self,
+        code: str,
+        applicant: Mapping[str, Any] | None = None,
+        as_of: dt.date | None = None,
+        source_status: Mapping[str, str] | None = None,
+        channel: str | None = None,
+        use_cache: bool = True,
+    ) -> Evaluation:
+        """Decide every requirement of procedure ``code``.
+
+        Raises
+        ------
+        UnknownProcedure
+            No procedure has that code.
+        InvalidApplicant
+            An attribute is unknown or has a value the registry does not list.
+        UnknownSource
+            A source-status override names an unknown source.
+        """
+        applicant = applicant or {}
+        if applicant:
+            self.validate_applicant(applicant)
+        if channel is not None and channel not in CHANNELS:
+            raise InvalidApplicant("channel", f"must be one of {', '.join(CHANNELS)}")
+        as_of = as_of or dt.date.today()
+        plan = self._plans.get(code) or self.plan(code)
+        key = (
+            code,
+            self.catalogue_version,
+            self.state.version,
+            tuple(sorted(source_status.items())) if source_status else (),
+            as_of,
+            channel,
+            tuple(applicant.get(a) for a in plan.attributes),
+        )
+        if use_cache:
+            cached = self._cache.get(key)
+            if cached is not None:
+                self.hits += 1
+                return cached
+        self.misses += 1
+        statuses = self._statuses(plan, source_status)
+        result = self._decide(plan, applicant, as_of, statuses, channel)
+        if use_cache:
+            if len(self._cache) >= self._cache_size:
+                self._cache.clear()  # cheap and bounded; a warm cache refills fast
+            self._cache[key] = result
+        return result
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    # ------------------------------------------------------------------ decide
+
+    def _decide(
+        self, plan: _Plan, applicant: Mapping[str, Any], as_of: dt.date, statuses: dict[str, str], channel: str | None
+    ) -> Evaluation:
+        cat = self.catalogue
+        proc = plan.proc
+        not_applicable = {i: c for i, req in enumerate(proc.requirements) if (c := _applies(req, applicant)) is not None}
+        day = day_number(as_of)
+        batches = []
+        index: list[tuple[int, str]] = []
+        for compiled, items in plan.batches:
+            base: dict[str, Any] = {"as_of": day}
+            for s in compiled.sources:
+                base[field_name("s_", s)] = statuses[s]
+            for a in compiled.attributes:
+                value = applicant.get(a)
+                if value is not None:
+                    base[field_name("a_", a)] = value
+            facts = []
+            for i, doc in items:
+                if i in not_applicable:
+                    continue
+                facts.append(dict(base))
+                index.append((i, doc))
+            if facts:
+                batches.append((compiled, facts))
+        fired = self.host.run(batches) if batches else []
+        per_req: dict[int, dict[str, list[Action]]] = {}
+        for fact_index, action in fired:
+            i, doc = index[fact_index]
+            per_req.setdefault(i, {}).setdefault(doc, []).append(action)
+        decisions = []
+        missing_attrs: set[str] = set()
+        for i, req in enumerate(proc.requirements):
+            if i in not_applicable:
+                decisions.append(self._not_applicable(proc, req, not_applicable[i]))
+                continue
+            actions = per_req.get(i, {})
+            for acts in actions.values():
+                for a in acts:
+                    if a.kind == "cond":
+                        missing_attrs.update(attr for attr, _ in a.missing)
+            decisions.append(self._requirement(proc, req, actions, as_of, statuses, channel))
+        return self._evaluation(proc, applicant, as_of, channel, decisions, sorted(missing_attrs))
+
+    def _outcome(self, doc: str, actions: list[Action]) -> _Outcome:
+        best = min(actions, key=lambda a: a.rank)
+        if best.kind == "hit":
+            effect = self.catalogue.rules[best.rule].effect.value
+            return _Outcome(doc, Status.replaced if effect == "replace" else Status.struck, best)
+        return _Outcome(doc, Status.required, best)
+
+    def _strike_condition(self, actions: list[Action]) -> dict[str, list[str]] | None:
+        for a in sorted(actions, key=lambda a: a.rank):
+            if a.kind == "cond" and self.catalogue.rules[a.rule].effect.value in ("strike", "cut"):
+                return {attr: list(vals) for attr, vals in a.missing}
+        return None
+
+    def _requirement(
+        self,
+        proc: Procedure,
+        req: Requirement,
+        actions: dict[str, list[Action]],
+        as_of: dt.date,
+        statuses: dict[str, str],
+        channel: str | None,
+    ) -> Decision:
+        cat = self.catalogue
+        docs = req.document_types or [UNRECOGNISED]
+        outcomes = [self._outcome(doc, actions.get(doc) or []) for doc in docs if actions.get(doc)]
+        if not outcomes:  # durable fires the catch-all for every fact; never reached
+            outcomes = [_Outcome(docs[0], Status.required, Action("default"))]
+        if req.match == "all_of":
+            chosen = max(outcomes, key=lambda o: (_STATUS_RANK[o.status], o.action.rank))
+        else:
+            chosen = min(outcomes, key=lambda o: (_STATUS_RANK[o.status], o.action.rank))
+        struck_if = None
+        if chosen.status is not Status.struck:
+            if req.match == "all_of":
+                merged: dict[str, list[str]] = {}
+                for o in outcomes:
+                    if o.status is Status.struck:
+                        continue
+                    cond = self._strike_condition(actions.get(o.doc, []))
+                    if cond is None:
+                        merged = {}
+                        break
+                    merged.update(cond)
+                struck_if = merged or None
+            else:
+                for o in outcomes:
+                    struck_if = self._strike_condition(actions.get(o.doc, []))
+                    if struck_if:
+                        break
+        action = chosen.action
+        rule = cat.rules.get(action.rule) if action.rule else None
+        same = [o.doc for o in outcomes if o.action.rule == action.rule and o.status is chosen.status] or [chosen.doc]
+        named = [d for d in same if d != UNRECOGNISED]
+        if action.kind == "hit":
+            explanation = explain.rule_explanation(cat, rule, named)
+        elif action.kind == "cond":
+            explanation = explain.conditional(cat, rule, named, {a: list(v) for a, v in action.missing})
+        elif action.kind == "miss":
+            explanation = explain.blocked(cat, rule, named, action.reason or "", as_of, statuses.get(rule.source or ""))
+        else:
+            explanation = explain.default(cat, [d for d in docs if d != UNRECOGNISED])
+        fallback_en = fallback_vi = None
+        if rule is not None and (action.kind in ("hit", "cond") or action.reason == "status"):
+            fallback_en, fallback_vi = explain.fallback_text(cat.fallbacks.get(rule.fallback or ""), channel)
+        copies = req.originals + req.copies
+        trace = [
+            TraceStep.model_construct(
+                document_type=doc,
+                rule=a.rule or ("unrecognised" if doc == UNRECOGNISED else "default-required"),
+                outcome=a.kind if a.reason is None else f"{a.kind}:{a.reason}",
+                detail=", ".join(f"{k} in {list(v)}" for k, v in a.missing) or None,
+            )
+            for doc in docs
+            for a in actions.get(doc, [])
+        ]
+        return Decision.model_construct(
+            procedure=proc.code,
+            requirement=RequirementRef.model_construct(id=req.id, text=req.text),
+            document_types=list(req.document_types),
+            status=chosen.status,
+            source=rule.source if rule is not None else None,
+            rule=action.rule or ("unrecognised" if chosen.doc == UNRECOGNISED else "default-required"),
+            legal_basis=explain.legal_basis(rule),
+            copies_avoided=copies if chosen.status in (Status.struck, Status.replaced) else 0,
+            fallback=fallback_en,
+            fallback_vi=fallback_vi,
+            explanation=explanation,
+            struck_if=struck_if,
+            trace=trace,
+        )
+
+    def _not_applicable(self, proc: Procedure, req: Requirement, condition: dict[str, list[str]]) -> Decision:
+        return Decision.model_construct(
+            procedure=proc.code,
+            requirement=RequirementRef.model_construct(id=req.id, text=req.text),
+            document_types=list(req.document_types),
+            status=Status.not_applicable,
+            source=None,
+            rule="applies-if",
+            legal_basis=None,
+            copies_avoided=0,
+            fallback=None,
+            fallback_vi=None,
+            explanation=explain.not_applicable(req.condition, condition),
+            struck_if=None,
+            trace=[],
+        )
+
+    def _evaluation(
+        self,
+        proc: Procedure,
+        applicant: Mapping[str, Any],
+        as_of: dt.date,
+        channel: str | None,
+        decisions: list[Decision],
+        missing: list[str],
+    ) -> Evaluation:
+        counts = {s: 0 for s in Status}
+        before = after = conditional = 0
+        for d, req in zip(decisions, proc.requirements):
+            counts[d.status] += 1
+            if d.status is Status.not_applicable:
+                continue
+            n = req.originals + req.copies
+            before += n
+            if d.status is Status.required:
+                after += n
+                if d.struck_if:
+                    conditional += 1
+        summary = Summary.model_construct(
+            requirements=len(decisions),
+            required=counts[Status.required],
+            struck=counts[Status.struck],
+            replaced=counts[Status.replaced],
+            not_applicable=counts[Status.not_applicable],
+            conditional=conditional,
+            copies_before=before,
+            copies_after=after,
+        )
+        return Evaluation.model_construct(
+            procedure=proc.code,
+            procedure_name=proc.name.vi,
+            as_of=as_of,
+            applicant=dict(applicant),
+            channel=channel,
+            decisions=decisions,
+            summary=summary,
+            missing_attributes=missing,
+            catalogue_version=self.catalogue_version,
+            rules_version=self.rules_version,
+            source_state_version=self.state.version,
+            engine_version=ENGINE_VERSION,
+        )

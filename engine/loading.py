@@ -1,0 +1,260 @@
+"""Load a ``procedures/`` tree into a :class:`~engine.catalogue.Catalogue`.
+
+Every problem becomes a :class:`~engine.errors.DataError` naming the file, the
+line and the field. Loading never stops at the first error: a broken file is
+skipped, the rest still loads, and all errors are returned together
+(``onceonly check`` prints them and exits non-zero).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .catalogue import Catalogue
+from .errors import CatalogueError, DataError
+from .models import Agency, Attribute, DocumentType, Fallback, Procedure, Rule, Source
+from .yamlio import YamlDoc, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+#: The shipped catalogue (a checkout or an editable install).
+DEFAULT_ROOT = Path(__file__).resolve().parents[1] / "procedures"
+
+
+@dataclass
+class LoadResult:
+    catalogue: Catalogue
+    errors: list[DataError] = field(default_factory=list)
+
+    def raise_for_errors(self) -> Catalogue:
+        if self.errors:
+            raise CatalogueError(self.errors)
+        return self.catalogue
+
+
+def _pydantic_errors(doc: YamlDoc, prefix: tuple, exc: ValidationError) -> list[DataError]:
+    out = []
+    for err in exc.errors():
+        loc = prefix + tuple(err["loc"])
+        message = err["msg"]
+        if err["type"] == "extra_forbidden":
+            message = "unknown field"
+        elif err["type"] == "missing":
+            message = "field required"
+        out.append(doc.error(loc, message))
+    return out
+
+
+def _validate(doc: YamlDoc, model: type[M], data: Any, prefix: tuple, errors: list[DataError]) -> M | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        errors.extend(_pydantic_errors(doc, prefix, exc))
+        return None
+
+
+def _files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def _display(root: Path, file: Path) -> str:
+    try:
+        return str(file.relative_to(root.parent))
+    except ValueError:
+        return str(file)
+
+
+def _read(root: Path, file: Path, errors: list[DataError]) -> YamlDoc | None:
+    try:
+        return read_yaml(file, _display(root, file))
+    except DataError as exc:
+        errors.append(exc)
+        return None
+
+
+def _load_list(
+    root: Path,
+    files: list[Path],
+    model: type[M],
+    key: str | None,
+    errors: list[DataError],
+    add: Callable[[M, YamlDoc, tuple], None],
+) -> None:
+    """Load files holding a list of ``model`` (or a mapping whose ``key`` is that list)."""
+    for file in files:
+        doc = _read(root, file, errors)
+        if doc is None or doc.data is None:
+            continue
+        data, prefix = doc.data, ()
+        if key is not None:
+            if not isinstance(data, dict):
+                errors.append(doc.error((), f"expected a mapping with a '{key}' list"))
+                continue
+            data, prefix = data.get(key), (key,)
+            if data is None:
+                continue
+        if isinstance(data, dict):
+            data, single = [data], True
+        else:
+            single = False
+        if not isinstance(data, list):
+            errors.append(doc.error(prefix, "expected a list"))
+            continue
+        for index, item in enumerate(data):
+            where = prefix if single else prefix + (index,)
+            obj = _validate(doc, model, item, where, errors)
+            if obj is not None:
+                add(obj, doc, where)
+
+
+def load_catalogue(root: Path | str | None = None) -> LoadResult:
+    """Load the ``procedures/`` tree at ``root`` (default: the shipped one).
+
+    Returns
+    -------
+    LoadResult
+        The catalogue of everything that loaded, and every error found.
+
+    Examples
+    --------
+    >>> result = load_catalogue()
+    >>> result.errors
+    []
+    >>> "population" in result.catalogue.sources
+    True
+    """
+    root = Path(root) if root is not None else DEFAULT_ROOT
+    errors: list[DataError] = []
+    cat = Catalogue(root=root)
+    if not root.is_dir():
+        return LoadResult(cat, [DataError(str(root), None, None, "not a folder")])
+    places: dict[tuple[str, str], str] = {}
+
+    def unique(kind: str, ident: str, doc: YamlDoc, where: tuple, id_field: str = "id") -> bool:
+        here = f"{doc.file}:{doc.line_of(where + (id_field,))}"
+        if (kind, ident) in places:
+            errors.append(doc.error(where + (id_field,), f"duplicate {kind} {ident!r} (also at {places[(kind, ident)]})"))
+            return False
+        places[(kind, ident)] = here
+        return True
+
+    def adder(kind: str, target: dict, id_attr: str = "id") -> Callable:
+        def add(obj, doc: YamlDoc, where: tuple) -> None:
+            ident = getattr(obj, id_attr)
+            if unique(kind, ident, doc, where, id_attr):
+                target[ident] = obj
+                if kind == "procedure":
+                    cat.origins[ident] = doc.file
+        return add
+
+    _load_list(root, [root / "agencies.yaml"] if (root / "agencies.yaml").exists() else [], Agency, None, errors, adder("agency", cat.agencies))
+    _load_list(root, [root / "attributes.yaml"] if (root / "attributes.yaml").exists() else [], Attribute, None, errors, adder("attribute", cat.attributes))
+    _load_list(root, _files(root / "documents"), DocumentType, None, errors, adder("document type", cat.documents))
+    _load_list(root, _files(root / "sources"), Source, None, errors, adder("source", cat.sources))
+    rule_files = _files(root / "rules")
+    _load_list(root, rule_files, Rule, "rules", errors, adder("rule", cat.rules))
+    _load_list(root, rule_files, Fallback, "fallbacks", errors, adder("fallback", cat.fallbacks))
+    _load_list(root, _files(root / "catalogue"), Procedure, None, errors, adder("procedure", cat.procedures, "code"))
+    for folder, target in (("parameters", cat.parameters), ("scenarios", cat.scenarios)):
+        for file in _files(root / folder):
+            doc = _read(root, file, errors)
+            if doc is not None and doc.data is not None:
+                target[file.stem] = doc.data
+    errors.extend(cross_check(cat))
+    return LoadResult(cat, errors)
+
+
+def _ref_error(cat: Catalogue, file_key: str, field: str, message: str) -> DataError:
+    return DataError(file_key, None, field, message)
+
+
+def cross_check(cat: Catalogue) -> list[DataError]:
+    """Errors in the references between files (unknown ids, rules on never-strike types)."""
+    errors: list[DataError] = []
+    docs, attrs = cat.documents, cat.attributes
+
+    def check_attr_values(where: str, field: str, attr: str, values: list[str]) -> None:
+        if attrs and attr not in attrs:
+            errors.append(DataError(where, None, field, f"unknown attribute {attr!r}"))
+            return
+        if attrs:
+            bad = [v for v in values if v not in attrs[attr].values]
+            if bad:
+                errors.append(DataError(where, None, field, f"unknown value(s) {bad} for attribute {attr!r}"))
+
+    for src in cat.sources.values():
+        where = f"sources/{src.id}"
+        for t in src.replaces:
+            if t not in docs:
+                errors.append(DataError(where, None, "replaces", f"unknown document type {t!r}"))
+        if cat.agencies and src.owner not in cat.agencies:
+            errors.append(DataError(where, None, "owner", f"unknown agency {src.owner!r}"))
+        for i, cov in enumerate(src.coverage):
+            for vals in cov.values.values():
+                check_attr_values(where, f"coverage[{i}].values", cov.attribute, vals)
+    for rule in cat.rules.values():
+        where = f"rules/{rule.id}"
+        if rule.source is not None and rule.source not in cat.sources:
+            errors.append(DataError(where, None, "source", f"unknown source {rule.source!r}"))
+        if rule.effect.value != "cut" and rule.source is None:
+            errors.append(DataError(where, None, "source", f"a {rule.effect.value} rule needs a source"))
+        if rule.fallback is not None and rule.fallback not in cat.fallbacks:
+            errors.append(DataError(where, None, "fallback", f"unknown fallback {rule.fallback!r}"))
+        if not cat.rule_document_types(rule):
+            errors.append(DataError(where, None, "document_types", "rule applies to no document type"))
+        for t in cat.rule_document_types(rule):
+            if t not in docs:
+                errors.append(DataError(where, None, "document_types", f"unknown document type {t!r}"))
+            elif not docs[t].strikeable:
+                errors.append(DataError(where, None, "document_types", f"document type {t!r} is never struck (strikeable: false)"))
+            elif rule.source in cat.sources and t not in cat.sources[rule.source].replaces:
+                errors.append(DataError(where, None, "document_types", f"source {rule.source!r} does not replace {t!r}"))
+        for attr, vals in rule.requires.items():
+            check_attr_values(where, f"requires.{attr}", attr, vals)
+    for proc in cat.procedures.values():
+        where = cat.origins.get(proc.code, f"procedure {proc.code}")
+        if cat.agencies and proc.ministry not in cat.agencies:
+            errors.append(DataError(where, None, "ministry", f"unknown agency {proc.ministry!r}"))
+        for t in proc.results:
+            if t not in docs:
+                errors.append(DataError(where, None, "results", f"unknown document type {t!r}"))
+        for i, req in enumerate(proc.requirements):
+            for t in req.document_types:
+                if t not in docs:
+                    errors.append(DataError(where, None, f"requirements[{i}].document_types", f"unknown document type {t!r}"))
+            for attr, vals in req.applies_if.items():
+                check_attr_values(where, f"requirements[{i}].applies_if.{attr}", attr, vals)
+    for doc in docs.values():
+        if doc.issuer and cat.agencies and doc.issuer not in cat.agencies:
+            errors.append(DataError(f"documents/{doc.id}", None, "issuer", f"unknown agency {doc.issuer!r}"))
+    return _with_lines(cat, errors)
+
+
+def _with_lines(cat: Catalogue, errors: list[DataError]) -> list[DataError]:
+    """Give cross-reference errors of procedures the line of their field when known."""
+    if cat.root is None:
+        return errors
+    cache: dict[str, YamlDoc | None] = {}
+    out = []
+    for err in errors:
+        path = cat.root.parent / err.file
+        if err.line is None and path.is_file():
+            if err.file not in cache:
+                try:
+                    cache[err.file] = read_yaml(path, err.file)
+                except DataError:
+                    cache[err.file] = None
+            doc = cache[err.file]
+            if doc is not None and err.field:
+                loc: list[Any] = []
+                for part in err.field.replace("]", "").replace("[", ".").split("."):
+                    loc.append(int(part) if part.isdigit() else part)
+                err = DataError(err.file, doc.line_of(tuple(loc)), err.field, err.message)
+        out.append(err)
+    return out

@@ -1,0 +1,368 @@
+"""Split the portal's flattened ``thanh_phan_ho_so`` into dossier entries.
+
+The portal renders the dossier as HTML tables (name, form file, quantity) and
+the crawl flattened them to one string. What survives of the structure:
+
+* a table header ``Tên giấy tờMẫu đơn, tờ khaiSố lượng`` before every table;
+* the text between the end of one table and the next header: a section title
+  (``* Giấy tờ phải nộp:``, ``* Giấy tờ phải xuất trình:``, ``* Lưu ý:``,
+  ``(1) Thành phần hồ sơ cấp ...:``, ``Trường hợp ủy quyền ...:`` or ``--``);
+* every row ends in a quantity cell ``N bản chính`` or ``N bản chính,M bản sao``
+  glued to the row text and to the form file name (``...Mẫu số 01.docx1 bản chính``).
+
+Examples
+--------
+>>> entries = parse_dossier("--Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn đề nghị1 bản chính"
+...                         "Bản sao giấy khai sinh0 bản chính,1 bản sao")
+>>> [(e.text, e.originals, e.copies) for e in entries]
+[('Đơn đề nghị', 1, 0), ('Bản sao giấy khai sinh', 0, 1)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from engine.text import clean
+
+from .folding import fold
+
+TABLE_HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
+
+Kind = Literal["document", "note", "lead"]
+Mode = Literal["submit", "show"]
+
+# The quantity cell. The count is glued to the row text, so a year or a form
+# number may precede it ("ngày 01/01/20261 bản chính"): we read the whole digit
+# run and keep its last digit (counts above 9 do not occur in the portal).
+_CELL = re.compile(
+    r"(?P<orig_run>\d+) ?bản chính(?:,\s*(?P<copies>\d{1,2}) ?bản sao(?P<cert1> có chứng thực)?)?"
+    r"|(?P<copy_run>\d+) ?bản sao(?P<cert2> có chứng thực)?"
+)
+_FORM_EXT = re.compile(r"\.(?:docx?|pdf|xlsx?|odt|rar|zip)\s*$", re.IGNORECASE)
+# A file name in the form column usually starts with one of these words; used to
+# find where the row text ends and the glued file name begins.
+_FORM_START = re.compile(
+    r"(?:M[ẫa]u|Mus|M\d|Ph[ụu] ?l[ụu]c|Phuluc|Phlc|PL\s?\d|Don |Đơn |To khai|BM|TK\d|\d+[-.]\s?M)", re.IGNORECASE
+)
+_MARKER = re.compile(r"^(?:[-+*•–]+\s*|\(?[0-9ivx]{1,4}[.)]\s*|\(?[a-zđ][.)]\s+|\(?[a-zđ]\)\s*)+", re.IGNORECASE)
+_SECTION_SUBMIT = re.compile(r"giay to phai nop|giay to nop")
+_SECTION_SHOW = re.compile(r"giay to phai xuat trinh|giay to xuat trinh")
+_SECTION_NOTE = re.compile(r"^\W*luu y\b")
+# Words that open a case ("in the case where ..."). Folded text.
+_CASE = re.compile(r"^(?:\W*(?:[a-z0-9]{1,3}[.)]\s*)?)(?:trong )?(?:truong hop|doi voi|neu|khi|rieng)\b")
+_INLINE_CASE = re.compile(
+    r"\((?P<paren>(?:trong |doi voi )?(?:truong hop|neu|doi voi|khi|ap dung)[^()]{0,200})\)"
+    r"|(?P<tail>(?:trong|doi voi|doi voi cac) truong hop\b.{3,200})$"
+)
+_LEAD_END = re.compile(r"(?::|\bgom|\bsau day|\bbao gom|\bcu the)\s*$")
+_NOTE_VERBS = re.compile(
+    r"\b(?:co trach nhiem|khong duoc yeu cau|phai duoc|duoc xac dinh|tu choi|"
+    r"nguoi tiep nhan|co quan dang ky|co the nop|so luong ho so)\b"
+)
+_DOC_HEAD = re.compile(
+    r"^(?:ban sao|ban chinh|ban chup|giay|van ban|don|to khai|to trinh|phieu|hop dong|quyet dinh|"
+    r"bao cao|danh sach|chung tu|hoa don|so |the |bien ban|tai lieu|ban ke|bang ke|ho so|"
+    r"chung chi|chung nhan|xac nhan|anh|thong bao|ke hoach|phuong an|de an|du an|ban ve|ban do)"
+)
+# "... đã có trong Cơ sở dữ liệu ... thì không phải nộp / xuất trình / tải lên".
+_WAIVER = re.compile(
+    r"(?:co so du lieu|csdl|khai thac|tich hop|vneid|dinh danh dien tu)"
+    r".{0,260}?\b(?:khong phai|khong yeu cau|khong can|khong bat buoc|khong phai nop|chi nop trong truong hop|"
+    r"chi xuat trinh trong truong hop|chi can cung cap thong tin)"
+    r"|\b(?:khong phai|chi)\s(?:nop|xuat trinh|tai len).{0,80}(?:truong hop|neu).{0,120}"
+    r"(?:khong khai thac|co so du lieu|csdl)"
+)
+
+
+@dataclass
+class Entry:
+    """One row of the dossier table, classified.
+
+    Attributes
+    ----------
+    index : int
+        Position among all entries of the dossier (0-based), notes included.
+    text : str
+        Display text: markers, quantity and form file names removed.
+    kind : {"document", "note", "lead"}
+        ``document`` asks for a paper; ``note`` explains; ``lead`` introduces
+        the rows after it ("Trường hợp ủy quyền:", "... gồm:").
+    condition : str or None
+        The case in which the entry applies, from its own text or a lead/section.
+    forms : list of str
+        Form file names that were glued to the row.
+    """
+
+    index: int
+    text: str
+    kind: Kind
+    originals: int = 0
+    copies: int = 0
+    certified: bool = False
+    mode: Mode = "submit"
+    section: str | None = None
+    condition: str | None = None
+    waived_by_text: bool = False
+    forms: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    quantity_found: bool = True
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text)
+
+
+class DossierError(ValueError):
+    """The dossier text has no table structure we can read."""
+
+
+@dataclass
+class _Row:
+    text: str
+    originals: int
+    copies: int
+    certified: bool
+    section: str | None
+    found: bool = True
+
+
+def _count(run: str) -> int:
+    # Keep the last digit: the rest belongs to the glued row text.
+    return int(run[-1])
+
+
+def _is_cell(text: str, m: re.Match) -> bool:
+    """Tell a quantity cell from a quantity written inside the row text."""
+    run = m.group("orig_run") or m.group("copy_run")
+    # The portal never zero-pads counts; "01 bản chính" is the row's own prose.
+    if len(run) == 2 and run[0] == "0":
+        return False
+    before = text[m.start() - 1] if m.start() else ""
+    after = text[m.end()] if m.end() < len(text) else ""
+    if before in "(":
+        return False
+    if before == " " and after != "" and after in " ,.;)":
+        # "nộp 1 bản chính; ...", "1 bản chính)": prose, not a cell.
+        return False
+    if after == " " and text[m.end() : m.end() + 3].strip()[:1].islower():
+        return False
+    if m.group("copy_run") is not None:
+        # A lone "N bản sao" cell must be glued to the row (no space before).
+        return before not in (" ", "")
+    return True
+
+
+def _split_rows(body: str, section: str | None) -> tuple[list[_Row], str]:
+    """Split one table body into rows; return the rows and the trailing text."""
+    rows: list[_Row] = []
+    start = 0
+    for m in _CELL.finditer(body):
+        if not _is_cell(body, m):
+            continue
+        if m.group("orig_run") is not None:
+            originals = _count(m.group("orig_run"))
+            copies = int(m.group("copies")) if m.group("copies") else 0
+            certified = bool(m.group("cert1"))
+        else:
+            originals, copies, certified = 0, _count(m.group("copy_run")), bool(m.group("cert2"))
+        rows.append(_Row(body[start : m.start()], originals, copies, certified, section))
+        start = m.end()
+    return rows, body[start:]
+
+
+def _strip_forms(text: str) -> tuple[str, list[str]]:
+    """Remove the form file names glued at the end of a row."""
+    forms: list[str] = []
+    while True:
+        m = _FORM_EXT.search(text)
+        if not m:
+            break
+        head = text[: m.start()]
+        # Prefer a glued boundary followed by a typical form-name start; else the
+        # last ";" or "." glued to the name; else give up on separating.
+        cut = None
+        for g in _FORM_START.finditer(head):
+            i = g.start()
+            if i == 0 or head[i - 1] not in " (":
+                cut = i
+        if cut is None or m.start() - cut > 160:
+            glue = [i for i in range(1, len(head)) if head[i - 1] in ";.)" and head[i] not in " ;.,)0123456789"]
+            cut = glue[-1] if glue else None
+        if cut is None or m.start() - cut > 160:
+            forms.append(text.strip())
+            text = ""
+            break
+        forms.append(clean(text[cut:]))
+        text = text[:cut]
+    return text, forms[::-1]
+
+
+def _condition_of(folded: str, text: str) -> str | None:
+    """The case clause of an entry's own text, if any (display text, not folded)."""
+    if _CASE.match(folded):
+        m = re.search(r"\bthì\b|:|,", text)
+        if m and m.start() > 8:
+            return clean(_MARKER.sub("", text[: m.start()]))
+        return clean(_MARKER.sub("", text))
+    low = text.lower()
+    if "(nếu có)" in low:
+        return "nếu có"
+    m = re.search(r"\(((?:trong |đối với )?(?:trường hợp|nếu|đối với|khi)[^()]{0,200})\)", text, re.IGNORECASE)
+    if m:
+        return clean(m.group(1))
+    m = re.search(r"\b((?:trong|đối với) trường hợp\b.{3,200})$", text, re.IGNORECASE)
+    if m:
+        return clean(m.group(1).rstrip(".;"))
+    return None
+
+
+def _section_mode(section: str | None, current: Mode) -> tuple[Mode, bool]:
+    """Mode of a section title, and whether it is a notes section."""
+    if not section:
+        return current, False
+    f = fold(section)
+    if _SECTION_SHOW.search(f):
+        return "show", False
+    if _SECTION_SUBMIT.search(f):
+        return "submit", False
+    if _SECTION_NOTE.match(f):
+        return current, True
+    return current, False
+
+
+def _is_waiver(folded: str) -> bool:
+    return bool(_WAIVER.search(folded))
+
+
+def parse_dossier(raw: str) -> list[Entry]:
+    """Parse ``thanh_phan_ho_so`` into classified entries.
+
+    Parameters
+    ----------
+    raw : str
+        The field as crawled.
+
+    Returns
+    -------
+    list of Entry
+        Every row, notes and leads included, in order.
+
+    Raises
+    ------
+    DossierError
+        When the text is not a string, is empty, or has no quantity cell at all.
+    """
+    if not isinstance(raw, str):
+        raise DossierError(f"expected text, got {type(raw).__name__}")
+    text = raw.replace("\u200e", "").replace("\u200b", "").replace("\xa0", " ")
+    if not clean(text).strip("- "):
+        raise DossierError("empty dossier")
+    chunks = text.split(TABLE_HEADER)
+    rows: list[_Row] = []
+    section: str | None = None
+    trailing = ""
+    for i, chunk in enumerate(chunks):
+        if i == 0:
+            # Before the first table: a section title only (or a header-less table).
+            if len(chunks) > 1:
+                section = clean(chunk).strip("- ") or None
+                continue
+        found, tail = _split_rows(chunk, section)
+        rows.extend(found)
+        if i + 1 < len(chunks):
+            # Text after the last cell and before the next header is the next title.
+            section = clean(tail).strip("- ") or None
+        else:
+            trailing = tail
+    if clean(trailing).strip("- "):
+        rows.append(_Row(trailing, 0, 0, False, section, found=False))
+    if not any(r.found for r in rows):
+        raise DossierError("no quantity cell ('N bản chính') found")
+    return _classify(rows)
+
+
+def _classify(rows: list[_Row]) -> list[Entry]:
+    entries: list[Entry] = []
+    mode: Mode = "submit"
+    last_section: str | None = object()  # type: ignore[assignment]
+    notes_section = False
+    section_condition: str | None = None
+    lead: Entry | None = None
+    lead_marker = ""
+    for row in rows:
+        if row.section is not last_section:
+            last_section = row.section
+            mode, notes_section = _section_mode(row.section, "submit" if row.section else mode)
+            sf = fold(row.section or "")
+            section_condition = clean(row.section).rstrip(":") if row.section and _CASE.match(sf) else None
+            lead = None
+        body, forms = _strip_forms(row.text)
+        body = clean(body)
+        marker_m = _MARKER.match(body)
+        marker = marker_m.group(0).strip() if marker_m else ""
+        display = body[marker_m.end() :].strip() if marker_m else body
+        f = fold(display)
+        empty = row.originals == 0 and row.copies == 0
+        if notes_section or f.startswith("luu y") and empty:
+            kind: Kind = "note"
+        elif empty and (_LEAD_END.search(f) or (_CASE.match(f) and display.rstrip().endswith(":"))):
+            kind = "lead"
+        elif empty:
+            looks_doc = _DOC_HEAD.match(f) and not _NOTE_VERBS.search(f) and not _CASE.match(f) and " thi " not in f
+            kind = "document" if looks_doc else "note"
+        else:
+            kind = "document"
+        entry = Entry(
+            index=len(entries),
+            text=display,
+            kind=kind,
+            originals=row.originals,
+            copies=row.copies,
+            certified=row.certified or (row.copies > 0 and bool(re.search(r"\b(?:co )?(?:chung thuc|cong chung)\b", f))),
+            mode="show" if kind == "document" and f.startswith("xuat trinh") else mode,
+            section=row.section,
+            forms=forms,
+            quantity_found=row.found,
+        )
+        entry.waived_by_text = kind == "document" and _is_waiver(f)
+        own = _condition_of(f, display) if kind == "document" else None
+        # A lead governs the rows after it: all of them when it has no marker,
+        # else the rows with a deeper marker ("- lead" then "+ rows").
+        if kind == "lead":
+            lead, lead_marker = entry, marker
+            entry.condition = section_condition
+        elif lead is not None and lead_marker and marker and marker[0] == lead_marker[0] and kind == "document":
+            lead = None
+        inherited = None
+        if lead is not None and kind != "lead":
+            inherited = lead.text.rstrip(":").strip()
+        parts = [p for p in (section_condition, inherited, own) if p]
+        if kind != "lead":
+            entry.condition = "; ".join(dict.fromkeys(parts)) or None
+        entries.append(entry)
+    _attach_notes(entries)
+    return entries
+
+
+def _attach_notes(entries: list[Entry]) -> None:
+    """Give each note to the document it explains; spread text waivers."""
+    for i, e in enumerate(entries):
+        if e.kind != "note":
+            continue
+        prev = next((p for p in reversed(entries[:i]) if p.kind == "document" and p.section == e.section), None)
+        if prev is not None:
+            prev.notes.append(e.text)
+        if not _is_waiver(e.folded):
+            continue
+        # "Trường hợp các thông tin ... trong các giấy tờ này đã có trong CSDL thì
+        # không phải ...": at the head of a section it covers the whole section;
+        # after a document it covers that document.
+        same = [d for d in entries if d.kind == "document" and d.section == e.section]
+        if prev is None or re.search(r"\bcac giay to (?:nay|neu tren|tren)\b", e.folded):
+            targets = [d for d in same if d.index > e.index] if prev is None else same
+        else:
+            targets = [prev]
+        for d in targets:
+            d.waived_by_text = True

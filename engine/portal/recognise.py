@@ -1,0 +1,237 @@
+"""Recognise the registry document types that a dossier entry asks for.
+
+Precision comes first: a wrong recognition can strike a paper someone needs.
+So a synonym found in the text only counts when it stands where a *document*
+is named, not where it is merely *referred to*:
+
+* "Bản sao giấy khai sinh", "Hộ chiếu/Thẻ căn cước", "... gồm: CMND, CCCD":
+  the phrase opens the entry or a list item (after ``, ; : / (`` or "hoặc",
+  "và"), possibly after copy words ("bản sao có chứng thực") or a giving verb
+  ("nộp kèm", "xuất trình");
+* "xác nhận của UBND cấp xã nơi đăng ký hộ khẩu thường trú", "Đơn đề nghị cấp
+  giấy phép lái xe", "thông tin về thẻ căn cước": the phrase follows other words
+  in its list item (a place, an action, a form): it is a reference, not asked for.
+
+Examples
+--------
+>>> from engine.models import DocumentType, Text
+>>> r = Recogniser([DocumentType(id="birth-certificate", name=Text(vi="Giấy khai sinh")),
+...                 DocumentType(id="household-book", name=Text(vi="Sổ hộ khẩu"), synonyms=["hộ khẩu"])])
+>>> r.recognise("Bản sao giấy khai sinh").types
+['birth-certificate']
+>>> r.recognise("Xác nhận của UBND cấp xã nơi đăng ký hộ khẩu thường trú").types
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Literal
+
+from engine.models import DocumentType
+
+from .folding import fold, fold_keep
+
+_SEP = {",", ";", ":", "/", "(", ")", "hoac", "va", "hay"}
+_OR = {"/", "hoac", "hay"}
+_AND = {"va", "kem", "cung"}
+
+# Words between a separator and a document name that still mean "this paper":
+# copy forms, counts, list openers. Stripped from the end of the head (folded).
+_COPY_WORDS = re.compile(
+    r"(?:\s|^)(?:ban sao|ban chinh|ban chup|ban photo|ban scan|ban dien tu|ban in|ban dich|ban goc|"
+    r"sao y|sao luc|co chung thuc|da chung thuc|duoc chung thuc|chung thuc|co cong chung|cong chung|"
+    r"hop phap hoa lanh su|hop le|con hieu luc|con gia tri|cac giay to sau day|cac giay to sau|"
+    r"cac giay to|giay to|mot trong cac|mot trong nhung|mot trong|cac|mot|hai|01|02|1|2|"
+    r"ban sao dien tu|hoac|va|cua|doi chieu|de doi chieu|sau|sau day|la|nhu)$"
+)
+# A head ending in one of these verbs hands the paper in: "nộp kèm", "xuất trình".
+_GIVE = re.compile(
+    r"(?:^|\s)(?:nop|nop kem|nop kem theo|kem theo|dinh kem|xuat trinh|gom|bao gom|gom co|cung cap|tai len|"
+    r"thay the bang|hoac bang|bang|bo sung|nop bo sung|giay to tuy than la|giay to tuy than nhu)$"
+)
+# Document types whose synonyms name the thing itself (a card, a certificate, a
+# book): a weak synonym ("hộ khẩu", "đăng ký doanh nghiệp") is an activity or
+# a register and is accepted only right after a document noun or at the start.
+_NOUN = re.compile(
+    r"^(?:giay|the|so|phieu|trich luc|ban sao|ban chinh|bang|ho chieu|chung minh nhan dan|cmnd|cmtnd|"
+    r"cccd|can cuoc cong dan|can cuoc dien tu|gplx|bhyt|van ban|don|to khai|hop dong|quyet dinh|bien ban|"
+    r"bao cao|danh sach|chung chi|van bang|anh|ban ve|so do|ban do|dieu le|bien lai|chung tu|hoa don)\b"
+)
+# "so" is left out: "sổ" and "số" fold alike, and "số căn cước" is a number.
+_DOC_NOUN_TAIL = re.compile(r"(?:^|\s)(?:giay|the|phieu|van ban|ban sao|ban chinh|giay to)$")
+# Cues in the head that turn the name into a reference or a negation:
+# "không cần nộp", "trừ", "thay thế việc nộp", "thông tin về", "số định danh".
+_REFERENCE = re.compile(
+    r"\b(?:khong|chua|tru|thay the|thay cho|viec nop|thong tin|dinh danh|du lieu|noi dang ky|cap lai|cap doi)\b"
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One accepted synonym occurrence."""
+
+    type_id: str
+    phrase: str
+    start: int
+    end: int
+
+
+@dataclass
+class Recognition:
+    """The document types of one entry.
+
+    Attributes
+    ----------
+    types : list of str
+        Registry ids, in order of first appearance, without repeats.
+    match : {"any_of", "all_of"}
+        ``any_of`` when the types are alternatives ("/", "hoặc", "một trong").
+    hits : list of Hit
+        Accepted occurrences.
+    rejected : list of Hit
+        Occurrences dropped as references (kept for reports and debugging).
+    """
+
+    types: list[str] = field(default_factory=list)
+    match: Literal["any_of", "all_of"] = "any_of"
+    hits: list[Hit] = field(default_factory=list)
+    rejected: list[Hit] = field(default_factory=list)
+
+
+class Recogniser:
+    """Match registry synonyms in dossier text.
+
+    Parameters
+    ----------
+    documents : iterable of DocumentType
+        The registry. Each type contributes its Vietnamese name and synonyms.
+
+    Notes
+    -----
+    All synonyms are folded and compiled into one alternation, longest first,
+    with word boundaries; a phrase claimed by two types keeps the first type
+    and is reported in :attr:`conflicts`.
+    """
+
+    def __init__(self, documents: Iterable[DocumentType]):
+        self.phrases: dict[str, str] = {}
+        self.conflicts: list[tuple[str, str, str]] = []
+        self.documents: dict[str, DocumentType] = {}
+        for doc in documents:
+            self.documents[doc.id] = doc
+            for phrase in [doc.name.vi, *doc.synonyms]:
+                key = fold(phrase)
+                if not key:
+                    continue
+                if key in self.phrases and self.phrases[key] != doc.id:
+                    self.conflicts.append((key, self.phrases[key], doc.id))
+                    continue
+                self.phrases[key] = doc.id
+        # "sổ đỏ" (land certificate) and "sơ đồ" (a diagram) fold alike: a
+        # phrase two types claim is ambiguous and is not matched at all.
+        for key, _, _ in self.conflicts:
+            self.phrases.pop(key, None)
+        ordered = sorted(self.phrases, key=lambda p: (-len(p), p))
+        # Synonyms contain no punctuation after folding; "," etc. in the text
+        # are tokens of their own, so a phrase never spans a list separator.
+        self._pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b") if ordered else None
+        self._strong = {p: bool(_NOUN.match(p)) for p in self.phrases}
+
+    # ------------------------------------------------------------------ core
+
+    def recognise(self, text: str) -> Recognition:
+        """Return the document types ``text`` asks for.
+
+        Parameters
+        ----------
+        text : str
+            Entry text as displayed (diacritics, punctuation).
+        """
+        out = Recognition()
+        if self._pattern is None or not text:
+            return out
+        folded = fold_keep(text)
+        for m in self._pattern.finditer(folded):
+            phrase = m.group(0)
+            hit = Hit(self.phrases[phrase], phrase, m.start(), m.end())
+            if self._accept(folded, m.start(), phrase):
+                out.hits.append(hit)
+            else:
+                out.rejected.append(hit)
+        out.types = list(dict.fromkeys(h.type_id for h in out.hits))
+        out.match = self._match_kind(folded, out.hits)
+        return out
+
+    def types_of(self, text: str) -> list[str]:
+        """Shortcut: the type ids of :meth:`recognise`."""
+        return self.recognise(text).types
+
+    # ------------------------------------------------------------------ rules
+
+    def _accept(self, folded: str, start: int, phrase: str) -> bool:
+        head = _head(folded, start)
+        if not head:
+            # A weak phrase after a comma continues another name ("Giấy chứng
+            # nhận quyền sử dụng đất, quyền sở hữu ..."): only the opening counts.
+            return self._strong[phrase] or start == 0
+        if not self._strong[phrase] and not _DOC_NOUN_TAIL.search(head):
+            # "hộ khẩu", "đăng ký doanh nghiệp" right after other words: an activity.
+            return False
+        if _REFERENCE.search(head):
+            return False
+        stripped = head
+        # Peel copy words off the end ("bản sao có chứng thực"); a giving verb
+        # ("nộp kèm", "xuất trình") at any step means the paper is handed in.
+        while stripped and not _GIVE.search(stripped):
+            m = _COPY_WORDS.search(stripped)
+            if not m:
+                break
+            stripped = stripped[: m.start()].rstrip()
+        if not stripped or _GIVE.search(stripped) and self._strong[phrase]:
+            return True
+        if not self._strong[phrase]:
+            # "Giấy/văn bản/sổ" + weak phrase: the noun makes it a paper.
+            return bool(re.fullmatch(r"(?:.*\s)?(?:giay|the|phieu|van ban|ban sao|ban chinh|giay to)", stripped)) and \
+                _clean_head(stripped)
+        return False
+
+    @staticmethod
+    def _match_kind(folded: str, hits: list[Hit]) -> Literal["any_of", "all_of"]:
+        if len({h.type_id for h in hits}) < 2:
+            return "any_of"
+        if re.search(r"\bmot trong\b", folded):
+            return "any_of"
+        ors = ands = 0
+        for a, b in zip(hits, hits[1:]):
+            between = set(folded[a.end : b.start].split())
+            if between & _AND:
+                ands += 1
+            elif between & _OR:
+                ors += 1
+        if ands:
+            return "all_of"
+        if ors:
+            return "any_of"
+        # Only commas between them: identity papers listed side by side are
+        # alternatives ("CMND, CCCD, hộ chiếu"); other lists are all needed.
+        return "all_of"
+
+
+def _head(folded: str, start: int) -> str:
+    """Words between the last list separator before ``start`` and ``start``."""
+    before = folded[:start].split()
+    words: list[str] = []
+    for w in reversed(before):
+        if w in _SEP:
+            break
+        words.append(w)
+        if len(words) > 12:
+            break
+    return " ".join(reversed(words))
+
+
+def _clean_head(stripped: str) -> bool:
+    # The noun must open the list item: "nơi đăng ký sổ hộ khẩu" stays a reference.
+    return len(stripped.split()) <= 3

@@ -1,0 +1,85 @@
+"""Run the shipped Alembic migrations programmatically.
+
+No ``alembic.ini`` is needed: the configuration is built here, pointing at the
+``migrations/`` folder inside the package, so an installed wheel migrates its
+own databases.
+
+Usage for developers::
+
+    python -m engine.store.migrate heads
+    python -m engine.store.migrate revision "add api keys"
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Engine
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config() -> Config:
+    """Return an Alembic configuration for the shipped migrations."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head() -> str:
+    """Return the head revision id (the chain is linear: exactly one head)."""
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    if len(heads) != 1:
+        raise RuntimeError(f"store migrations must form one chain, found heads {heads}")
+    return heads[0]
+
+
+def current(engine: Engine) -> str | None:
+    """Return the revision the database at ``engine`` is at (None if empty)."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Upgrade the database behind ``engine`` to ``revision`` in one transaction.
+
+    Skips Alembic's script machinery when the database is already at head,
+    which keeps opening the store cheap.
+    """
+    if revision == "head" and current(engine) == head():
+        return
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def _next_rev_id() -> str:
+    revisions = ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    numbers = [int(r.revision) for r in revisions if r.revision.isdigit()]
+    return f"{max(numbers, default=0) + 1:04d}"
+
+
+def main(argv: list[str]) -> int:
+    """Tiny developer CLI: ``heads`` or ``revision MESSAGE``."""
+    if argv[:1] == ["heads"]:
+        print(head())
+        return 0
+    if argv[:1] == ["revision"] and len(argv) == 2:
+        rev = _next_rev_id()
+        slug = "_".join(argv[1].lower().split())[:40]
+        cfg = alembic_config()
+        cfg.set_main_option("file_template", f"{rev}_{slug}")
+        command.revision(cfg, message=argv[1], rev_id=rev)
+        return 0
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
