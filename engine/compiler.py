@@ -238,9 +238,15 @@ def compile_template(cat: Catalogue, rule_ids: tuple[str, ...]) -> CompiledRules
             if _next_day(before.end) < after.start:
                 outside.append({"$and": [{"$gt": {"as_of": day_number(before.end)}}, {"$lt": {"as_of": day_number(after.start)}}]})
         add([outside[0] if len(outside) == 1 else {"$or": outside}], Action("miss", rule.id, None, reason="dates", rank=7))
+    if rules:
+        # A surrendered original (the paper itself is handed in) outranks every strike.
+        add([{"keep": 1}], Action("miss", None, None, reason="surrendered", rank=0))
     # The catch-all: every fact fires at least this, so every evaluation is decided.
     add([], Action("default", rank=100))
-    digest = hashlib.blake2b(orjson.dumps(definition, option=orjson.OPT_SORT_KEYS), digest_size=5).hexdigest()
+    # The name hashes what the rules mean as well as their conditions: two
+    # catalogues with the same conditions but other rule ids must not share one.
+    meaning = {name: [a.kind, a.rule, a.window, a.reason, a.missing, a.rank] for name, a in actions.items()}
+    digest = hashlib.blake2b(orjson.dumps([definition, meaning], option=orjson.OPT_SORT_KEYS), digest_size=8).hexdigest()
     compiled = CompiledRuleset(
         name=f"tpl.{digest}",
         rules=rule_ids,

@@ -49,6 +49,13 @@ class _Outcome:
     action: Action
 
 
+def _mechanism_rule(action: Action, doc: str) -> str:
+    """Id of a decision no law rule made (the catch-all, a surrendered original)."""
+    if action.reason == "surrendered":
+        return "surrendered-original"
+    return "unrecognised" if doc == UNRECOGNISED else "default-required"
+
+
 def _applies(req: Requirement, applicant: Mapping[str, Any]) -> dict[str, list[str]] | None:
     """None when the entry applies (or may apply); else the condition it fails."""
     for attr, values in req.applies_if.items():
@@ -212,6 +219,21 @@ class Engine:
             self._cache[key] = result
         return result
 
+    def evaluate_all(
+        self,
+        as_of: dt.date,
+        applicant: Mapping[str, Any] | None = None,
+        source_status: Mapping[str, str] | None = None,
+        codes: Iterable[str] | None = None,
+        use_cache: bool = True,
+    ) -> list[Evaluation]:
+        """Evaluate every procedure (or ``codes``) once: the input of reports,
+        the graph's source impact and simulations, which never re-decide."""
+        return [
+            self.evaluate(code, applicant, as_of, source_status, use_cache=use_cache)
+            for code in (codes if codes is not None else sorted(self.catalogue.procedures))
+        ]
+
     def clear_cache(self) -> None:
         self._cache.clear()
 
@@ -238,7 +260,10 @@ class Engine:
             for i, doc in items:
                 if i in not_applicable:
                     continue
-                facts.append(dict(base))
+                fact = dict(base)
+                if proc.requirements[i].surrendered:
+                    fact["keep"] = 1
+                facts.append(fact)
                 index.append((i, doc))
             if facts:
                 batches.append((compiled, facts))
@@ -318,6 +343,8 @@ class Engine:
             explanation = explain.rule_explanation(cat, rule, named)
         elif action.kind == "cond":
             explanation = explain.conditional(cat, rule, named, {a: list(v) for a, v in action.missing})
+        elif action.reason == "surrendered":
+            explanation = explain.surrendered(cat, named)
         elif action.kind == "miss":
             explanation = explain.blocked(cat, rule, named, action.reason or "", as_of, statuses.get(rule.source or ""))
         else:
@@ -329,7 +356,7 @@ class Engine:
         trace = [
             TraceStep.model_construct(
                 document_type=doc,
-                rule=a.rule or ("unrecognised" if doc == UNRECOGNISED else "default-required"),
+                rule=a.rule or _mechanism_rule(a, doc),
                 outcome=a.kind if a.reason is None else f"{a.kind}:{a.reason}",
                 detail=", ".join(f"{k} in {list(v)}" for k, v in a.missing) or None,
             )
@@ -342,7 +369,7 @@ class Engine:
             document_types=list(req.document_types),
             status=chosen.status,
             source=rule.source if rule is not None else None,
-            rule=action.rule or ("unrecognised" if chosen.doc == UNRECOGNISED else "default-required"),
+            rule=action.rule or _mechanism_rule(action, chosen.doc),
             legal_basis=explain.legal_basis(rule),
             copies_avoided=copies if chosen.status in (Status.struck, Status.replaced) else 0,
             fallback=fallback_en,

@@ -120,6 +120,14 @@ def default(cat: Catalogue, types: list[str]) -> Explanation:
     )
 
 
+def surrendered(cat: Catalogue, types: list[str]) -> Explanation:
+    doc_vi, doc_en = doc_names(cat, types)
+    return Explanation(
+        vi=f"Vẫn yêu cầu {doc_vi}: bản giấy được nộp lại để chỉnh lý, cấp đổi hoặc thu hồi, dữ liệu không thay thế được.",
+        en=f"{doc_en} stays required: the paper itself is handed in to be endorsed, replaced or revoked, which data cannot do.",
+    )
+
+
 def not_applicable(condition: str | None, attrs: dict[str, list[str]]) -> Explanation:
     cond_vi, cond_en = _values(attrs)
     extra = f" ({condition})" if condition else ""

@@ -248,7 +248,7 @@ def import_folder(
 
 def _phrase(text: str) -> str:
     """A short display form of an unrecognised entry, for counting."""
-    text = clean(text).rstrip(" .;:")
+    text = clean(text).rstrip(" .;:") or "(entry without text)"
     return text if len(text) <= PHRASE_CHARS else text[: PHRASE_CHARS - 1] + "…"
 
 

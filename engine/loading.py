@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from .catalogue import Catalogue
 from .errors import CatalogueError, DataError
 from .models import Agency, Attribute, DocumentType, Fallback, Procedure, Rule, Source
-from .yamlio import YamlDoc, read_yaml
+from .yamlio import YamlDoc, format_path, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -135,6 +135,7 @@ def load_catalogue(root: Path | str | None = None) -> LoadResult:
     if not root.is_dir():
         return LoadResult(cat, [DataError(str(root), None, None, "not a folder")])
     places: dict[tuple[str, str], str] = {}
+    locations: dict[tuple[str, str], tuple[YamlDoc, tuple]] = {}
 
     def unique(kind: str, ident: str, doc: YamlDoc, where: tuple, id_field: str = "id") -> bool:
         here = f"{doc.file}:{doc.line_of(where + (id_field,))}"
@@ -149,6 +150,7 @@ def load_catalogue(root: Path | str | None = None) -> LoadResult:
             ident = getattr(obj, id_attr)
             if unique(kind, ident, doc, where, id_attr):
                 target[ident] = obj
+                locations[(kind, ident)] = (doc, where)
                 if kind == "procedure":
                     cat.origins[ident] = doc.file
         return add
@@ -166,95 +168,80 @@ def load_catalogue(root: Path | str | None = None) -> LoadResult:
             doc = _read(root, file, errors)
             if doc is not None and doc.data is not None:
                 target[file.stem] = doc.data
-    errors.extend(cross_check(cat))
+    errors.extend(cross_check(cat, locations))
     return LoadResult(cat, errors)
 
 
-def _ref_error(cat: Catalogue, file_key: str, field: str, message: str) -> DataError:
-    return DataError(file_key, None, field, message)
+def cross_check(cat: Catalogue, locations: dict | None = None) -> list[DataError]:
+    """Errors in the references between files (unknown ids, rules on never-strike types).
 
-
-def cross_check(cat: Catalogue) -> list[DataError]:
-    """Errors in the references between files (unknown ids, rules on never-strike types)."""
+    ``locations`` maps ``(kind, id)`` to the file and path an object was read
+    from, so that each error names the file and line of the bad field.
+    """
+    locations = locations or {}
     errors: list[DataError] = []
     docs, attrs = cat.documents, cat.attributes
 
-    def check_attr_values(where: str, field: str, attr: str, values: list[str]) -> None:
+    def report(kind: str, ident: str, field: tuple, message: str) -> None:
+        place = locations.get((kind, ident))
+        if place is None:
+            errors.append(DataError(f"{kind} {ident}", None, format_path(field), message))
+            return
+        doc, where = place
+        errors.append(doc.error(where + field, message))
+
+    def check_attr_values(kind: str, ident: str, field: tuple, attr: str, values: list[str]) -> None:
         if attrs and attr not in attrs:
-            errors.append(DataError(where, None, field, f"unknown attribute {attr!r}"))
+            report(kind, ident, field, f"unknown attribute {attr!r}")
             return
         if attrs:
             bad = [v for v in values if v not in attrs[attr].values]
             if bad:
-                errors.append(DataError(where, None, field, f"unknown value(s) {bad} for attribute {attr!r}"))
+                report(kind, ident, field, f"unknown value(s) {bad} for attribute {attr!r}")
 
     for src in cat.sources.values():
-        where = f"sources/{src.id}"
-        for t in src.replaces:
+        k = ("source", src.id)
+        for j, t in enumerate(src.replaces):
             if t not in docs:
-                errors.append(DataError(where, None, "replaces", f"unknown document type {t!r}"))
+                report(*k, ("replaces", j), f"unknown document type {t!r}")
         if cat.agencies and src.owner not in cat.agencies:
-            errors.append(DataError(where, None, "owner", f"unknown agency {src.owner!r}"))
+            report(*k, ("owner",), f"unknown agency {src.owner!r}")
         for i, cov in enumerate(src.coverage):
-            for vals in cov.values.values():
-                check_attr_values(where, f"coverage[{i}].values", cov.attribute, vals)
+            check_attr_values(*k, ("coverage", i, "attribute"), cov.attribute, [v for vals in cov.values.values() for v in vals])
     for rule in cat.rules.values():
-        where = f"rules/{rule.id}"
+        k = ("rule", rule.id)
         if rule.source is not None and rule.source not in cat.sources:
-            errors.append(DataError(where, None, "source", f"unknown source {rule.source!r}"))
+            report(*k, ("source",), f"unknown source {rule.source!r}")
         if rule.effect.value != "cut" and rule.source is None:
-            errors.append(DataError(where, None, "source", f"a {rule.effect.value} rule needs a source"))
+            report(*k, ("source",), f"a {rule.effect.value} rule needs a source")
         if rule.fallback is not None and rule.fallback not in cat.fallbacks:
-            errors.append(DataError(where, None, "fallback", f"unknown fallback {rule.fallback!r}"))
+            report(*k, ("fallback",), f"unknown fallback {rule.fallback!r}")
         if not cat.rule_document_types(rule):
-            errors.append(DataError(where, None, "document_types", "rule applies to no document type"))
-        for t in cat.rule_document_types(rule):
+            report(*k, ("document_types",), "rule applies to no document type")
+        for j, t in enumerate(cat.rule_document_types(rule)):
+            field = ("document_types", j) if rule.document_types else ("source",)
             if t not in docs:
-                errors.append(DataError(where, None, "document_types", f"unknown document type {t!r}"))
+                report(*k, field, f"unknown document type {t!r}")
             elif not docs[t].strikeable:
-                errors.append(DataError(where, None, "document_types", f"document type {t!r} is never struck (strikeable: false)"))
+                report(*k, field, f"document type {t!r} is never struck (strikeable: false)")
             elif rule.source in cat.sources and t not in cat.sources[rule.source].replaces:
-                errors.append(DataError(where, None, "document_types", f"source {rule.source!r} does not replace {t!r}"))
+                report(*k, field, f"source {rule.source!r} does not replace {t!r}")
         for attr, vals in rule.requires.items():
-            check_attr_values(where, f"requires.{attr}", attr, vals)
+            check_attr_values(*k, ("requires", attr), attr, vals)
     for proc in cat.procedures.values():
-        where = cat.origins.get(proc.code, f"procedure {proc.code}")
+        k = ("procedure", proc.code)
         if cat.agencies and proc.ministry not in cat.agencies:
-            errors.append(DataError(where, None, "ministry", f"unknown agency {proc.ministry!r}"))
-        for t in proc.results:
+            report(*k, ("ministry",), f"unknown agency {proc.ministry!r}")
+        for j, t in enumerate(proc.results):
             if t not in docs:
-                errors.append(DataError(where, None, "results", f"unknown document type {t!r}"))
+                report(*k, ("results", j), f"unknown document type {t!r}")
         for i, req in enumerate(proc.requirements):
-            for t in req.document_types:
+            for j, t in enumerate(req.document_types):
                 if t not in docs:
-                    errors.append(DataError(where, None, f"requirements[{i}].document_types", f"unknown document type {t!r}"))
+                    report(*k, ("requirements", i, "document_types", j), f"unknown document type {t!r}")
             for attr, vals in req.applies_if.items():
-                check_attr_values(where, f"requirements[{i}].applies_if.{attr}", attr, vals)
+                check_attr_values(*k, ("requirements", i, "applies_if", attr), attr, vals)
     for doc in docs.values():
         if doc.issuer and cat.agencies and doc.issuer not in cat.agencies:
-            errors.append(DataError(f"documents/{doc.id}", None, "issuer", f"unknown agency {doc.issuer!r}"))
-    return _with_lines(cat, errors)
-
-
-def _with_lines(cat: Catalogue, errors: list[DataError]) -> list[DataError]:
-    """Give cross-reference errors of procedures the line of their field when known."""
-    if cat.root is None:
-        return errors
-    cache: dict[str, YamlDoc | None] = {}
-    out = []
-    for err in errors:
-        path = cat.root.parent / err.file
-        if err.line is None and path.is_file():
-            if err.file not in cache:
-                try:
-                    cache[err.file] = read_yaml(path, err.file)
-                except DataError:
-                    cache[err.file] = None
-            doc = cache[err.file]
-            if doc is not None and err.field:
-                loc: list[Any] = []
-                for part in err.field.replace("]", "").replace("[", ".").split("."):
-                    loc.append(int(part) if part.isdigit() else part)
-                err = DataError(err.file, doc.line_of(tuple(loc)), err.field, err.message)
-        out.append(err)
-    return out
+            report("document type", doc.id, ("issuer",), f"unknown agency {doc.issuer!r}")
+    return errors

@@ -203,6 +203,10 @@ class Requirement(Strict):
     applies_if: dict[Slug, list[str]] = Field(default_factory=dict)
     #: The dossier text itself says the paper is not needed when the data is in a DB.
     waived_by_text: bool = False
+    #: The paper itself is handed in to be endorsed, replaced or revoked (a land
+    #: certificate to be re-issued, an old registration to be cancelled): no
+    #: database can stand in for the object, so it is never struck.
+    surrendered: bool = False
     note: str | None = None
 
 

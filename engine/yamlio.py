@@ -32,7 +32,16 @@ def _no_duplicates(loader: _Loader, node: yaml.MappingNode, deep: bool = False) 
     return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
 
 
+def _timestamp(loader: _Loader, node: yaml.ScalarNode):
+    # An impossible date (2026-13-45) stays a string, so that validation names the field.
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return node.value
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicates)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
 def _record_lines(node: yaml.Node, path: Path_, out: dict[Path_, int]) -> None:

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Optional
 import orjson
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -100,7 +101,7 @@ def import_command(
 def _print_problems(err: Console, problems: list) -> None:
     for problem in problems[:PROBLEMS_SHOWN]:
         where = f"{problem.file}: {problem.field}" if problem.field else problem.file
-        err.print(f"[yellow]skipped[/yellow] {where}: {problem.reason}", highlight=False, markup=False)
+        err.print(f"[yellow]skipped[/yellow] {escape(where)}: {escape(problem.reason)}", highlight=False)
     if len(problems) > PROBLEMS_SHOWN:
         err.print(f"... and {len(problems) - PROBLEMS_SHOWN} more skipped records (see --format json)")
 
@@ -143,8 +144,9 @@ def _print_report(out: Console, report: dict) -> None:
         f"{_pct(report['recognised_share'])} with a recognised document type."
     )
     ministries = Table(title="Per ministry")
-    for name in ("ministry", "procedures", "skipped", "entries", "per procedure", "recognised"):
-        ministries.add_column(name, justify="left" if name == "ministry" else "right")
+    ministries.add_column("ministry", no_wrap=True)
+    for name in ("procedures", "skipped", "entries", "per procedure", "recognised"):
+        ministries.add_column(name, justify="right")
     for name, m in report["ministries"].items():
         ministries.add_row(
             name, str(m["procedures"]), str(m["skipped"]), str(m["entries"]),
@@ -155,7 +157,7 @@ def _print_report(out: Console, report: dict) -> None:
     phrases.add_column("count", justify="right")
     phrases.add_column("entry")
     for item in report["unrecognised_phrases"]:
-        phrases.add_row(str(item["count"]), item["phrase"])
+        phrases.add_row(str(item["count"]), escape(item["phrase"]))
     out.print(phrases)
 
 
@@ -205,12 +207,12 @@ def versions_command(
         for entry in entries[:limit]:
             out.print(f"  {entry.code} {entry.kind}", highlight=False)
             for text in entry.requirements_added:
-                out.print(f"    + {text}", highlight=False, markup=False)
+                out.print(f"    + {escape(text)}", highlight=False)
             for text in entry.requirements_removed:
-                out.print(f"    - {text}", highlight=False, markup=False)
+                out.print(f"    - {escape(text)}", highlight=False)
             others = [f for f in entry.fields_changed if f != "requirements"]
             if others:
-                out.print(f"    fields: {', '.join(others)}", highlight=False, markup=False)
+                out.print(f"    fields: {', '.join(others)}", highlight=False)
         if len(entries) > limit:
             out.print(f"  ... and {len(entries) - limit} more (--format json lists all)")
 

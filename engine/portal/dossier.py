@@ -51,7 +51,7 @@ _SECTION_SUBMIT = re.compile(r"giay to phai nop|giay to nop")
 _SECTION_SHOW = re.compile(r"giay to phai xuat trinh|giay to xuat trinh")
 _SECTION_NOTE = re.compile(r"^\W*luu y\b")
 # Words that open a case ("in the case where ..."). Folded text.
-_CASE = re.compile(r"^(?:\W*(?:[a-z0-9]{1,3}[.)]\s*)?)(?:trong )?(?:truong hop|doi voi|neu|khi|rieng)\b")
+_CASE = re.compile(r"^(?:\W*(?:[a-z0-9]{1,3}[.)]?\s+)?)(?:trong )?(?:truong hop|doi voi|neu|khi|rieng)\b")
 _INLINE_CASE = re.compile(
     r"\((?P<paren>(?:trong |doi voi )?(?:truong hop|neu|doi voi|khi|ap dung)[^()]{0,200})\)"
     r"|(?P<tail>(?:trong|doi voi|doi voi cac) truong hop\b.{3,200})$"
@@ -162,37 +162,50 @@ def _split_rows(body: str, section: str | None) -> tuple[list[_Row], str]:
         if not _is_cell(body, m):
             continue
         if m.group("orig_run") is not None:
-            originals = _count(m.group("orig_run"))
+            run = m.group("orig_run")
+            originals = _count(run)
             copies = int(m.group("copies")) if m.group("copies") else 0
             certified = bool(m.group("cert1"))
         else:
-            originals, copies, certified = 0, _count(m.group("copy_run")), bool(m.group("cert2"))
-        rows.append(_Row(body[start : m.start()], originals, copies, certified, section))
+            run = m.group("copy_run")
+            originals, copies, certified = 0, _count(run), bool(m.group("cert2"))
+        # Digits before the count's own digit are the end of the row text.
+        rows.append(_Row(body[start : m.start() + len(run) - 1], originals, copies, certified, section))
         start = m.end()
     return rows, body[start:]
 
 
 def _strip_forms(text: str) -> tuple[str, list[str]]:
-    """Remove the form file names glued at the end of a row."""
+    """Remove the form file names glued at the end of a row.
+
+    The file name has no delimiter of its own, so its start is guessed, in this
+    order: a typical form-name word glued to the text ("...Chính phủMẫu số
+    09.docx"); a ";", "." or ")" glued to a letter ("...Bộ Công an.NA15.pdf");
+    a lower-case letter glued to a capital ("...nguồn genBao cao.docx"). When
+    none is found the row text is kept whole: losing text is worse than
+    keeping a file name in it.
+    """
     forms: list[str] = []
     while True:
         m = _FORM_EXT.search(text)
         if not m:
             break
         head = text[: m.start()]
-        # Prefer a glued boundary followed by a typical form-name start; else the
-        # last ";" or "." glued to the name; else give up on separating.
         cut = None
         for g in _FORM_START.finditer(head):
             i = g.start()
-            if i == 0 or head[i - 1] not in " (":
+            if i > 0 and head[i - 1] not in " (" and m.start() - i <= 160:
                 cut = i
-        if cut is None or m.start() - cut > 160:
-            glue = [i for i in range(1, len(head)) if head[i - 1] in ";.)" and head[i] not in " ;.,)0123456789"]
-            cut = glue[-1] if glue else None
-        if cut is None or m.start() - cut > 160:
-            forms.append(text.strip())
-            text = ""
+        if cut is None:
+            semicolon = [i for i in range(1, len(head)) if head[i - 1] == ";" and head[i].isalnum()]
+            glue = [i for i in range(1, len(head)) if head[i - 1] in ".)" and head[i].isalpha()]
+            camel = [i for i in range(1, len(head)) if head[i - 1].islower() and head[i].isupper()]
+            for options in (semicolon, glue, camel):
+                options = [i for i in options if m.start() - i <= 160]
+                if options:
+                    cut = options[-1]
+                    break
+        if cut is None or not clean(text[:cut]):
             break
         forms.append(clean(text[cut:]))
         text = text[:cut]
@@ -294,7 +307,7 @@ def _classify(rows: list[_Row]) -> list[Entry]:
     for row in rows:
         if row.section is not last_section:
             last_section = row.section
-            mode, notes_section = _section_mode(row.section, "submit" if row.section else mode)
+            mode, notes_section = _section_mode(row.section, mode)
             sf = fold(row.section or "")
             section_condition = clean(row.section).rstrip(":") if row.section and _CASE.match(sf) else None
             lead = None

@@ -44,7 +44,11 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+_STOP = re.compile(r"[.!?]+(?=\s|$)")
 _KEEP_TABLE = _Table({ord(c): f" {c} " for c in ",;:/()"})
+# Sentence stops are marked with a control character first, so that the "." in
+# "66.7/2025" is still folded to a space while a sentence end becomes a token.
+_KEEP_TABLE[0x1E] = " . "
 
 
 def fold_keep(text: str) -> str:
@@ -58,5 +62,6 @@ def fold_keep(text: str) -> str:
     >>> fold_keep("Hộ chiếu/Thẻ căn cước")
     'ho chieu / the can cuoc'
     """
-    text = unicodedata.normalize("NFC", text).lower().translate(_KEEP_TABLE)
+    # A full stop that ends a sentence is kept too ("66.7" and "1.2.3" are not).
+    text = _STOP.sub(" \x1e ", unicodedata.normalize("NFC", text).lower()).translate(_KEEP_TABLE)
     return _SPACE.sub(" ", text).strip()

@@ -10,15 +10,18 @@ from typing import Any, Literal
 
 import orjson
 from pydantic import BaseModel, Field
-from sqlalchemy import bindparam, create_engine, event, func, insert, select, update
+from sqlalchemy import Text, bindparam, cast, create_engine, event, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.pool import StaticPool
 
 from engine.models import DATE_MIN, Procedure
-from engine.store import migrate
 from engine.store.config import resolve_url
 from engine.store.diff import content_hash, diff_payloads
 from engine.store.schema import catalogue_versions, procedure_history, procedures
+
+#: The payload as JSON text: decoding it with orjson ourselves is several times
+#: faster than SQLAlchemy's JSON result processing (0.02 s vs 0.14 s for 2,117).
+_PAYLOAD_TEXT = cast(procedures.c.payload, Text)
 
 #: Rows per ``IN (...)`` list: well under SQLite's and PostgreSQL's bind limits.
 _CHUNK = 500
@@ -120,6 +123,8 @@ def open_store(url: str | None = None) -> "Store":
     -------
     Store
     """
+    from engine.store import migrate  # late: `python -m engine.store.migrate` imports this package first
+
     resolved = resolve_url(url)
     engine = make_engine(resolved)
     try:
@@ -308,20 +313,18 @@ class Store:
         ministry : str, optional
             Only this ministry's procedures.
         """
-        stmt = select(procedures.c.payload).order_by(procedures.c.code)
+        stmt = select(_PAYLOAD_TEXT).order_by(procedures.c.code)
         if ministry is not None:
             stmt = stmt.where(procedures.c.ministry == ministry)
         with self.engine.connect() as conn:
             rows = conn.execute(stmt).scalars().all()
-        return [Procedure.model_validate(payload) for payload in rows]
+        return [Procedure.model_validate(orjson.loads(text)) for text in rows]
 
     def get(self, code: str) -> Procedure | None:
         """Return the current version of procedure ``code``, or None."""
         with self.engine.connect() as conn:
-            payload = conn.execute(
-                select(procedures.c.payload).where(procedures.c.code == code)
-            ).scalar_one_or_none()
-        return None if payload is None else Procedure.model_validate(payload)
+            text = conn.execute(select(_PAYLOAD_TEXT).where(procedures.c.code == code)).scalar_one_or_none()
+        return None if text is None else Procedure.model_validate(orjson.loads(text))
 
     def count(self) -> int:
         """Return the number of stored procedures."""

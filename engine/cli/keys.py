@@ -1,0 +1,125 @@
+"""``onceonly keys create|list|revoke``: API keys of the HTTP API.
+
+The token is printed once, at creation; the store keeps only its SHA-256.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from .common import Format, FormatOpt, emit_json, err, fail, out
+
+
+class Role(str, Enum):
+    portal = "portal"
+    officer = "officer"
+    admin = "admin"
+
+
+DatabaseOpt = Annotated[
+    Optional[str],
+    typer.Option("--database", envvar="ONCEONLY_DATABASE_URL", help="Store URL (default: $ONCEONLY_HOME/onceonly.db)."),
+]
+
+
+def _engine(database: str | None):
+    from engine.store import display_url, open_store, resolve_url
+
+    url = resolve_url(database)
+    try:
+        return open_store(url)
+    except Exception as exc:  # noqa: BLE001 - any driver error: one line, no password
+        fail(f"cannot open the store at {display_url(url)}: {type(exc).__name__}")
+
+
+def _row(k) -> dict:
+    return {
+        "id": k.id,
+        "name": k.name,
+        "role": k.role,
+        "prefix": k.prefix,
+        "rate_limit": k.rate_limit,
+        "created_at": k.created_at.isoformat(),
+        "revoked_at": k.revoked_at.isoformat() if k.revoked_at else None,
+    }
+
+
+def register(app: typer.Typer) -> None:
+    keys = typer.Typer(help="API keys: create, list, revoke.", no_args_is_help=True)
+    app.add_typer(keys, name="keys")
+
+    @keys.command("create")
+    def create(
+        name: Annotated[str, typer.Argument(help="Who uses the key, e.g. 'Hanoi portal'.")],
+        role: Annotated[Role, typer.Option(help="portal | officer | admin")] = Role.portal,
+        rate: Annotated[Optional[float], typer.Option(help="Requests/s for this key (default: the role's).")] = None,
+        database: DatabaseOpt = None,
+        format: FormatOpt = Format.table,
+    ) -> None:
+        """Create a key and print its token (shown only now)."""
+        from engine.store.api_repo import create_key
+
+        store = _engine(database)
+        try:
+            record, token = create_key(store.engine, name, role.value, rate)
+        except ValueError as exc:
+            fail(str(exc))
+        finally:
+            store.close()
+        if format is Format.json:
+            emit_json({**_row(record), "token": token})
+        else:
+            out.print(token, highlight=False)
+            err.print(f"key {record.id} ({record.role}) created; the token above is shown only once", highlight=False)
+
+    @keys.command("list")
+    def list_(
+        all_: Annotated[bool, typer.Option("--all", help="Include revoked keys.")] = False,
+        database: DatabaseOpt = None,
+        format: FormatOpt = Format.table,
+    ) -> None:
+        """List keys (never their tokens)."""
+        from engine.store.api_repo import list_keys
+
+        store = _engine(database)
+        try:
+            rows = [_row(k) for k in list_keys(store.engine, include_revoked=all_)]
+        finally:
+            store.close()
+        if format is Format.json:
+            emit_json(rows)
+            return
+        table = Table()
+        for col in ("id", "name", "role", "prefix", "rate/s", "created", "revoked"):
+            table.add_column(col)
+        for r in rows:
+            table.add_row(
+                str(r["id"]), r["name"], r["role"], r["prefix"] + "…", "" if r["rate_limit"] is None else f"{r['rate_limit']:g}",
+                r["created_at"][:19], (r["revoked_at"] or "")[:19],
+            )
+        out.print(table)
+
+    @keys.command("revoke")
+    def revoke(
+        key_id: Annotated[int, typer.Argument(help="The key's id (see `onceonly keys list`).")],
+        database: DatabaseOpt = None,
+        format: FormatOpt = Format.table,
+    ) -> None:
+        """Revoke a key; API workers stop accepting it within their key-cache time (5 s)."""
+        from engine.store.api_repo import revoke_key
+
+        store = _engine(database)
+        try:
+            record = revoke_key(store.engine, key_id)
+        finally:
+            store.close()
+        if record is None:
+            fail(f"no key {key_id}")
+        if format is Format.json:
+            emit_json(_row(record))
+        else:
+            out.print(f"key {record.id} ({record.name}) revoked", highlight=False)

@@ -1,0 +1,173 @@
+"""``onceonly report unnecessary|burden``: the reform officer's reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from ..evaluator import Engine
+from ..reports import Filters, burden_report, to_csv, to_xlsx, unnecessary_report
+from ..reports.export import is_burden, total_keys
+from ..reports.labels import CAPTIONS, GROUP_TITLES, TOTAL_COLUMNS, label
+from ..reports.rows import select_procedures
+from .common import AsOfOpt, CatalogueOpt, as_date, emit_json, err, fail, guarded, load, out
+from .evaluate import read_applicant
+
+LEVELS = ("ministry", "province", "commune", "other")
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+MinistryOpt = Annotated[str | None, typer.Option("--ministry", help="Ministry id, e.g. bo-tu-phap.")]
+FieldOpt = Annotated[str | None, typer.Option("--field", help="Field (lĩnh vực), e.g. 'Hộ tịch' (diacritics optional).")]
+LevelOpt = Annotated[str | None, typer.Option("--level", help="ministry | province | commune | other")]
+SourceOpt = Annotated[str | None, typer.Option("--source", help="Source id, e.g. population.")]
+ApplicantOpt = Annotated[Path | None, typer.Option("--applicant", help="JSON file of applicant attributes (default: none given).")]
+ReportFormatOpt = Annotated[ReportFormat, typer.Option("--format", "-f", help="table | json | csv | xlsx")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Output file (xlsx default: <report>-<date>.xlsx; csv default: stdout).")]
+LangOpt = Annotated[str, typer.Option("--lang", help="Header language: vi | en.")]
+LimitOpt = Annotated[int, typer.Option("--limit", help="Table format: at most this many rows (totals are always complete).")]
+
+
+def build(kind: str, catalogue_spec, as_of, ministry, field, level, source, applicant, lang, quiet):
+    """Evaluate the filtered procedures and build the report; returns (report, catalogue)."""
+    if level is not None and level not in LEVELS:
+        fail(f"--level must be one of {', '.join(LEVELS)}")
+    if lang not in ("vi", "en"):
+        fail("--lang must be vi or en")
+    attrs, _ = read_applicant(applicant)
+    cat = load(catalogue_spec, quiet=quiet).catalogue
+    if ministry is not None and ministry not in cat.agencies and ministry not in {p.ministry for p in cat.procedures.values()}:
+        fail(f"unknown ministry {ministry!r}")
+    if source is not None and source not in cat.sources:
+        fail(f"unknown source {source!r}")
+    filters = Filters(ministry=ministry, field=field, level=level, source=source)
+    day = as_date(as_of)
+    evaluations = Engine(cat).evaluate_all(day, attrs, codes=select_procedures(cat, filters))
+    make = burden_report if kind == "burden" else unnecessary_report
+    return make(evaluations, cat, day, filters, lang=lang), cat
+
+
+def emit(report, cat, kind: str, format: ReportFormat, output: Path | None, lang: str, limit: int) -> None:
+    if format is ReportFormat.json:
+        data = report.as_dict()
+        if output is not None:
+            import orjson
+
+            output.write_bytes(orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS))
+            err.print(str(output))
+        else:
+            emit_json(data)
+    elif format is ReportFormat.csv:
+        text = to_csv(report, lang)
+        if output is not None:
+            output.write_text(text, encoding="utf-8-sig")
+            out.print(str(output), highlight=False)
+        else:
+            sys.stdout.write(text)
+    elif format is ReportFormat.xlsx:
+        path = output or Path(f"{kind}-{report.as_of.isoformat()}.xlsx")
+        to_xlsx(report, path, cat, lang)
+        out.print(str(path), highlight=False)
+    else:
+        render(report, cat, lang, limit)
+
+
+def _fmt(value) -> str:
+    if isinstance(value, float):
+        return f"{value:,.0f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def render(report, cat, lang: str, limit: int) -> None:
+    title = label(CAPTIONS, "title_burden" if is_burden(report) else "title_unnecessary", lang)
+    out.print(f"[bold]{title}[/bold] — {label(CAPTIONS, 'as_of', lang)} {report.as_of.isoformat()}", highlight=False)
+    burden = is_burden(report)
+    table = Table()
+    cols = ["procedure", "requirement", "document types", "status", "source", "copies"]
+    if burden:
+        cols += ["dossiers/yr", "hours/yr", "VND/yr"]
+    for col in cols:
+        table.add_column(col, overflow="fold")
+    for row in report.rows[:limit]:
+        status = row.status if not row.conditional else "conditional (" + "; ".join(f"{k}={'/'.join(v)}" for k, v in row.struck_if.items()) + ")"
+        values = [row.procedure, row.requirement, ", ".join(row.document_types), status, row.source or "-", str(row.copies)]
+        if burden:
+            vol = _fmt(row.extra["volume_per_year"]) + (" (est.)" if row.extra["volume_estimated"] else "")
+            values += [vol, _fmt(row.extra["hours"]), _fmt(row.extra["vnd"])]
+        table.add_row(*values)
+    out.print(table)
+    if len(report.rows) > limit:
+        out.print(f"{limit} of {len(report.rows)} rows shown (--limit)", highlight=False)
+    keys = total_keys(report)
+    for group, values in [("all", {label(CAPTIONS, "total", lang): report.total})] + [(g, v) for g, v in report.by.items()]:
+        t = Table(title=label(GROUP_TITLES, group, lang) if group != "all" else label(CAPTIONS, "total", lang))
+        for k in keys:
+            t.add_column(label(TOTAL_COLUMNS, k, lang), overflow="fold")
+        for key, tot in values.items():
+            shown = cat.agency_name(key, lang) if group == "ministry" else key
+            t.add_row(shown, *[_fmt(tot.get(k, 0)) for k in keys[1:]])
+        out.print(t)
+    out.print(f"Art. 3.2 gaps: {len(report.gaps)} procedure(s) still list an Art. 4 document", highlight=False)
+    if burden:
+        out.print(
+            f"[dim]{label(CAPTIONS, 'estimate_note', lang)} ({report.meta['estimated_volume_procedures']} procedure(s) on an estimated volume)[/dim]",
+            highlight=False,
+        )
+    out.print(f"[dim]{label(CAPTIONS, 'conditional_note', lang)}[/dim]", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    report_app = typer.Typer(name="report", help="Reports for reform officers: unnecessary copies, burden.", no_args_is_help=True)
+    app.add_typer(report_app, name="report")
+
+    @report_app.command("unnecessary")
+    @guarded
+    def unnecessary(
+        as_of: AsOfOpt = None,
+        ministry: MinistryOpt = None,
+        field: FieldOpt = None,
+        level: LevelOpt = None,
+        source: SourceOpt = None,
+        applicant: ApplicantOpt = None,
+        format: ReportFormatOpt = ReportFormat.table,
+        output: OutputOpt = None,
+        lang: LangOpt = "vi",
+        limit: LimitOpt = 100,
+        catalogue: CatalogueOpt = None,
+    ) -> None:
+        """Every dossier document the rules strike or replace on the date, with totals and the Art. 3.2 gap list."""
+        report, cat = build("unnecessary", catalogue, as_of, ministry, field, level, source, applicant, lang, format is ReportFormat.json)
+        emit(report, cat, "unnecessary", format, output, lang, limit)
+
+    @report_app.command("burden")
+    @guarded
+    def burden(
+        as_of: AsOfOpt = None,
+        ministry: MinistryOpt = None,
+        field: FieldOpt = None,
+        level: LevelOpt = None,
+        source: SourceOpt = None,
+        applicant: ApplicantOpt = None,
+        format: ReportFormatOpt = ReportFormat.table,
+        output: OutputOpt = None,
+        lang: LangOpt = "vi",
+        limit: LimitOpt = 100,
+        catalogue: CatalogueOpt = None,
+    ) -> None:
+        """The unnecessary copies priced in hours and VND a year (Standard Cost Model; estimates labelled)."""
+        report, cat = build("burden", catalogue, as_of, ministry, field, level, source, applicant, lang, format is ReportFormat.json)
+        emit(report, cat, "burden", format, output, lang, limit)

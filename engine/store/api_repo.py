@@ -1,0 +1,287 @@
+"""Read and write the API's tables (:mod:`engine.store.api_tables`).
+
+Plain functions over an SQLAlchemy :class:`~sqlalchemy.engine.Engine` (a
+:class:`~engine.store.Store` has one as ``store.engine``), shared by the HTTP
+API and ``onceonly keys``. Upserts use ``INSERT ... ON CONFLICT`` on SQLite and
+PostgreSQL, so several API workers can write the same counters at once.
+
+Examples
+--------
+>>> from engine.store import open_store
+>>> store = open_store("sqlite:///:memory:")
+>>> key, token = create_key(store.engine, "portal of Hanoi", "portal")
+>>> key_by_hash(store.engine, hash_token(token)).role
+'portal'
+>>> set_source_status(store.engine, "population", "offline")
+1
+>>> read_source_statuses(store.engine)
+{'population': 'offline'}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.engine import Connection, Engine
+
+from engine.store.api_tables import api_keys, api_state, kpi_counts, kpi_evaluations, source_status
+
+#: Roles in increasing power: each one may do everything the ones before it may.
+ROLES = ("portal", "officer", "admin")
+TOKEN_PREFIX = "oo_"
+
+
+def new_token() -> str:
+    """A fresh random API token (256 bits), shown once to its owner."""
+    return TOKEN_PREFIX + secrets.token_urlsafe(32)
+
+
+def hash_token(token: str) -> str:
+    """The stored form of a token: sha256 hex (tokens are random, so no salt is needed)."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class KeyRecord:
+    id: int
+    name: str
+    role: str
+    prefix: str
+    rate_limit: float | None
+    created_at: dt.datetime
+    revoked_at: dt.datetime | None
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _utc(value: dt.datetime | None) -> dt.datetime | None:
+    # SQLite hands back naive datetimes: they were written in UTC.
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=dt.timezone.utc)
+
+
+def _record(row: Any) -> KeyRecord:
+    return KeyRecord(
+        id=row.id,
+        name=row.name,
+        role=row.role,
+        prefix=row.prefix,
+        rate_limit=row.rate_limit,
+        created_at=_utc(row.created_at),
+        revoked_at=_utc(row.revoked_at),
+    )
+
+
+# --------------------------------------------------------------------------- keys
+
+
+def create_key(
+    engine: Engine, name: str, role: str, rate_limit: float | None = None, token: str | None = None
+) -> tuple[KeyRecord, str]:
+    """Create a key; return it and its token (the only time the token is seen)."""
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    if rate_limit is not None and rate_limit <= 0:
+        raise ValueError("rate limit must be positive")
+    token = token or new_token()
+    row = {
+        "name": name,
+        "role": role,
+        "key_hash": hash_token(token),
+        "prefix": token[:10],
+        "rate_limit": rate_limit,
+        "created_at": _now(),
+        "revoked_at": None,
+    }
+    with engine.begin() as conn:
+        key_id = conn.execute(insert(api_keys).values(**row)).inserted_primary_key[0]
+    return KeyRecord(id=key_id, **{k: v for k, v in row.items() if k != "key_hash"}), token
+
+
+def ensure_key(engine: Engine, token: str, name: str, role: str) -> KeyRecord:
+    """Create the key for ``token`` unless it exists (bootstrap admin key).
+
+    A bootstrap key an admin revoked stays revoked: the store decides.
+    """
+    with engine.connect() as conn:
+        row = conn.execute(select(api_keys).where(api_keys.c.key_hash == hash_token(token))).first()
+    if row is not None:
+        return _record(row)
+    return create_key(engine, name, role, token=token)[0]
+
+
+def list_keys(engine: Engine, include_revoked: bool = True) -> list[KeyRecord]:
+    stmt = select(api_keys).order_by(api_keys.c.id)
+    if not include_revoked:
+        stmt = stmt.where(api_keys.c.revoked_at.is_(None))
+    with engine.connect() as conn:
+        return [_record(r) for r in conn.execute(stmt)]
+
+
+def revoke_key(engine: Engine, key_id: int) -> KeyRecord | None:
+    """Revoke key ``key_id``; None if there is no such key. Revoking twice is harmless."""
+    with engine.begin() as conn:
+        conn.execute(
+            update(api_keys).where(api_keys.c.id == key_id, api_keys.c.revoked_at.is_(None)).values(revoked_at=_now())
+        )
+        row = conn.execute(select(api_keys).where(api_keys.c.id == key_id)).first()
+    return None if row is None else _record(row)
+
+
+def key_by_hash(engine: Engine, key_hash: str) -> KeyRecord | None:
+    """The active key with this hash, or None (unknown or revoked)."""
+    stmt = select(api_keys).where(api_keys.c.key_hash == key_hash, api_keys.c.revoked_at.is_(None))
+    with engine.connect() as conn:
+        row = conn.execute(stmt).first()
+    return None if row is None else _record(row)
+
+
+# --------------------------------------------------------------------------- upserts
+
+
+def _upsert(conn: Connection, table, rows: list[dict], keys: list[str], add: list[str] | None, set_: list[str] | None) -> None:
+    """Insert ``rows``; on a key conflict add the ``add`` columns or overwrite ``set_``."""
+    if not rows:
+        return
+    dialect = conn.dialect.name
+    if dialect in ("sqlite", "postgresql"):
+        if dialect == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        else:
+            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        stmt = dialect_insert(table)
+        values = {c: table.c[c] + stmt.excluded[c] for c in add or []}
+        values.update({c: stmt.excluded[c] for c in set_ or []})
+        conn.execute(stmt.on_conflict_do_update(index_elements=keys, set_=values), rows)
+        return
+    for row in rows:  # other back ends: read-modify-write, still inside one transaction
+        where = [table.c[k] == row[k] for k in keys]
+        current = conn.execute(select(table).where(*where)).first()
+        if current is None:
+            conn.execute(insert(table).values(**row))
+        else:
+            changes = {c: getattr(current, c) + row[c] for c in add or []}
+            changes.update({c: row[c] for c in set_ or []})
+            conn.execute(update(table).where(*where).values(**changes))
+
+
+# --------------------------------------------------------------------------- versions and source status
+
+
+def read_versions(engine: Engine) -> dict[str, int]:
+    """The counters workers poll: ``{"source_status": n, "catalogue": m}`` (missing = 0)."""
+    with engine.connect() as conn:
+        return {name: version for name, version in conn.execute(select(api_state.c.name, api_state.c.version))}
+
+
+def bump_version(conn: Connection, name: str) -> int:
+    _upsert(conn, api_state, [{"name": name, "version": 1}], ["name"], add=["version"], set_=None)
+    return conn.execute(select(api_state.c.version).where(api_state.c.name == name)).scalar_one()
+
+
+def bump(engine: Engine, name: str) -> int:
+    with engine.begin() as conn:
+        return bump_version(conn, name)
+
+
+def read_source_statuses(engine: Engine) -> dict[str, str]:
+    with engine.connect() as conn:
+        return {s: st for s, st in conn.execute(select(source_status.c.source, source_status.c.status))}
+
+
+def set_source_status(engine: Engine, source: str, status: str, by: str | None = None) -> int:
+    """Persist ``source``'s status and bump the shared version; return the new version."""
+    row = {"source": source, "status": status, "updated_at": _now(), "updated_by": by}
+    with engine.begin() as conn:
+        _upsert(conn, source_status, [row], ["source"], add=None, set_=["status", "updated_at", "updated_by"])
+        return bump_version(conn, "source_status")
+
+
+# --------------------------------------------------------------------------- KPIs
+
+
+def add_kpis(
+    engine: Engine,
+    counts: dict[tuple[dt.date, str, str, str], list[int]],
+    evaluations: dict[tuple[dt.date, str, str], list[int]],
+) -> None:
+    """Add aggregated counters in one transaction.
+
+    ``counts``: (day, ministry, procedure, source) -> [documents, copies];
+    ``evaluations``: (day, ministry, procedure) -> [evaluations, copies_before, copies_after].
+    """
+    count_rows = [
+        {"day": d, "ministry": m, "procedure": p, "source": s, "documents": v[0], "copies": v[1]}
+        for (d, m, p, s), v in counts.items()
+    ]
+    eval_rows = [
+        {"day": d, "ministry": m, "procedure": p, "evaluations": v[0], "copies_before": v[1], "copies_after": v[2]}
+        for (d, m, p), v in evaluations.items()
+    ]
+    with engine.begin() as conn:
+        _upsert(conn, kpi_counts, count_rows, ["day", "ministry", "procedure", "source"], add=["documents", "copies"], set_=None)
+        _upsert(
+            conn,
+            kpi_evaluations,
+            eval_rows,
+            ["day", "ministry", "procedure"],
+            add=["evaluations", "copies_before", "copies_after"],
+            set_=None,
+        )
+
+
+def read_kpis(
+    engine: Engine,
+    group_by: Iterable[str],
+    day_from: dt.date | None = None,
+    day_to: dt.date | None = None,
+    ministry: str | None = None,
+    procedure: str | None = None,
+    source: str | None = None,
+) -> tuple[list[dict], list[dict]]:
+    """Counters summed over the dimensions not in ``group_by``.
+
+    Returns the documents/copies rows (dimensions day, ministry, procedure,
+    source) and the evaluation rows (day, ministry, procedure).
+    """
+    group = [g for g in ("day", "ministry", "procedure", "source") if g in set(group_by)]
+
+    def query(table, measures: list[str], dims: list[str]) -> list[dict]:
+        cols = [table.c[d] for d in dims]
+        stmt = select(*cols, *[func.sum(table.c[m]).label(m) for m in measures])
+        if day_from is not None:
+            stmt = stmt.where(table.c.day >= day_from)
+        if day_to is not None:
+            stmt = stmt.where(table.c.day <= day_to)
+        if ministry is not None:
+            stmt = stmt.where(table.c.ministry == ministry)
+        if procedure is not None:
+            stmt = stmt.where(table.c.procedure == procedure)
+        if source is not None and "source" in table.c:
+            stmt = stmt.where(table.c.source == source)
+        if cols:
+            stmt = stmt.group_by(*cols).order_by(*cols)
+        with engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(stmt)]
+        for r in rows:
+            for m in measures:
+                r[m] = int(r[m] or 0)
+        return [r for r in rows if any(r[m] for m in measures)]
+
+    counts = query(kpi_counts, ["documents", "copies"], group)
+    evaluations = [] if source is not None else query(
+        kpi_evaluations, ["evaluations", "copies_before", "copies_after"], [g for g in group if g != "source"]
+    )
+    return counts, evaluations
