@@ -16,6 +16,7 @@ the cache.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
@@ -86,7 +87,7 @@ class Engine:
         catalogue: Catalogue,
         host: DurableHost | None = None,
         state: SourceState | None = None,
-        cache_size: int = 200_000,
+        cache_size: int | None = None,
         include_proposed: bool = False,
     ):
         self.catalogue = catalogue
@@ -94,7 +95,10 @@ class Engine:
         self.state = state or SourceState(catalogue)
         self.include_proposed = include_proposed
         self._cache: dict[tuple, Evaluation] = {}
-        self._cache_size = cache_size
+        self._cache_size = cache_size or int(os.environ.get("ONCEONLY_CACHE_SIZE", "20000"))
+        # Identical outcomes of one requirement share one Decision object: cached
+        # evaluations then cost a list of references, not a copy of every text.
+        self._decisions: dict[tuple, Decision] = {}
         self._compiled: dict[tuple[str, ...], CompiledRuleset] = {}
         self._by_doc: dict[str, CompiledRuleset] = {}
         self._plans: dict[str, _Plan] = {}
@@ -236,6 +240,7 @@ class Engine:
 
     def clear_cache(self) -> None:
         self._cache.clear()
+        self._decisions.clear()
 
     # ------------------------------------------------------------------ decide
 
@@ -283,7 +288,15 @@ class Engine:
                 for a in acts:
                     if a.kind == "cond":
                         missing_attrs.update(attr for attr, _ in a.missing)
-            decisions.append(self._requirement(proc, req, actions, as_of, statuses, channel))
+            signature = tuple((doc, tuple(acts)) for doc, acts in actions.items())
+            dated = any(a.reason == "dates" for _, acts in signature for a in acts)
+            memo = (proc.code, i, signature, channel, as_of if dated else None, tuple(statuses.items()))
+            decision = self._decisions.get(memo)
+            if decision is None:
+                if len(self._decisions) >= self._cache_size:
+                    self._decisions.clear()
+                decision = self._decisions[memo] = self._requirement(proc, req, actions, as_of, statuses, channel)
+            decisions.append(decision)
         return self._evaluation(proc, applicant, as_of, channel, decisions, sorted(missing_attrs))
 
     def _outcome(self, doc: str, actions: list[Action]) -> _Outcome:

@@ -17,8 +17,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_SPACE = re.compile(r"\s+")
-_PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 
 
 def strip_diacritics(text: str) -> str:
@@ -28,14 +26,41 @@ def strip_diacritics(text: str) -> str:
     return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
 
 
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+class FoldTable(dict):
+    """``str.translate`` table that folds a character the first time it is seen.
+
+    Decomposing every string character by character costs ~40 µs a dossier row;
+    folding each distinct character once and translating is an order faster.
+    """
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch == "_":
+            out = " "
+        elif not (_WORD.match(ch) or ch.isspace()):
+            # Combining marks are not \w: they vanish with the diacritics.
+            out = "" if unicodedata.category(ch) == "Mn" else " "
+        else:
+            out = strip_diacritics(ch)
+            out = "".join(c if (_WORD.match(c) or c.isspace()) else " " for c in out)
+        self[code] = out
+        return out
+
+
+_TABLE = FoldTable()
+
+
 def fold(text: str) -> str:
     """Fold ``text`` for matching: lower case, no diacritics, no punctuation."""
-    text = strip_diacritics(unicodedata.normalize("NFC", text).lower())
-    text = _PUNCT.sub(" ", text.replace("_", " "))
-    return _SPACE.sub(" ", text).strip()
+    text = unicodedata.normalize("NFC", text).lower().translate(_TABLE)
+    # str.split() splits on exactly the characters re's \s matches, and is faster.
+    return " ".join(text.split())
 
 
 def clean(text: str) -> str:
     """Tidy display text: NFC, collapsed white space, no zero-width characters."""
     text = unicodedata.normalize("NFC", text).replace("\u200e", "").replace("\u200b", "")
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())

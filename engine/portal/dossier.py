@@ -24,9 +24,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from engine.text import clean
-
 from .folding import fold
+from .folding import tidy as clean
 
 TABLE_HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
 

@@ -247,10 +247,17 @@ _BACK_REF = re.compile(r"^\s*(?:\S+\s+){0,8}?(?:quy dinh tai (?:khoan|diem|muc) 
 _FOREIGN = re.compile(r"\b(?:nuoc ngoai cap|phap luat cua nuoc co chung bien gioi|cua quoc gia vung lanh tho|hoat dong hop phap o nuoc ngoai|co tham quyen (?:cua )?nuoc ngoai|khong co quoc tich viet nam|nuoc cu tru cap)\b")
 
 
+def _window(folded: str, start: int, width: int = 300) -> list[str]:
+    """The words just before ``start`` (a bounded window: long dossiers stay linear)."""
+    words = folded[max(0, start - width) : start].split()
+    # The first word may be cut by the window; it is never needed for the cues.
+    return words[1:] if start > width else words
+
+
 def _negated(folded: str, start: int) -> bool:
     """A negation or a data-lookup waiver earlier in the same clause."""
     words: list[str] = []
-    for w in reversed(folded[:start].split()):
+    for w in reversed(_window(folded, start)):
         if w in _CLAUSE_END or len(words) > 25:
             break
         words.append(w)
@@ -267,9 +274,8 @@ def _foreign(folded: str, start: int, end: int) -> bool:
 
 def _head(folded: str, start: int) -> str:
     """Words between the last list separator before ``start`` and ``start``."""
-    before = folded[:start].split()
     words: list[str] = []
-    for w in reversed(before):
+    for w in reversed(_window(folded, start)):
         if w in _SEP:
             break
         words.append(w)

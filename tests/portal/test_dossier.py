@@ -1,0 +1,160 @@
+"""Unit tests of the dossier splitter on texts written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.portal.dossier import TABLE_HEADER as H
+from engine.portal.dossier import DossierError, parse_dossier
+
+
+def docs(entries):
+    return [e for e in entries if e.kind == "document"]
+
+
+def test_rows_end_in_quantity_cells():
+    text = f"--{H}Tờ khai đăng ký1 bản chínhBản sao giấy khai sinh0 bản chính,1 bản saoẢnh 4x62 bản chính,2 bản sao"
+    entries = parse_dossier(text)
+    assert [(e.text, e.originals, e.copies) for e in entries] == [
+        ("Tờ khai đăng ký", 1, 0),
+        ("Bản sao giấy khai sinh", 0, 1),
+        ("Ảnh 4x6", 2, 2),
+    ]
+    assert all(e.kind == "document" and e.mode == "submit" for e in entries)
+
+
+def test_copy_only_and_certified_cells():
+    text = f"--{H}Giấy xác nhận của cơ sở2 bản saoVăn bằng1 bản sao có chứng thựcĐơn1 bản chính,1 bản sao có chứng thực"
+    entries = parse_dossier(text)
+    assert [(e.text, e.originals, e.copies, e.certified) for e in entries] == [
+        ("Giấy xác nhận của cơ sở", 0, 2, False),
+        ("Văn bằng", 0, 1, True),
+        ("Đơn", 1, 1, True),
+    ]
+
+
+def test_certified_read_from_the_row_text():
+    (entry,) = parse_dossier(f"--{H}Bản sao có chứng thực hợp đồng thuê nhà0 bản chính,1 bản sao")
+    assert entry.certified
+
+
+def test_year_glued_to_the_count_is_not_the_count():
+    (entry,) = parse_dossier(f"--{H}Đơn theo Mẫu số 01 ban hành ngày 01/01/20261 bản chính,1 bản sao")
+    assert (entry.originals, entry.copies) == (1, 1)
+    assert entry.text.endswith("01/01/2026")
+
+
+def test_quantity_written_in_the_prose_is_not_a_cell():
+    (entry,) = parse_dossier(f"--{H}Văn bản đề nghị (01 bản chính) và 02 bản chính tờ khai hàng hóa1 bản chính")
+    assert entry.text == "Văn bản đề nghị (01 bản chính) và 02 bản chính tờ khai hàng hóa"
+    assert entry.originals == 1
+
+
+def test_section_headers_set_the_mode_and_notes():
+    text = (
+        f"* Giấy tờ phải nộp:{H}- Tờ khai theo mẫu1 bản chính"
+        f"* Giấy tờ phải xuất trình:{H}- Thẻ căn cước của người đi đăng ký1 bản chính"
+        f"* Lưu ý:{H}- Giấy tờ nước ngoài cấp phải được hợp pháp hóa lãnh sự.1 bản chính"
+    )
+    entries = parse_dossier(text)
+    assert [(e.kind, e.mode) for e in entries] == [("document", "submit"), ("document", "show"), ("note", "show")]
+    assert entries[0].text == "Tờ khai theo mẫu"  # the "- " marker is gone
+    assert entries[1].section == "* Giấy tờ phải xuất trình:"
+
+
+def test_repeated_table_header_and_case_sections():
+    text = (
+        f"a) Trường hợp cấp mới:{H}Đơn đề nghị cấp mới1 bản chính"
+        f"b) Trường hợp cấp lại:{H}Đơn đề nghị cấp lại1 bản chính"
+    )
+    first, second = parse_dossier(text)
+    assert first.condition == "a) Trường hợp cấp mới"
+    assert second.condition == "b) Trường hợp cấp lại"
+
+
+def test_form_file_names_are_split_off():
+    text = (
+        f"--{H}Đơn xin nhập học theo mẫu tại Phụ lục I;5.nxinnhaphoc.doc1 bản chính"
+        f"Tờ khai theo Mẫu số 02 Nghị định 10/2026/NĐ-CPMẫu số 02.docx1 bản chính"
+    )
+    first, second = parse_dossier(text)
+    assert first.text == "Đơn xin nhập học theo mẫu tại Phụ lục I;"
+    assert first.forms == ["5.nxinnhaphoc.doc"]
+    assert second.text == "Tờ khai theo Mẫu số 02 Nghị định 10/2026/NĐ-CP"
+    assert second.forms == ["Mẫu số 02.docx"]
+
+
+def test_a_row_that_is_only_a_file_name_keeps_its_text():
+    (entry,) = parse_dossier(f"--{H}Đơn đề nghị theo mẫu.docx1 bản chính")
+    assert entry.text == "Đơn đề nghị theo mẫu.docx"
+
+
+def test_zero_quantity_rows_are_notes_or_leads():
+    text = (
+        f"--{H}Trường hợp nộp qua bưu chính thì gửi kèm bản sao có chứng thực.0 bản chính"
+        f"- Trường hợp ủy quyền, nộp thêm:0 bản chính"
+        f"+ Văn bản ủy quyền1 bản chính"
+        f"+ Giấy tờ tùy thân của người được ủy quyền0 bản chính,1 bản sao"
+        f"- Tờ khai1 bản chính"
+    )
+    entries = parse_dossier(text)
+    assert [e.kind for e in entries] == ["note", "lead", "document", "document", "document"]
+    assert entries[2].condition == entries[3].condition == "Trường hợp ủy quyền, nộp thêm"
+    assert entries[4].condition is None  # a "-" row ends the "+" rows of the lead
+
+
+def test_inline_conditions():
+    text = (
+        f"--{H}Trường hợp người yêu cầu là người nước ngoài thì nộp bản sao hộ chiếu0 bản chính,1 bản sao"
+        f"Giấy tờ chứng minh thu nhập (nếu có)1 bản chính"
+        f"Văn bản ủy quyền (trường hợp nộp thay)1 bản chính"
+    )
+    a, b, c = parse_dossier(text)
+    assert a.kind == "document" and a.condition == "Trường hợp người yêu cầu là người nước ngoài"
+    assert b.condition == "nếu có"
+    assert c.condition == "trường hợp nộp thay"
+
+
+def test_waiver_in_the_entry_itself():
+    (entry,) = parse_dossier(
+        f"--{H}Bản sao giấy khai sinh; trường hợp thông tin đã có trong Cơ sở dữ liệu hộ tịch điện tử "
+        f"thì không phải nộp0 bản chính,1 bản sao"
+    )
+    assert entry.waived_by_text
+
+
+def test_waiver_note_at_the_head_of_a_section_covers_it():
+    text = (
+        f"* Giấy tờ phải nộp:{H}Tờ khai1 bản chính"
+        f"* Giấy tờ phải xuất trình:{H}Trường hợp thông tin trong các giấy tờ này đã có trong Cơ sở dữ liệu "
+        f"quốc gia về dân cư thì không phải xuất trình0 bản chính"
+        f"Thẻ căn cước1 bản chínhGiấy tờ chứng minh nơi cư trú1 bản chính"
+    )
+    entries = parse_dossier(text)
+    assert [e.waived_by_text for e in docs(entries)] == [False, True, True]
+
+
+def test_plain_entry_is_not_waived():
+    (entry,) = parse_dossier(f"--{H}Bản sao sổ hộ khẩu0 bản chính,1 bản sao")
+    assert not entry.waived_by_text
+
+
+def test_text_after_the_last_cell_is_kept_as_a_note():
+    entries = parse_dossier(f"--{H}Tờ khai1 bản chính* Lưu ý: giấy tờ nước ngoài phải được hợp pháp")
+    assert entries[-1].kind == "note" and not entries[-1].quantity_found
+
+
+@pytest.mark.parametrize(
+    "raw, reason",
+    [
+        (None, "expected text"),
+        (42, "expected text"),
+        ("", "empty"),
+        ("--", "empty"),
+        ("Người nộp hồ sơ mang theo các giấy tờ cần thiết.", "no quantity cell"),
+        (f"--{H}Tờ khai một bản chính", "no quantity cell"),
+    ],
+)
+def test_unreadable_dossiers_raise(raw, reason):
+    with pytest.raises(DossierError, match=reason):
+        parse_dossier(raw)

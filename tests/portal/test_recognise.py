@@ -1,0 +1,87 @@
+"""Recogniser rules on texts written for the tests, against the shipped registry."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from engine.models import DocumentType, Text
+from engine.portal import Recogniser
+
+
+@pytest.mark.parametrize(
+    "text, types",
+    [
+        ("Bản sao giấy khai sinh", ["birth-certificate"]),
+        ("Giấy khai sinh của người con", ["birth-certificate"]),
+        ("Bản sao có chứng thực Giấy chứng nhận đăng ký doanh nghiệp", ["business-registration-certificate"]),
+        ("Sổ hộ khẩu của cha, mẹ (bản chính)", ["household-book"]),
+        ("Phiếu lý lịch tư pháp số 1", ["criminal-record-certificate"]),
+        ("Xuất trình thẻ căn cước để cơ quan kiểm tra", ["the-can-cuoc"]),
+        # Longest synonym first: a citizen ID card, not the generic "thẻ căn cước".
+        ("Thẻ căn cước công dân", ["cccd"]),
+        # References, not requests.
+        ("Xác nhận của UBND cấp xã nơi đăng ký hộ khẩu thường trú", ["commune-confirmation"]),
+        ("Đơn đề nghị cấp giấy phép lái xe", ["application-form"]),
+        ("Tờ khai đăng ký kết hôn", ["application-form"]),
+        ("Danh sách thành viên ghi rõ họ tên, số chứng minh nhân dân hoặc căn cước công dân", ["list-or-register"]),
+        ("Phiếu thu nhận thông tin căn cước", []),
+        ("Thông báo thay đổi nội dung đăng ký doanh nghiệp", []),
+        # Negation, lookup waiver, example, paper issued abroad.
+        ("Báo cáo tài chính; trường hợp khai thác được thông tin thì không phải nộp bản sao Giấy chứng nhận đăng ký doanh nghiệp",
+         ["financial-statement"]),
+        ("Giấy tờ chứng minh quan hệ nhân thân. Ví dụ: giấy khai sinh, giấy chứng nhận kết hôn", ["relationship-proof"]),
+        ("Phiếu lý lịch tư pháp do cơ quan có thẩm quyền của nước ngoài cấp", []),
+        # Too short to trust: "Anh hùng" is not a photo.
+        ("Giấy chứng nhận con Anh hùng lực lượng vũ trang", []),
+    ],
+)
+def test_types(recogniser, text, types):
+    assert recogniser.recognise(text).types == types
+
+
+def test_slash_list_is_alternatives(recogniser):
+    rec = recogniser.recognise("Hộ chiếu/Thẻ căn cước công dân/Thẻ căn cước/Giấy chứng nhận căn cước")
+    assert rec.types == ["passport", "cccd", "the-can-cuoc", "giay-chung-nhan-can-cuoc"]
+    assert rec.match == "any_of"
+
+
+def test_hoac_is_alternatives(recogniser):
+    rec = recogniser.recognise("Bản sao chứng minh nhân dân hoặc căn cước công dân hoặc hộ chiếu")
+    assert rec.types == ["cmnd", "cccd", "passport"] and rec.match == "any_of"
+
+
+def test_va_is_all_of(recogniser):
+    rec = recogniser.recognise("Sơ yếu lý lịch và Phiếu lý lịch tư pháp")
+    assert rec.types == ["cv", "criminal-record-certificate"] and rec.match == "all_of"
+
+
+def test_diacritics_free_text_is_recognised(recogniser):
+    assert recogniser.recognise("Ban sao giay khai sinh").types == ["birth-certificate"]
+
+
+def test_rejected_hits_are_kept_for_reports(recogniser):
+    rec = recogniser.recognise("Xác nhận của UBND nơi đăng ký hộ khẩu")
+    assert [h.type_id for h in rec.rejected] == ["household-book"]
+
+
+def test_conflicting_folded_synonyms_are_not_matched():
+    r = Recogniser([
+        DocumentType(id="land", name=Text(vi="Sổ đỏ")),
+        DocumentType(id="drawing", name=Text(vi="Sơ đồ")),
+    ])
+    assert r.conflicts == [("so do", "land", "drawing")]
+    assert r.recognise("Sơ đồ vị trí khu đất").types == []
+
+
+def test_empty_registry_and_text():
+    assert Recogniser([]).recognise("Bản sao giấy khai sinh").types == []
+
+
+def test_fast_enough(recogniser):
+    text = "Bản sao có chứng thực Giấy chứng nhận đăng ký doanh nghiệp hoặc giấy tờ tương đương; " * 3
+    start = time.perf_counter()
+    for _ in range(2000):
+        recogniser.recognise(text)
+    assert time.perf_counter() - start < 3.0
