@@ -13,7 +13,7 @@ Examples
 --------
 >>> from engine.store import open_store
 >>> result = import_folder("../shared/data/portal-2026", open_store())  # doctest: +SKIP
->>> result.exit_code
+>>> result.exit_code  # doctest: +SKIP
 0
 """
 

@@ -28,8 +28,15 @@ def test_display_masks_password():
     assert "s3cret" not in shown and "user" in shown
 
 
-def test_migrations_form_one_chain():
-    assert migrate.head() == "0001"
+def test_migrations_form_one_linear_chain():
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(migrate.alembic_config())
+    chain = [rev.revision for rev in scripts.walk_revisions()]  # head first
+    assert chain[0] == migrate.head() and chain[-1] == "0001"
+    # Each revision revises the one before it: no branches, no merges.
+    for newer, older in zip(chain, chain[1:]):
+        assert scripts.get_revision(newer).down_revision == older
 
 
 def test_open_creates_the_sqlite_folder(tmp_path):

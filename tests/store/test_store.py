@@ -120,3 +120,21 @@ def test_many_procedures_in_one_transaction(store, make_proc):
     assert (summary.updated, summary.unchanged) == (600, 600)
     assert all(h.requirements_removed == ["tờ khai"] for h in store.history(version=2))
     assert len(store.procedures()) == 1200
+
+
+def test_migrations_match_the_table_definitions(store):
+    # A change to schema.py without a migration (or the reverse) shows up here.
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from engine.store import schema
+
+    targets = [schema.metadata]
+    try:
+        from engine.store import api_tables
+
+        targets.append(api_tables.metadata)
+    except ImportError:
+        pass
+    with store.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), targets) == []

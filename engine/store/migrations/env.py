@@ -15,15 +15,23 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from engine.store.schema import metadata
+from engine.store import schema
 
-config = context.config
+#: Every MetaData whose tables the migrations own, so that autogenerate neither
+#: misses nor proposes to drop another module's tables.
+TARGETS = [schema.metadata]
+try:
+    from engine.store import api_tables  # the HTTP API's tables (revision 0002)
+
+    TARGETS.append(api_tables.metadata)
+except ImportError:
+    pass
 
 
 def _run(connection) -> None:
     context.configure(
         connection=connection,
-        target_metadata=metadata,
+        target_metadata=TARGETS,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
     )
@@ -31,12 +39,19 @@ def _run(connection) -> None:
         context.run_migrations()
 
 
-connection = config.attributes.get("connection")
-if connection is not None:
-    _run(connection)
-else:
+def _main(config) -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
     # Stand-alone use (autogenerate a new revision): the URL comes from -x url=...
     url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option("sqlalchemy.url")
     engine = create_engine(url)
     with engine.begin() as conn:
         _run(conn)
+
+
+# Only inside an Alembic run: importing this file elsewhere (doctest collection) is a no-op.
+_config = getattr(context, "config", None)
+if _config is not None:
+    _main(_config)

@@ -1,0 +1,258 @@
+"""Benchmark: import the 2,117 portal fixture records, then evaluate them.
+
+Usage::
+
+    python bench/import.py [--runs 3] [--pg-url URL] [--json]
+
+Data: ``$ONCEONLY_PORTAL_DATA``, else the repository's sibling
+``../shared/data/portal-2026`` (read in place, never copied).
+
+Measures, as medians over ``--runs`` runs, each into a *fresh* database:
+
+- ``parse``: read and parse every record (``engine.portal``);
+- ``sqlite``: the whole ``import_folder`` (parse + store) into a new SQLite file,
+  and ``store_only``: ``Store.import_procedures`` of the parsed records alone;
+- ``postgresql``: the same into a new database on the server named by
+  ``--pg-url``, ``ONCEONLY_BENCH_PG_URL`` or ``ONCEONLY_TEST_PG_URL``
+  (``. .ci/postgres.sh`` starts one); skipped when none is reachable;
+- ``reimport``: importing the same folder again (idempotent: no writes);
+- ``load``: ``Store.procedures()`` (all procedures back as models);
+- ``evaluate-all``: every imported procedure evaluated once (placeholder below).
+
+Targets (issue 3): import <= 15 s, evaluate-all <= 2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any, Callable
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # run from a checkout without installing
+
+from engine.importer import default_parser, import_folder, parse_folder  # noqa: E402
+from engine.store import open_store  # noqa: E402
+
+
+def portal_data() -> Path:
+    """The fixture folder: ``$ONCEONLY_PORTAL_DATA`` or ``../shared/data/portal-2026``."""
+    return Path(os.environ.get("ONCEONLY_PORTAL_DATA") or REPO.parent / "shared" / "data" / "portal-2026")
+
+
+def median_time(runs: int, job: Callable[[], Any]) -> tuple[float, Any]:
+    """Run ``job`` ``runs`` times; return the median seconds and the last result."""
+    times, result = [], None
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = job()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), result
+
+
+# ------------------------------------------------------------------ stand-in parser
+# Until engine.portal exports parse_record/iter_records, time the store with a
+# crude stand-in (one requirement per "N bản chính/sao" row, nothing
+# recognised). Its figures are labelled "stand-in parser" in the output.
+
+
+def _stand_in() -> tuple[Callable, Callable]:
+    import re
+
+    from engine.models import Procedure
+
+    row_end = re.compile(r"\d+\s*bản\s*(?:chính|sao)")
+
+    def parse(data: dict, path: str, ministry: str):
+        texts = [t.strip(" -*") for t in row_end.split(data.get("thanh_phan_ho_so") or "")]
+        texts = [t for t in texts if t]
+        proc = Procedure.model_validate({
+            "code": data["ma_thu_tuc"], "name": {"vi": data.get("ten_thu_tuc") or data["ma_thu_tuc"]},
+            "ministry": ministry, "origin": "imported", "url": data.get("detail_url"),
+            "requirements": [{"id": f"r{i}", "text": t} for i, t in enumerate(texts, 1)],
+        })
+        return argparse.Namespace(procedure=proc, errors=[], warnings=[])
+
+    def list_records(root: Path):
+        for path in sorted(Path(root).rglob("*.json")):
+            yield path, path.relative_to(root).parts[0]
+
+    return parse, list_records
+
+
+def pipeline() -> tuple[Callable, Callable | None, str]:
+    """The parser and lister to bench, and a label saying which."""
+    try:
+        from engine.portal import iter_records, parse_record  # noqa: F401
+    except ImportError:
+        parse, lister = _stand_in()
+        return parse, lister, "stand-in parser (engine.portal not ready)"
+    return default_parser(), None, "engine.portal"
+
+
+# ------------------------------------------------------------------ back ends
+
+
+def sqlite_url(folder: str) -> str:
+    return f"sqlite:///{Path(folder) / f'bench-{uuid.uuid4().hex[:8]}.db'}"
+
+
+def pg_admin_url(explicit: str | None) -> str | None:
+    """The PostgreSQL server to bench on, if one is named and reachable."""
+    url = explicit or os.environ.get("ONCEONLY_BENCH_PG_URL") or os.environ.get("ONCEONLY_TEST_PG_URL")
+    if not url:
+        return None
+    try:
+        import psycopg
+
+        with psycopg.connect(_dsn(url), connect_timeout=3):
+            return url
+    except Exception as exc:  # noqa: BLE001 - bench what we can
+        print(f"postgresql: not reachable ({type(exc).__name__}); skipped", file=sys.stderr)
+        return None
+
+
+def _dsn(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+class FreshPgDatabase:
+    """A new database on the server, dropped on exit."""
+
+    def __init__(self, admin_url: str) -> None:
+        from sqlalchemy.engine import make_url
+
+        self.admin = _dsn(admin_url)
+        self.name = f"onceonly_bench_{uuid.uuid4().hex[:10]}"
+        self.url = make_url(admin_url).set(database=self.name).render_as_string(hide_password=False)
+
+    def __enter__(self) -> str:
+        import psycopg
+
+        with psycopg.connect(self.admin, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{self.name}"')
+        return self.url
+
+    def __exit__(self, *_exc: object) -> None:
+        import psycopg
+
+        with psycopg.connect(self.admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+# ------------------------------------------------------------------ evaluate-all (placeholder)
+# PLACEHOLDER: the evaluator is being written by the lead (engine/evaluator.py,
+# `Engine(catalogue).evaluate(code, applicant={}, as_of=date)`). This section
+# evaluates every imported procedure once when it is importable and reports
+# "skipped" otherwise; replace it with the lead's own bench hook when it exists.
+
+
+def evaluate_all(store_url: str) -> tuple[float, int] | str:
+    """Seconds to evaluate every stored procedure once, or why it was skipped."""
+    try:
+        from engine.evaluator import Engine
+        from engine.loading import load_catalogue
+    except ImportError as exc:
+        return f"skipped: engine.evaluator not importable ({exc.name})"
+    with open_store(store_url) as store:
+        procedures = store.procedures()
+    try:
+        catalogue = load_catalogue().catalogue.with_procedures(procedures, origin="imported")
+        engine = Engine(catalogue)
+        codes = [p.code for p in procedures]
+        day = dt.date(2026, 6, 1)
+        started = time.perf_counter()
+        for code in codes:
+            engine.evaluate(code, applicant={}, as_of=day)
+        return time.perf_counter() - started, len(codes)
+    except Exception as exc:  # noqa: BLE001 - the evaluator is work in progress
+        return f"skipped: evaluation failed ({type(exc).__name__}: {exc})"
+
+
+# ------------------------------------------------------------------ main
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pg-url", default=None, help="PostgreSQL server (a fresh database per run)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    data = portal_data()
+    if not data.is_dir():
+        print(f"no portal data at {data} (set ONCEONLY_PORTAL_DATA)", file=sys.stderr)
+        return 2
+    # Build the recogniser once, outside the timings.
+    parse, lister, label = pipeline()
+    figures: dict[str, Any] = {"data": str(data), "parser": label, "runs": args.runs}
+
+    seconds, (parsed, problems, records, _) = median_time(args.runs, lambda: parse_folder(data, parse=parse, list_records=lister))
+    figures.update(records=records, parsed=len(parsed), skipped=len(problems), parse_s=round(seconds, 3))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        def sqlite_import():
+            url = sqlite_url(tmp)
+            with open_store(url) as store:
+                return url, import_folder(data, store, parse=parse, list_records=lister)
+
+        procs = [proc for proc, _ in parsed]
+
+        def sqlite_store_only():
+            with open_store(sqlite_url(tmp)) as store:
+                return store.import_procedures(procs, str(data))
+
+        # The store's own share, parsing excluded.
+        figures["sqlite_store_only_s"] = round(median_time(args.runs, sqlite_store_only)[0], 3)
+        seconds, (url, result) = median_time(args.runs, sqlite_import)
+        figures["sqlite_import_s"] = round(seconds, 3)
+        figures["imported"] = result.summary.added
+        with open_store(url) as store:
+            figures["sqlite_reimport_s"] = round(median_time(args.runs, lambda: import_folder(data, store, parse=parse, list_records=lister))[0], 3)
+            figures["sqlite_load_s"] = round(median_time(args.runs, store.procedures)[0], 3)
+        outcome = evaluate_all(url)
+        if isinstance(outcome, str):
+            figures["evaluate_all"] = outcome
+        else:
+            figures["evaluate_all_s"], figures["evaluated"] = round(outcome[0], 3), outcome[1]
+
+    admin = pg_admin_url(args.pg_url)
+    if admin is None:
+        figures["postgresql"] = "skipped: no server (set ONCEONLY_TEST_PG_URL, e.g. `. .ci/postgres.sh`)"
+    else:
+        def pg_import():
+            with FreshPgDatabase(admin) as url, open_store(url) as store:
+                return import_folder(data, store, parse=parse, list_records=lister)
+
+        def pg_store_only():
+            with FreshPgDatabase(admin) as url, open_store(url) as store:
+                return store.import_procedures(procs, str(data))
+
+        # Creating and dropping the database is inside the timings: a few tens of ms.
+        figures["postgresql_store_only_s"] = round(median_time(args.runs, pg_store_only)[0], 3)
+        figures["postgresql_import_s"] = round(median_time(args.runs, pg_import)[0], 3)
+        with FreshPgDatabase(admin) as url, open_store(url) as store:
+            import_folder(data, store, parse=parse, list_records=lister)
+            figures["postgresql_reimport_s"] = round(median_time(args.runs, lambda: import_folder(data, store, parse=parse, list_records=lister))[0], 3)
+            figures["postgresql_load_s"] = round(median_time(args.runs, store.procedures)[0], 3)
+
+    if args.json:
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
+    else:
+        width = max(map(len, figures))
+        for key, value in figures.items():
+            print(f"{key:<{width}}  {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
