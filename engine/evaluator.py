@@ -144,6 +144,14 @@ class Engine:
         self._plans[code] = plan
         return plan
 
+    def sources_of(self, code: str) -> tuple[str, ...]:
+        """Sources whose status can change a decision of procedure ``code``."""
+        return self.plan(code).sources
+
+    def attributes_of(self, code: str) -> tuple[str, ...]:
+        """Applicant attributes the rules of procedure ``code`` test (its equivalence classes)."""
+        return self.plan(code).attributes
+
     def warm(self, codes: Iterable[str] | None = None) -> None:
         """Compile and register everything up front (servers call this at start)."""
         for code in codes if codes is not None else list(self.catalogue.procedures):
