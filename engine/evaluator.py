@@ -50,6 +50,20 @@ class _Outcome:
     action: Action
 
 
+def _build(cls, **values):
+    """Make a trusted model without validation: 3x cheaper than ``model_construct``.
+
+    Only for objects the engine assembles itself from validated data; every
+    field is passed explicitly (defaults are not filled in here).
+    """
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
+
 def _mechanism_rule(action: Action, doc: str) -> str:
     """Id of a decision no law rule made (the catch-all, a surrendered original)."""
     if action.reason == "surrendered":
@@ -375,7 +389,7 @@ class Engine:
             fallback_en, fallback_vi = explain.fallback_text(cat.fallbacks.get(rule.fallback or ""), channel)
         copies = req.originals + req.copies
         trace = [
-            TraceStep.model_construct(
+            _build(TraceStep, 
                 document_type=doc,
                 rule=a.rule or _mechanism_rule(a, doc),
                 outcome=a.kind if a.reason is None else f"{a.kind}:{a.reason}",
@@ -384,9 +398,9 @@ class Engine:
             for doc in docs
             for a in actions.get(doc, [])
         ]
-        return Decision.model_construct(
+        return _build(Decision, 
             procedure=proc.code,
-            requirement=RequirementRef.model_construct(id=req.id, text=req.text),
+            requirement=_build(RequirementRef, id=req.id, text=req.text),
             document_types=list(req.document_types),
             status=chosen.status,
             source=rule.source if rule is not None else None,
@@ -401,9 +415,9 @@ class Engine:
         )
 
     def _not_applicable(self, proc: Procedure, req: Requirement, condition: dict[str, list[str]]) -> Decision:
-        return Decision.model_construct(
+        return _build(Decision, 
             procedure=proc.code,
-            requirement=RequirementRef.model_construct(id=req.id, text=req.text),
+            requirement=_build(RequirementRef, id=req.id, text=req.text),
             document_types=list(req.document_types),
             status=Status.not_applicable,
             source=None,
@@ -438,7 +452,7 @@ class Engine:
                 after += n
                 if d.struck_if:
                     conditional += 1
-        summary = Summary.model_construct(
+        summary = _build(Summary, 
             requirements=len(decisions),
             required=counts[Status.required],
             struck=counts[Status.struck],
@@ -448,7 +462,7 @@ class Engine:
             copies_before=before,
             copies_after=after,
         )
-        return Evaluation.model_construct(
+        return _build(Evaluation, 
             procedure=proc.code,
             procedure_name=proc.name.vi,
             as_of=as_of,
