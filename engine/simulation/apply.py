@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
+
+import orjson
 
 from pydantic import ValidationError
 
-from ..catalogue import Catalogue, _digest
+from ..catalogue import Catalogue
 from ..compiler import compile_template, template_key
 from ..errors import DataError, RulesetLimitError
 from ..loading import cross_check
@@ -317,7 +320,7 @@ class _Applier:
         for e in cross_check(twin):
             if (e.file, e.field, e.message) in known:
                 continue
-            where = self.touched.get(e.file)
+            where = self.touched.get(_record_key(e.file))
             if where is None:
                 # A baseline record broken by a change elsewhere (a source lost a type a rule names).
                 where = next(iter(self.touched.values()), (0, ""))
@@ -343,6 +346,20 @@ class _Applier:
                 return
 
 
+_KINDS = {"source": "sources", "rule": "rules", "document": "documents", "document type": "documents"}
+
+
+def _record_key(file: str) -> str:
+    """The ``touched`` key of the record a cross-check error names: the loader
+    names it ``sources/x`` or ``source x``, and a procedure by its code (or ``procedure x``)."""
+    if "/" in file and file.split("/", 1)[0] in _KINDS.values():
+        return file
+    kind, _, ident = file.rpartition(" ")
+    if kind in _KINDS:
+        return f"{_KINDS[kind]}/{ident}"
+    return ident if kind == "procedure" else file
+
+
 def _split(field: str) -> list:
     out: list = []
     for part in field.replace("]", "").replace("[", ".").split("."):
@@ -363,7 +380,10 @@ def _set_versions(base: Catalogue, twin: Catalogue, changed: set[str]) -> None:
         fallbacks=twin.fallbacks, attributes=twin.attributes,
     )
     law = law_only.rules_version
-    procs = _digest([law, base.version] + [twin.procedures[c].model_dump(mode="json") for c in sorted(changed)])
+    h = hashlib.blake2b(digest_size=6)
+    for part in [law, base.version] + [twin.procedures[c].model_dump(mode="json") for c in sorted(changed)]:
+        h.update(orjson.dumps(part, option=orjson.OPT_SORT_KEYS))
+    procs = h.hexdigest()
     twin._versions = (law, procs)
 
 

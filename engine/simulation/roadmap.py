@@ -132,28 +132,39 @@ def roadmap(
     cumulative = {"hours_saved_per_year": 0.0, "vnd_saved_per_year": 0.0, "copies_removed_per_year": 0.0, "requirements_removed": 0.0}
     considered = []
     limit = len(remaining) if budget is None else min(budget, len(remaining))
-    #: Marginal figures of each candidate against the current plan, kept while still exact:
-    #: a step that changes none of the procedures or document types a candidate
-    #: touches leaves that candidate's marginal figures unchanged.
-    memo: dict[str, tuple[float, Any, dict]] = {}
+    # Marginal figures per candidate and per procedure, against the current plan.
+    # Entries decide independently and the figures add up over procedures, so after
+    # a step only the procedures where that step and a candidate touch the same
+    # entries (or both edit the procedure) are compared again; the rest still hold.
+    memo: dict[str, dict] = {}
+
+    def measure(cand: Scenario, only: set[str] | None = None) -> tuple[Any, dict]:
+        side = simulator.scenario_side(cand, on=current)
+        diff = simulator.compare(current, side, as_of, (), population, detail=True, absolute=False, only=only)
+        return side, diff
+
     while remaining and len(steps) < limit:
         best = None
         round_values = []
         for cand in remaining:
-            cached = memo.get(cand.id)
-            if cached is None:
-                side = simulator.scenario_side(cand, on=current)
-                diff = simulator.compare(current, side, as_of, (), population, detail=False)
-                cached = memo[cand.id] = (_value(diff["totals"], metric), side, diff)
-            value, side, diff = cached
-            if side is None:
-                side = simulator.scenario_side(cand, on=current)
-                memo[cand.id] = (value, side, diff)
+            entry = memo.get(cand.id)
+            if entry is None:
+                side, diff = measure(cand)
+                entry = memo[cand.id] = {"side": side, "affected": diff["affected"], "procs": {p["code"]: p for p in diff["procedures"]}, "redo": set()}
+            elif entry["redo"]:
+                side, diff = measure(cand, entry["redo"])
+                for code in entry["redo"]:
+                    entry["procs"].pop(code, None)
+                entry["procs"].update({p["code"]: p for p in diff["procedures"]})
+                entry["side"], entry["redo"] = side, set()
+            totals = _sum(entry["procs"].values())
+            entry["totals"] = totals
+            value = _value(totals, metric)
             round_values.append({"candidate": cand.id, metric: round(value, 3)})
             if best is None or value > best[0] + 1e-9:
-                best = (value, cand, side, diff)
-        value, cand, side, diff = best
-        totals = diff["totals"]
+                best = (value, cand, entry)
+        value, cand, entry = best
+        totals = entry["totals"]
         for key in cumulative:
             v = totals.get(key)
             if key == "copies_removed_per_year":
@@ -177,24 +188,26 @@ def roadmap(
                     "procedures": totals["procedures"],
                 },
                 "cumulative": {k: (None if v is None else round(v, 6)) for k, v in cumulative.items()},
-                "affected_procedures": diff["affected"]["procedures"],
+                "affected_procedures": entry["affected"]["procedures"],
             }
         )
         considered.append(round_values)
-        if side is None or side.scenarios[-1] is not cand or memo_stale(side, current):
+        side = entry["side"]
+        if side is None or memo_stale(side, current):
             side = simulator.scenario_side(cand, on=current)
-        changed_docs = set(diff["affected"]["document_types"])
-        changed_procs = set(diff["affected"]["codes"])
+        touched = simulator.entries(entry["affected"]["document_types"])
+        step_codes = set(entry["affected"]["codes"])
+        step_edited = set(entry["affected"]["edited"])
         current = side
         remaining.remove(cand)
         del memo[cand.id]
-        for cid in list(memo):
-            other = memo[cid][2]["affected"]
-            if changed_docs & set(other["document_types"]) or changed_procs & set(other["codes"]):
-                del memo[cid]
-            else:
-                # Still exact, but its side was built on the previous plan: rebuild when chosen.
-                memo[cid] = (memo[cid][0], None, memo[cid][2])
+        for other in memo.values():
+            aff = other["affected"]
+            redo = {code for code, _ in touched & simulator.entries(aff["document_types"])}
+            redo |= step_edited & set(aff["codes"])
+            redo |= set(aff["edited"]) & step_codes
+            other["redo"] |= redo
+            other["side"] = None  # built on the previous plan
     return {
         "as_of": as_of.isoformat(),
         "metric": metric,
@@ -212,6 +225,16 @@ def memo_stale(side, current) -> bool:
     """True when ``side`` was not built on ``current`` (it must be rebuilt)."""
     prior = side.scenarios[:-1]
     return len(prior) != len(current.scenarios) or any(a is not b for a, b in zip(prior, current.scenarios))
+
+
+def _sum(rows) -> dict:
+    keys = ("hours_saved_per_year", "vnd_saved_per_year", "copies_removed_per_year", "copies_added_per_year", "requirements_removed", "procedures")
+    out: dict = {k: 0.0 for k in keys}
+    for row in rows:
+        for k in keys:
+            v = row.get(k)
+            out[k] = None if v is None or out[k] is None else out[k] + v
+    return out
 
 
 def _value(totals: dict, metric: str) -> float:

@@ -160,6 +160,7 @@ class Simulator:
         self.costs = _Costs(cost_model)
         self.cost_note = cost_note
         self._doc_index: dict[str, set[str]] | None = None
+        self._req_index: dict[str, set[tuple[str, str]]] | None = None
 
     def side(self, catalogue: Catalogue, scenarios: list[Scenario]) -> Side:
         engine = Engine(catalogue, host=self.host)
@@ -186,6 +187,20 @@ class Simulator:
                         index.setdefault(doc, set()).add(code)
             self._doc_index = index
         return self._doc_index
+
+    def entries(self, docs: Iterable[str]) -> set[tuple[str, str]]:
+        """(procedure, requirement id) of every baseline entry asking for one of ``docs``."""
+        if self._req_index is None:
+            index: dict[str, set[tuple[str, str]]] = {}
+            for code, proc in self.baseline.procedures.items():
+                for req in proc.requirements:
+                    for doc in req.document_types:
+                        index.setdefault(doc, set()).add((code, req.id))
+            self._req_index = index
+        out: set[tuple[str, str]] = set()
+        for doc in docs:
+            out |= self._req_index.get(doc, set())
+        return out
 
     def affected(self, a: Side, b: Side) -> tuple[set[str], set[str]]:
         """Document types and procedure codes whose decisions may differ between ``a`` and ``b``."""
@@ -227,17 +242,30 @@ class Simulator:
         dates: Iterable[dt.date] = (),
         population: Population | None = None,
         detail: bool = True,
+        absolute: bool = True,
+        only: set[str] | None = None,
     ) -> dict:
         """The diff from side ``a`` (before) to side ``b`` (after) on ``as_of``, and totals
-        for each of ``dates`` (the timeline)."""
+        for each of ``dates`` (the timeline).
+
+        With ``absolute=False`` the ``before``/``after`` figures (copies avoided on each
+        side) are not computed, and procedures deciding alike on a date are skipped
+        entirely (the roadmap needs only the diff). ``only`` restricts the comparison
+        to those procedure codes."""
         docs, codes = self.affected(a, b)
-        codes = sorted(c for c in codes if c in a.catalogue.procedures or c in b.catalogue.procedures)
+        codes = sorted(c for c in codes if (c in a.catalogue.procedures or c in b.catalogue.procedures) and (only is None or c in only))
         edited = {c for c in codes if a.catalogue.procedures.get(c) is not b.catalogue.procedures.get(c)}
         chosen_a: dict[int, dt.date] = {}
         chosen_b: dict[int, dt.date] = {}
         on_day = lambda day: self._codes_on(a, b, day, docs, edited)  # noqa: E731
-        result = self._diff(a, b, on_day(as_of), as_of, population, chosen_a, chosen_b, detail=detail)
-        result["affected"] = {"document_types": sorted(docs), "procedures": len(codes), "codes": codes}
+        first, differing = self._differ_on(a, b, as_of, docs, edited)
+        if only is not None:
+            first = [c for c in first if c in only]
+        # Only the diff is asked for: classes over what the differing entries test suffice
+        # (the other entries decide alike on both sides for any one member).
+        focus = None if absolute else (differing, edited)
+        result = self._diff(a, b, codes if absolute else first, set(first), as_of, population, chosen_a, chosen_b, detail=detail, focus=focus)
+        result["affected"] = {"document_types": sorted(docs), "procedures": len(codes), "codes": codes, "edited": sorted(edited)}
         if "documents" in result:
             # Shares of the types the scenario touches: every procedure asking for them was evaluated.
             result["documents"] = [d for d in result["documents"] if d["document_type"] in docs]
@@ -249,7 +277,7 @@ class Simulator:
             key = (a.representative(day, chosen_a), b.representative(day, chosen_b), tuple(day_codes))
             t = memo.get(key)
             if t is None:
-                t = memo[key] = self._diff(a, b, day_codes, day, population, chosen_a, chosen_b, detail=False)
+                t = memo[key] = self._diff(a, b, codes if absolute else day_codes, set(day_codes), day, population, chosen_a, chosen_b, detail=False)
             timeline.append({"date": day.isoformat(), **t["totals"], "before": t["before"], "after": t["after"]})
         result["timeline"] = timeline
         return result
@@ -258,25 +286,46 @@ class Simulator:
         """Procedures whose decisions may differ on ``day``: those asking for a document
         type whose rules are in a different state on the two sides that day (another
         window, coverage, effect or source status), and those the scenario edited."""
+        return self._differ_on(a, b, day, docs, edited)[0]
+
+    def _differ_on(self, a: Side, b: Side, day: dt.date, docs: set[str], edited: set[str]) -> tuple[list[str], set[str]]:
         status_a, status_b = a.status(day), b.status(day)
         index = self.doc_index()
         codes = set(edited)
+        differing: set[str] = set()
         for doc in docs:
             if _doc_state(a, doc, day, status_a) != _doc_state(b, doc, day, status_b):
+                differing.add(doc)
                 codes |= index.get(doc, set())
         # Edited procedures may ask for types the baseline index does not list.
-        return sorted(c for c in codes if c in a.catalogue.procedures or c in b.catalogue.procedures)
+        return sorted(c for c in codes if c in a.catalogue.procedures or c in b.catalogue.procedures), differing
 
-    def _classes(self, a: Side, b: Side, code: str, population: Population | None) -> list[tuple[dict, float]]:
+    def _only(self, codes: list[str], only: set[str] | None) -> list[str]:
+        return codes if only is None else [c for c in codes if c in only]
+
+    def _classes(self, a: Side, b: Side, code: str, population: Population | None, focus=None) -> list[tuple[dict, float]]:
+        """Equivalence classes of applicants for procedure ``code``: the attributes its
+        rules and entries test on either side (with ``focus = (documents, edited
+        codes)``: only those the entries asking for one of ``documents`` test)."""
         if population is None:
             return [({}, 1.0)]
         attrs: set[str] = set()
         groups: dict[str, set[frozenset]] = {}
         for side in (a, b):
-            if code in side.catalogue.procedures:
+            if code not in side.catalogue.procedures:
+                continue
+            if focus is None or code in focus[1]:
                 attrs.update(side.engine.plan(code).attributes)
-                for attr, values in _value_sets(side, code):
-                    groups.setdefault(attr, set()).add(values)
+                pairs = _value_sets(side, code)
+            else:
+                reqs = [r for r in side.catalogue.procedures[code].requirements if any(d in focus[0] for d in r.document_types)]
+                for req in reqs:
+                    attrs.update(req.applies_if)
+                    for doc in req.document_types:
+                        attrs.update(side.engine.ruleset(doc).attributes)
+                pairs = _value_sets(side, code, reqs)
+            for attr, values in pairs:
+                groups.setdefault(attr, set()).add(values)
         return population.classes(tuple(sorted(attrs)), {k: sorted(v, key=sorted) for k, v in groups.items()})
 
     def _evaluate(self, side: Side, code: str, member: dict, day: dt.date, chosen: dict[int, dt.date]):
@@ -293,11 +342,13 @@ class Simulator:
         a: Side,
         b: Side,
         codes: list[str],
+        differ: set[str],
         day: dt.date,
         population: Population | None,
         chosen_a: dict[int, dt.date],
         chosen_b: dict[int, dt.date],
         detail: bool,
+        focus: tuple[set[str], set[str]] | None = None,
     ) -> dict:
         totals = _zero()
         before = {"requirements_avoided": 0.0, "copies_avoided_per_year": 0.0}
@@ -313,7 +364,10 @@ class Simulator:
             proc = proc_b or proc_a
             vol_a, est_a = costs.volume(proc_a) if proc_a else (0.0, False)
             vol_b, est_b = costs.volume(proc_b) if proc_b else (0.0, False)
-            classes = self._classes(a, b, code, population)
+            # On this day the two sides decide this procedure alike (see _codes_on):
+            # side a's decisions stand for both; only the absolute figures use them.
+            same = code not in differ
+            classes = self._classes(a, a if same else b, code, population, focus)
             weight_total = sum(w for _, w in classes) or 1.0
             per_req: dict[str, dict] = {}
             pm = _zero()
@@ -321,7 +375,7 @@ class Simulator:
             for member, weight in classes:
                 share = weight / weight_total
                 ev_a = self._evaluate(a, code, member, day, chosen_a)
-                ev_b = self._evaluate(b, code, member, day, chosen_b)
+                ev_b = ev_a if same else self._evaluate(b, code, member, day, chosen_b)
                 rows_a = _rows(ev_a, proc_a, a.catalogue)
                 rows_b = _rows(ev_b, proc_b, b.catalogue)
                 for rid in list(rows_a) + [r for r in rows_b if r not in rows_a]:
@@ -412,7 +466,7 @@ class Simulator:
         if detail:
             out["by_ministry"] = {k: _rounded(v) for k, v in sorted(by_ministry.items())}
             out["by_source"] = {k: _rounded(v) for k, v in sorted(by_source.items())}
-            out["procedures"] = sorted(procedures, key=lambda p: (-p["hours_saved_per_year"], -p["copies_removed_per_year"], p["code"]))
+            out["procedures"] = sorted(procedures, key=lambda p: (-(p["hours_saved_per_year"] or 0), -p["copies_removed_per_year"], p["code"]))
             if population is not None:
                 out["documents"] = [
                     {
@@ -462,14 +516,14 @@ def _doc_state(side: Side, doc: str, day: dt.date, status: dict[str, str]) -> tu
     return tuple(out)
 
 
-def _value_sets(side: Side, code: str) -> list[tuple[str, frozenset]]:
+def _value_sets(side: Side, code: str, requirements=None) -> list[tuple[str, frozenset]]:
     """Every (attribute, value set) the decisions of procedure ``code`` test: rule
     coverage and requirements per window, and each entry's ``applies_if``."""
     cat = side.catalogue
     cache = side.value_sets
     out: list[tuple[str, frozenset]] = []
     proc = cat.procedures[code]
-    for req in proc.requirements:
+    for req in proc.requirements if requirements is None else requirements:
         for attr, vals in req.applies_if.items():
             out.append((attr, frozenset(vals)))
         for doc in req.document_types:
