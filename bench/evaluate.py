@@ -14,9 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
-import itertools
 import os
-import random
 import statistics
 import sys
 import time

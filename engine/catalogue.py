@@ -88,6 +88,40 @@ class Catalogue:
             twin.label = label
         return twin
 
+    def copy_on_write(self, label: str | None = None) -> "Catalogue":
+        """A copy whose dicts are new and whose records are shared with this one.
+
+        Cheap (no deep copy of thousands of procedures): the caller must
+        *replace* a record it changes (``twin.sources[k] = new``), never edit a
+        shared one in place. Scenarios build on this.
+        """
+        twin = copy.copy(self)
+        for name in ("documents", "sources", "rules", "fallbacks", "procedures", "agencies", "attributes", "origins"):
+            setattr(twin, name, dict(getattr(self, name)))
+        twin._versions = None
+        if label:
+            twin.label = label
+        return twin
+
+    def derive_versions(self, base: "Catalogue", changed: Iterable[str]) -> None:
+        """Version a copy-on-write twin of ``base`` without re-hashing every procedure.
+
+        The law is hashed in full (it is small); the full version chains
+        ``base.version`` with the procedures listed in ``changed``, which is
+        enough to tell the content apart as long as every other procedure is
+        the very object ``base`` holds.
+        """
+        law_only = Catalogue(
+            documents=self.documents, sources=self.sources, rules=self.rules,
+            fallbacks=self.fallbacks, attributes=self.attributes,
+        )
+        law = law_only.rules_version
+        h = hashlib.blake2b(f"{law}:{base.version}".encode(), digest_size=6)
+        for code in sorted(changed):
+            proc = self.procedures.get(code)
+            h.update(code.encode() + (proc.model_dump_json().encode() if proc is not None else b"-"))
+        self._versions = (law, h.hexdigest())
+
     def rule_document_types(self, rule: Rule) -> list[str]:
         """Document types a rule applies to (its own list, or all its source replaces)."""
         if rule.document_types:

@@ -269,7 +269,6 @@ class Engine:
     def _decide(
         self, plan: _Plan, applicant: Mapping[str, Any], as_of: dt.date, statuses: dict[str, str], channel: str | None
     ) -> Evaluation:
-        cat = self.catalogue
         proc = plan.proc
         not_applicable = {i: c for i, req in enumerate(proc.requirements) if (c := _applies(req, applicant)) is not None}
         day = day_number(as_of)

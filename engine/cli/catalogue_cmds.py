@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from ..loading import load_catalogue
 from ..selection import select_catalogue
 from ..text import fold
 from .common import AsOfOpt, CatalogueOpt, Format, FormatOpt, as_date, emit_json, err, guarded, load, out

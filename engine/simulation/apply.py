@@ -10,11 +10,8 @@ before.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
-import hashlib
 
-import orjson
 
 from pydantic import ValidationError
 
@@ -47,12 +44,7 @@ _SCENARIO_REF = Reference(source="scenario", estimate=True)
 
 def shallow_clone(base: Catalogue, label: str) -> Catalogue:
     """A copy whose dicts are new and whose records are shared with ``base``."""
-    twin = copy.copy(base)
-    for name in ("documents", "sources", "rules", "fallbacks", "procedures", "agencies", "attributes", "origins"):
-        setattr(twin, name, dict(getattr(base, name)))
-    twin._versions = None
-    twin.label = label
-    return twin
+    return base.copy_on_write(label)
 
 
 class _Applier:
@@ -369,22 +361,8 @@ def _split(field: str) -> list:
 
 
 def _set_versions(base: Catalogue, twin: Catalogue, changed: set[str]) -> None:
-    """Give the clone its versions without re-hashing every procedure.
-
-    The law digest is computed the catalogue's own way (on a catalogue without
-    procedures); the full version chains the baseline's version with the
-    procedures the scenario changed, which identifies the content as well.
-    """
-    law_only = Catalogue(
-        documents=twin.documents, sources=twin.sources, rules=twin.rules,
-        fallbacks=twin.fallbacks, attributes=twin.attributes,
-    )
-    law = law_only.rules_version
-    h = hashlib.blake2b(digest_size=6)
-    for part in [law, base.version] + [twin.procedures[c].model_dump(mode="json") for c in sorted(changed)]:
-        h.update(orjson.dumps(part, option=orjson.OPT_SORT_KEYS))
-    procs = h.hexdigest()
-    twin._versions = (law, procs)
+    """Give the clone its versions without re-hashing every procedure."""
+    twin.derive_versions(base, changed)
 
 
 def apply(catalogue: Catalogue, scenario: Scenario) -> Catalogue:

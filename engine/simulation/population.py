@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from ..errors import DataError
 from ..models import Reference, Slug

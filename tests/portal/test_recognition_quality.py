@@ -15,7 +15,6 @@ import hashlib
 import json
 from pathlib import Path
 
-import pytest
 import yaml
 
 from engine.portal import parse_dossier

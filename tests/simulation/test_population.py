@@ -10,7 +10,7 @@ import pytest
 from engine.evaluator import Engine
 from engine.loading import DEFAULT_ROOT, load_catalogue
 from engine.models import Status
-from engine.simulation import Population, Simulator, apply, load_parameters, load_scenario
+from engine.simulation import Population, Simulator, load_parameters, load_scenario
 from engine.simulation.population import parse_parameters
 from engine.simulation.scenario import ScenarioError
 

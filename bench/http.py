@@ -1,0 +1,350 @@
+"""Benchmark: ``POST /api/v1/evaluations`` under load against ``onceonly serve --workers 2``.
+
+Usage::
+
+    python bench/http.py [--seconds 60] [--quick] [--connections 64] [--miss-rate 0.1]
+                         [--workers 2] [--no-import] [--no-access-log] [--json]
+
+What it does, all on loopback and bounded in time:
+
+1. a temporary ``ONCEONLY_HOME``; the portal records (``$ONCEONLY_PORTAL_DATA`` or
+   ``../shared/data/portal-2026``) are imported into its store when present, so the
+   server holds the curated *and* the imported catalogues (``--no-import``: curated only);
+2. a portal key whose rate limit does not throttle the bench (``onceonly keys create --rate``);
+3. ``onceonly serve --workers N`` on a free loopback port, waits for ``/ready``;
+4. a load generator in a separate process: ``wrk`` (when installed: ``apt-get install wrk``),
+   else a pool of httpx processes. Requests mix cache hits (a fixed pool of
+   procedure x applicant bodies) and misses (a random evaluation day per request,
+   with probability ``--miss-rate``) over every procedure code the server knows;
+5. prints throughput, p50/p99 latency, errors, and the RSS of every worker sampled
+   over the run (flat = no leak; the decision caches are bounded).
+
+Target (issue 6, 2 cores): >= 3,000 evaluations/s, p99 <= 20 ms, RSS flat.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# This file is named http.py: drop its folder from the path, or it would shadow
+# the standard library's ``http`` package for everything imported below.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
+import argparse
+import json
+import os
+import random
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+
+REPO = Path(__file__).resolve().parents[1]
+ATTRIBUTES = {
+    "nationality": ["vn", "foreign", None],
+    "vneid": ["level2", "level1", None],
+    "by-proxy": ["no", "yes", None],
+}
+
+
+def portal_data() -> Path:
+    return Path(os.environ.get("ONCEONLY_PORTAL_DATA") or REPO.parent / "shared" / "data" / "portal-2026")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def run(argv: list[str], env: dict) -> str:
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, cwd=REPO)
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(argv[:3])} failed:\n{done.stderr[-2000:]}")
+    return done.stdout
+
+
+def wait_ready(base: str, timeout: float = 180) -> dict:
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            r = httpx.get(base + "/api/v1/ready", timeout=2)
+            if r.status_code == 200:
+                return r.json()
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    sys.exit("the server did not become ready")
+
+
+def worker_pids(parent: int) -> list[int]:
+    """Children of the uvicorn parent (the workers)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == parent:
+                pids.append(int(entry.name))
+    return sorted(pids)
+
+
+def rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+class RssSampler(threading.Thread):
+    def __init__(self, pids: list[int], every: float):
+        super().__init__(daemon=True)
+        self.pids, self.every = pids, every
+        self.samples: list[tuple[float, list[float]]] = []
+        self.stop = threading.Event()
+        self.t0 = time.monotonic()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            self.samples.append((time.monotonic() - self.t0, [rss_mb(p) for p in self.pids]))
+            self.stop.wait(self.every)
+
+
+def hit_bodies(codes: list[str], n: int, seed: int = 7) -> list[dict]:
+    rnd = random.Random(seed)
+    bodies = []
+    for _ in range(n):
+        applicant = {k: v for k, vals in ATTRIBUTES.items() if (v := rnd.choice(vals)) is not None}
+        bodies.append({"procedure": rnd.choice(codes), "applicant": applicant, "as_of": "2026-06-01"})
+    return bodies
+
+
+# --------------------------------------------------------------------------- wrk
+
+
+def lua_script(bodies: list[dict], codes: list[str], token: str, miss_rate: float) -> str:
+    """A wrk script: hits from a fixed pool, misses with a random day (2000-2049)."""
+    quote = lambda s: json.dumps(s)  # noqa: E731 - JSON strings are valid Lua strings here
+    pool = ",\n".join(quote(json.dumps(b, separators=(",", ":"))) for b in bodies)
+    code_list = ",".join(quote(c) for c in codes)
+    return f"""
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["X-API-Key"] = {quote(token)}
+local pool = {{ {pool} }}
+local codes = {{ {code_list} }}
+local miss = {miss_rate}
+local n = 0
+function setup(thread) thread:set("seed", math.random(1, 1000000)) end
+function init(args) math.randomseed(seed) end
+function request()
+  n = n + 1
+  if math.random() < miss then
+    local body = string.format('{{"procedure":"%s","applicant":{{"nationality":"vn"}},"as_of":"%04d-%02d-%02d"}}',
+      codes[math.random(#codes)], math.random(2000, 2049), math.random(1, 12), math.random(1, 28))
+    return wrk.format(nil, "/api/v1/evaluations", nil, body)
+  end
+  return wrk.format(nil, "/api/v1/evaluations", nil, pool[math.random(#pool)])
+end
+"""
+
+
+def parse_ms(text: str) -> float:
+    text = text.strip()
+    for unit, factor in (("us", 0.001), ("ms", 1.0), ("s", 1000.0), ("m", 60000.0)):
+        if text.endswith(unit):
+            return float(text[: -len(unit)]) * factor
+    return float(text)
+
+
+def run_wrk(base: str, script: Path, seconds: float, connections: int, threads: int) -> dict:
+    argv = ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds:g}s", "--latency", "-s", str(script), base]
+    out = subprocess.run(argv, capture_output=True, text=True, timeout=seconds + 60).stdout
+    result = {"tool": "wrk", "raw": out}
+    for line in out.splitlines():
+        parts = line.split()
+        if line.strip().startswith(("50%", "75%", "90%", "99%")):
+            result[f"p{parts[0].rstrip('%')}_ms"] = parse_ms(parts[1])
+        elif line.startswith("Requests/sec:"):
+            result["rps"] = float(parts[1])
+        elif "requests in" in line:
+            result["requests"] = int(parts[0])
+        elif line.strip().startswith("Non-2xx"):
+            result["non_2xx"] = int(parts[-1])
+        elif line.strip().startswith("Socket errors"):
+            result["socket_errors"] = line.strip()
+    result.setdefault("non_2xx", 0)
+    return result
+
+
+# --------------------------------------------------------------------------- httpx fallback
+
+
+def _httpx_client(args: tuple) -> list[float]:
+    import asyncio
+
+    import httpx
+
+    base, token, bodies, codes, miss_rate, seconds, concurrency, seed = args
+    rnd = random.Random(seed)
+    latencies: list[float] = []
+    errors = 0
+
+    async def one(client: httpx.AsyncClient, deadline: float) -> None:
+        nonlocal errors
+        while time.monotonic() < deadline:
+            if rnd.random() < miss_rate:
+                day = f"{rnd.randint(2000, 2049):04d}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+                body = {"procedure": rnd.choice(codes), "applicant": {"nationality": "vn"}, "as_of": day}
+            else:
+                body = rnd.choice(bodies)
+            t = time.perf_counter()
+            r = await client.post("/api/v1/evaluations", json=body)
+            latencies.append(time.perf_counter() - t)
+            errors += r.status_code != 200
+
+    async def main() -> None:
+        limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+        async with httpx.AsyncClient(base_url=base, headers={"X-API-Key": token}, limits=limits, timeout=30) as client:
+            deadline = time.monotonic() + seconds
+            await asyncio.gather(*(one(client, deadline) for _ in range(concurrency)))
+
+    asyncio.run(main())
+    return latencies + [-1.0] * errors  # errors marked as negative latencies
+
+
+def run_httpx(base, token, bodies, codes, miss_rate, seconds, connections, processes) -> dict:
+    from multiprocessing import Pool
+
+    per = max(1, connections // processes)
+    with Pool(processes) as pool:
+        parts = pool.map(_httpx_client, [(base, token, bodies, codes, miss_rate, seconds, per, i) for i in range(processes)])
+    values = [v for part in parts for v in part]
+    ok = sorted(v for v in values if v >= 0)
+    pct = lambda q: ok[min(len(ok) - 1, int(q * len(ok)))] * 1000 if ok else float("nan")  # noqa: E731
+    return {"tool": "httpx", "requests": len(values), "rps": len(values) / seconds, "p50_ms": pct(0.5), "p99_ms": pct(0.99), "non_2xx": len(values) - len(ok)}
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--seconds", type=float, default=60.0)
+    ap.add_argument("--quick", action="store_true", help="a 15 s run")
+    ap.add_argument("--connections", type=int, default=64)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--miss-rate", type=float, default=0.1, help="share of requests that miss the decision cache")
+    ap.add_argument("--hit-pool", type=int, default=2000, help="distinct cached bodies")
+    ap.add_argument("--no-import", action="store_true", help="curated catalogue only")
+    ap.add_argument("--no-access-log", action="store_true")
+    ap.add_argument("--tool", choices=("auto", "wrk", "httpx"), default="auto")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args()
+    seconds = 15.0 if args.quick else args.seconds
+    tool = args.tool if args.tool != "auto" else ("wrk" if shutil.which("wrk") else "httpx")
+
+    home = Path(tempfile.mkdtemp(prefix="onceonly-bench-http-"))
+    env = {**os.environ, "ONCEONLY_HOME": str(home), "PYTHONUNBUFFERED": "1"}
+    for var in ("ONCEONLY_DATABASE_URL", "ONCEONLY_CATALOGUE"):
+        env.pop(var, None)
+    onceonly = [sys.executable, "-c", "from engine.cli import main; main()"]
+    server = None
+    try:
+        data = portal_data()
+        imported = False
+        if not args.no_import and data.is_dir():
+            print(f"importing {data} ...", file=sys.stderr)
+            run(onceonly + ["import", str(data), "--format", "json"], env)
+            imported = True
+        token = json.loads(run(onceonly + ["keys", "create", "bench portal", "--role", "portal", "--rate", "1000000", "--format", "json"], env))["token"]
+
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        serve = onceonly + ["serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(args.workers), "--log-level", "warning"]
+        if args.no_access_log:
+            serve.append("--no-access-log")
+        log = open(home / "server.log", "wb")
+        server = subprocess.Popen(serve, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=REPO, start_new_session=True)
+        started = time.monotonic()
+        ready = wait_ready(base)
+        print(f"server ready in {time.monotonic() - started:.1f} s: {ready['catalogue']['description']}", file=sys.stderr)
+
+        import httpx
+
+        h = {"X-API-Key": token}
+        codes, offset = [], 0
+        while True:
+            page = httpx.get(f"{base}/api/v1/procedures", params={"limit": 500, "offset": offset}, headers=h, timeout=30).json()
+            codes += [p["code"] for p in page["items"]]
+            offset += 500
+            if offset >= page["total"]:
+                break
+        bodies = hit_bodies(codes, args.hit_pool)
+        with httpx.Client(base_url=base, headers=h, timeout=30) as client:  # warm the hit pool on both workers
+            for body in bodies * 2:
+                client.post("/api/v1/evaluations", json=body)
+
+        pids = worker_pids(server.pid)
+        sampler = RssSampler(pids, every=max(1.0, seconds / 12))
+        sampler.start()
+        if tool == "wrk":
+            script = home / "bench.lua"
+            script.write_text(lua_script(bodies, codes, token, args.miss_rate))
+            result = run_wrk(base, script, seconds, args.connections, threads=1)
+        else:
+            result = run_httpx(base, token, bodies, codes, args.miss_rate, seconds, args.connections, processes=2)
+        sampler.stop.set()
+        sampler.join()
+        result.pop("raw", None)
+        rss = {str(pid): [round(s[1][i], 1) for s in sampler.samples] for i, pid in enumerate(pids)}
+        figures = {
+            "tool": tool,
+            "seconds": seconds,
+            "workers": args.workers,
+            "connections": args.connections,
+            "miss_rate": args.miss_rate,
+            "procedures": len(codes),
+            "imported": imported,
+            "access_log": not args.no_access_log,
+            **result,
+            "rss_mb": rss,
+        }
+        if args.json:
+            print(json.dumps(figures, indent=2))
+        else:
+            print(
+                f"{tool}: {figures.get('requests', 0):,} evaluations in {seconds:g} s over {len(codes):,} procedures "
+                f"({'curated + imported' if imported else 'curated'}), {args.connections} connections, "
+                f"{args.miss_rate:.0%} cache misses\n"
+                f"throughput {figures.get('rps', 0):,.0f} evaluations/s; latency p50 {figures.get('p50_ms', float('nan')):.2f} ms, "
+                f"p99 {figures.get('p99_ms', float('nan')):.2f} ms; non-2xx {figures['non_2xx']}"
+            )
+            for pid, series in rss.items():
+                print(f"worker {pid} RSS MB over the run: {' '.join(f'{v:.0f}' for v in series)}")
+        target = figures.get("rps", 0) >= 3000 and figures.get("p99_ms", 1e9) <= 20 and figures["non_2xx"] == 0
+        print(f"target (>= 3,000/s, p99 <= 20 ms, no errors): {'met' if target else 'MISSED'}", file=sys.stderr)
+        return 0
+    finally:
+        if server is not None and server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)  # our own process group only
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
