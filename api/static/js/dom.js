@@ -1,0 +1,89 @@
+// Small DOM helpers: h() builds elements (text is always set as text, never as HTML).
+import { ApiFailure } from "./api.js";
+import { t } from "./i18n.js";
+
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v == null || v === false) continue;
+    if (k === "class") el.className = v;
+    else if (k === "text") el.textContent = v;
+    else if (k.startsWith("on") && typeof v === "function") el.addEventListener(k.slice(2), v);
+    else if (k === "dataset") Object.assign(el.dataset, v);
+    else el.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children.flat(Infinity)) {
+    if (c == null || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+export function loading(label = t("loading")) {
+  return h("p", { class: "status", role: "status", "aria-live": "polite" }, label);
+}
+
+/** An error box that says what happened; retry (optional) re-runs the failed step. */
+export function errorBox(err, retry) {
+  const text = err instanceof ApiFailure ? err.describe() : String(err && err.message ? err.message : err);
+  const box = h("div", { class: "error", role: "alert", dataset: { code: err && err.code ? err.code : "error" } }, text);
+  if (err instanceof ApiFailure && (err.status === 401 || err.status === 403)) {
+    box.append(" ", h("button", { type: "button", onclick: () => document.getElementById("key-button").click() }, t("key_enter")));
+  }
+  if (retry) box.append(" ", h("button", { type: "button", onclick: retry }, t("retry")));
+  return box;
+}
+
+/** Run loader() and put its result (a Node) into slot, with a loading state before and an error box on failure. */
+export async function fill(slot, loader) {
+  slot.replaceChildren(loading());
+  slot.setAttribute("aria-busy", "true");
+  try {
+    const node = await loader();
+    slot.replaceChildren(...(Array.isArray(node) ? node : [node]).filter(Boolean));
+  } catch (e) {
+    if (e.name === "AbortError") return;
+    console.error(e);
+    slot.replaceChildren(errorBox(e, () => fill(slot, loader)));
+  } finally {
+    slot.removeAttribute("aria-busy");
+  }
+}
+
+export function field(id, label, control) {
+  control.id = id;
+  return h("div", { class: "field" }, h("label", { for: id }, label), control);
+}
+
+export function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+/** The query part of the hash route (#/procedures/1.001193?as_of=...). */
+export function routeParams() {
+  const hash = location.hash.replace(/^#\/?/, "");
+  const [path, query = ""] = hash.split("?");
+  return { parts: path.split("/").filter(Boolean).map(decodeURIComponent), params: new URLSearchParams(query) };
+}
+
+export function setRoute(parts, params) {
+  const q = params && [...params].length ? `?${params}` : "";
+  const next = `#/${parts.map(encodeURIComponent).join("/")}${q}`;
+  if (location.hash !== next) location.hash = next;
+}
+
+// Charts: one Chart.js instance per canvas, destroyed before re-use.
+const charts = new Map();
+export function chart(canvas, config) {
+  if (!window.Chart) return null;
+  const old = charts.get(canvas.id);
+  if (old) old.destroy();
+  config.options = Object.assign({ responsive: true, maintainAspectRatio: false, animation: false }, config.options || {});
+  const c = new window.Chart(canvas, config);
+  charts.set(canvas.id, c);
+  return c;
+}
+export function destroyCharts() { charts.forEach((c) => c.destroy()); charts.clear(); }
+
+export const PALETTE = ["#0b5cad", "#e8710a", "#137333", "#b3261e", "#7b3fa1", "#00838f", "#9e6a03", "#5f6368", "#c2185b", "#3949ab"];
