@@ -2,6 +2,10 @@
 
 Run: ``python bench/evaluate.py [--code 2.000806] [--rounds 7] [--rss-evals 100000]``
 
+"cache miss" runs durable-rules for every call; identical requirement outcomes
+reuse their already-built Decision objects (as the server does). "cold
+objects" also rebuilds every Decision, explanation and trace.
+
 All timings run in this one process, interleaved round by round, and are
 reported as medians, with ratios against the plain-Python oracle measured in
 the same rounds (machine noise moves all of them together). RSS growth is
@@ -68,6 +72,10 @@ def main() -> None:
     def miss(i: int) -> None:
         engine.evaluate(args.code, APPLICANTS[i % len(APPLICANTS)], day, use_cache=False)
 
+    def cold(i: int) -> None:
+        engine._decisions.clear()  # rebuild every decision object too, not only re-decide
+        engine.evaluate(args.code, APPLICANTS[i % len(APPLICANTS)], day, use_cache=False)
+
     def hit(i: int) -> None:
         engine.evaluate(args.code, APPLICANTS[i % len(APPLICANTS)], day)
 
@@ -76,9 +84,10 @@ def main() -> None:
 
     for a in APPLICANTS:
         engine.evaluate(args.code, a, day)
-    results: dict[str, list[float]] = {"durable (cache miss)": [], "cache hit": [], "oracle (plain Python)": []}
+    results: dict[str, list[float]] = {"durable (cache miss)": [], "durable, cold objects": [], "cache hit": [], "oracle (plain Python)": []}
     for _ in range(args.rounds):
         results["durable (cache miss)"].append(per_call_us(miss, args.n))
+        results["durable, cold objects"].append(per_call_us(cold, args.n))
         results["cache hit"].append(per_call_us(hit, args.n * 10))
         results["oracle (plain Python)"].append(per_call_us(orc, args.n))
     base = statistics.median(results["oracle (plain Python)"])
