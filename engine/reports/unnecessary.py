@@ -185,7 +185,7 @@ class UnnecessaryReport:
 def group_key(name: str) -> Callable[[Row], str]:
     """Row -> its key for totals ``by_<name>``."""
     if name == "source":
-        return lambda r: r.source or NONE_KEY
+        return lambda r: r.source or f"(no source: {r.rule})"
     return lambda r: getattr(r, name)
 
 
