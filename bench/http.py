@@ -93,7 +93,12 @@ def worker_pids(parent: int) -> list[int]:
             except OSError:
                 continue
             if int(fields[1]) == parent:
-                pids.append(int(entry.name))
+                try:
+                    cmdline = (entry / "cmdline").read_bytes()
+                except OSError:
+                    continue
+                if b"resource_tracker" not in cmdline:  # multiprocessing's helper, not a worker
+                    pids.append(int(entry.name))
     return sorted(pids)
 
 
@@ -133,8 +138,9 @@ def hit_bodies(codes: list[str], n: int, seed: int = 7) -> list[dict]:
 # --------------------------------------------------------------------------- wrk
 
 
-def lua_script(bodies: list[dict], codes: list[str], token: str, miss_rate: float) -> str:
-    """A wrk script: hits from a fixed pool, misses with a random day (2000-2049)."""
+def lua_script(bodies: list[dict], codes: list[str], token: str, miss_rate: float, delay_ms: float = 0.0) -> str:
+    """A wrk script: hits from a fixed pool, misses with a random day (2000-2049);
+    with ``delay_ms`` each connection pauses between requests (a paced load)."""
     quote = lambda s: json.dumps(s)  # noqa: E731 - JSON strings are valid Lua strings here
     pool = ",\n".join(quote(json.dumps(b, separators=(",", ":"))) for b in bodies)
     code_list = ",".join(quote(c) for c in codes)
@@ -157,7 +163,7 @@ function request()
   end
   return wrk.format(nil, "/api/v1/evaluations", nil, pool[math.random(#pool)])
 end
-"""
+""" + (f"function delay() return {delay_ms:.3f} end\n" if delay_ms > 0 else "")
 
 
 def parse_ms(text: str) -> float:
@@ -243,9 +249,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--quick", action="store_true", help="a 15 s run")
-    ap.add_argument("--connections", type=int, default=64)
+    ap.add_argument("--connections", type=int, default=32)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--miss-rate", type=float, default=0.1, help="share of requests that miss the decision cache")
+    ap.add_argument(
+        "--rate",
+        type=float,
+        default=4500.0,
+        help="offered load in requests/s, paced per connection (wrk only; 0 = as fast as possible, i.e. saturation)",
+    )
     ap.add_argument("--hit-pool", type=int, default=2000, help="distinct cached bodies")
     ap.add_argument("--no-import", action="store_true", help="curated catalogue only")
     ap.add_argument("--no-access-log", action="store_true")
@@ -292,16 +304,21 @@ def main() -> int:
             if offset >= page["total"]:
                 break
         bodies = hit_bodies(codes, args.hit_pool)
-        with httpx.Client(base_url=base, headers=h, timeout=30) as client:  # warm the hit pool on both workers
-            for body in bodies * 2:
-                client.post("/api/v1/evaluations", json=body)
+        for body in bodies * 2:  # warm the hit pool on both workers (new connections spread over them)
+            for attempt in range(5):
+                try:
+                    httpx.post(f"{base}/api/v1/evaluations", json=body, headers=h, timeout=30)
+                    break
+                except httpx.TransportError:
+                    time.sleep(0.2)
 
         pids = worker_pids(server.pid)
         sampler = RssSampler(pids, every=max(1.0, seconds / 12))
         sampler.start()
         if tool == "wrk":
             script = home / "bench.lua"
-            script.write_text(lua_script(bodies, codes, token, args.miss_rate))
+            delay = args.connections / args.rate * 1000 if args.rate > 0 else 0.0
+            script.write_text(lua_script(bodies, codes, token, args.miss_rate, delay))
             result = run_wrk(base, script, seconds, args.connections, threads=1)
         else:
             result = run_httpx(base, token, bodies, codes, args.miss_rate, seconds, args.connections, processes=2)
@@ -315,6 +332,7 @@ def main() -> int:
             "workers": args.workers,
             "connections": args.connections,
             "miss_rate": args.miss_rate,
+            "offered_rate": args.rate if tool == "wrk" and args.rate > 0 else None,
             "procedures": len(codes),
             "imported": imported,
             "access_log": not args.no_access_log,
@@ -327,7 +345,8 @@ def main() -> int:
             print(
                 f"{tool}: {figures.get('requests', 0):,} evaluations in {seconds:g} s over {len(codes):,} procedures "
                 f"({'curated + imported' if imported else 'curated'}), {args.connections} connections, "
-                f"{args.miss_rate:.0%} cache misses\n"
+                f"{args.miss_rate:.0%} cache misses, "
+                f"{'offered ' + format(args.rate, ',.0f') + '/s' if figures['offered_rate'] else 'saturation'}\n"
                 f"throughput {figures.get('rps', 0):,.0f} evaluations/s; latency p50 {figures.get('p50_ms', float('nan')):.2f} ms, "
                 f"p99 {figures.get('p99_ms', float('nan')):.2f} ms; non-2xx {figures['non_2xx']}"
             )
@@ -336,6 +355,11 @@ def main() -> int:
         target = figures.get("rps", 0) >= 3000 and figures.get("p99_ms", 1e9) <= 20 and figures["non_2xx"] == 0
         print(f"target (>= 3,000/s, p99 <= 20 ms, no errors): {'met' if target else 'MISSED'}", file=sys.stderr)
         return 0
+    except BaseException:
+        log_file = home / "server.log"
+        if log_file.exists():
+            print("server log (tail):\n" + log_file.read_text(errors="replace")[-3000:], file=sys.stderr)
+        raise
     finally:
         if server is not None and server.poll() is None:
             os.killpg(server.pid, signal.SIGTERM)  # our own process group only

@@ -1,0 +1,147 @@
+"""``/simulations`` (officer): what-if scenarios of ``procedures/scenarios/``, as JSON or CSV."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
+
+from ..analysis import analysis_of
+from ..deps import OfficerKey, RuntimeDep
+from ..errors import ApiError
+from ..formats import MEDIA, chosen, documented
+from ..schemas.common import error_responses
+
+router = APIRouter(prefix="/simulations", tags=["simulations"])
+
+
+class ScenarioItem(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    document: dict[str, Any] = Field(description="The scenario file as JSON (what an officer may edit and send back).")
+
+
+class ScenarioList(BaseModel):
+    items: list[ScenarioItem]
+
+
+class SimulationCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    #: A scenario id from GET /simulations/scenarios (never a path), or a whole
+    #: scenario object (an edited ``document``).
+    scenario: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.\-]*$", max_length=80)] | dict[str, Any]
+    as_of: dt.date | None = None
+    date_from: dt.date | None = Field(None, alias="from", description="First month of the timeline (default: the scenario's period).")
+    date_to: dt.date | None = Field(None, alias="to", description="Last month of the timeline.")
+    population: int | None = Field(None, ge=1, le=10_000_000, description="N synthetic applicants (default: none).")
+    seed: int = Field(0, ge=0, le=2**31 - 1)
+
+
+class SimulationPublic(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    scenario: dict[str, Any]
+    as_of: str
+    totals: dict[str, Any]
+
+
+def _folder(runtime):
+    root = runtime.current.catalogue.root
+    return root / "scenarios" if root is not None else None
+
+
+def _documents(runtime) -> dict[str, dict]:
+    """Scenario files by id (roadmap candidate lists, which have no operations, left out)."""
+    import yaml
+
+    folder = _folder(runtime)
+    found: dict[str, dict] = {}
+    if folder is None or not folder.is_dir():
+        return found
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError):
+            continue
+        if isinstance(data, dict) and "operations" in data:
+            found[str(data.get("id", path.stem))] = {"path": path, "document": data}
+    return found
+
+
+@router.get("/scenarios", response_model=ScenarioList, responses=error_responses(401, 403, 429, 500))
+async def list_scenarios(_key: OfficerKey, runtime: RuntimeDep) -> ScenarioList:
+    import orjson
+
+    items = []
+    for sid, entry in (await run_in_threadpool(_documents, runtime)).items():
+        doc = orjson.loads(orjson.dumps(entry["document"], default=str, option=orjson.OPT_NON_STR_KEYS))  # dates as ISO text
+        items.append(
+            {
+                "id": sid,
+                "name": doc.get("name"),
+                "description": doc.get("description"),
+                "estimate": doc.get("estimate", False),
+                "period": doc.get("period"),
+                "as_of": doc.get("as_of"),
+                "document": doc,
+            }
+        )
+    return ScenarioList(items=items)
+
+
+@router.post(
+    "",
+    response_model=SimulationPublic,
+    responses={**documented("json", "csv"), **error_responses(401, 403, 404, 406, 422, 429, 500)},
+)
+async def run_simulation(
+    request: Request, body: SimulationCreate, _key: OfficerKey, runtime: RuntimeDep, format: Literal["json", "csv"] | None = None
+) -> Response:
+    fmt = chosen(request, format, ("json", "csv"))
+    if isinstance(body.scenario, str) and body.scenario not in await run_in_threadpool(_documents, runtime):
+        raise ApiError(404, "unknown_scenario", f"unknown scenario {body.scenario!r} (see GET /simulations/scenarios)", "body.scenario")
+    if body.date_from and body.date_to and body.date_to < body.date_from:
+        raise ApiError(422, "invalid_request", "date_to is before date_from", "body.date_to")
+    result = await run_in_threadpool(_run, runtime, body)
+    if fmt == "csv":
+        from engine.cli.simulate import _csv  # the CLI's CSV layout, kept identical
+
+        return Response(_csv(result).encode("utf-8-sig"), media_type=MEDIA["csv"])
+    import orjson
+
+    return Response(orjson.dumps(result, option=orjson.OPT_NON_STR_KEYS), media_type="application/json")
+
+
+def _run(runtime, body: SimulationCreate) -> dict:
+    import orjson
+
+    from engine.simulation import Population, ScenarioError, load_parameters, load_scenario, parse_scenario, simulate
+    from engine.simulation.population import parameters_path
+
+    try:
+        if isinstance(body.scenario, str):
+            scenario = load_scenario(_documents(runtime)[body.scenario]["path"])
+        else:
+            scenario = parse_scenario(body.scenario, "request", default_id=str(body.scenario.get("id") or "edited"))
+    except ScenarioError as exc:
+        raise ApiError(422, "invalid_scenario", str(exc), "body.scenario", [e.as_dict() for e in exc.errors]) from None
+
+    def compute(engine):
+        cat = engine.catalogue
+        population = None
+        if body.population is not None:
+            path = parameters_path(cat.root)
+            if path is None:
+                raise ApiError(422, "no_population", "the catalogue has no population parameters", "body.population")
+            population = Population.generate(load_parameters(path), body.population, body.seed)
+        return simulate(cat, scenario, as_of=body.as_of, start=body.date_from, end=body.date_to, population=population)
+
+    what = body.scenario if isinstance(body.scenario, str) else orjson.dumps(body.scenario, option=orjson.OPT_SORT_KEYS)
+    args = (what, body.as_of, body.date_from, body.date_to, body.population, body.seed)
+    return analysis_of(runtime).cached("simulation", args, compute)

@@ -1,0 +1,32 @@
+"""Health, readiness and the loaded catalogue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    engine_version: str
+
+
+class CataloguePublic(BaseModel):
+    description: str
+    catalogue_version: str
+    rules_version: str
+    source_state_version: str
+    procedures: int
+    documents: int
+    sources: int
+    rules: int
+    data_errors: int
+    loaded_at: dt.datetime
+
+
+class Ready(BaseModel):
+    status: Literal["ready"]
+    engine_version: str
+    catalogue: CataloguePublic

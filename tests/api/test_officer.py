@@ -1,0 +1,89 @@
+"""Reports, graph and simulations through the API (officer role), in every format."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from .conftest import auth
+
+pytest.importorskip("engine.reports")
+
+
+def test_report_json_csv_xlsx(client, tokens):
+    h = auth(tokens["officer"])
+    r = client.get("/api/v1/reports/unnecessary", params={"as_of": "2026-06-01"}, headers=h)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["report"] == "unnecessary" and body["rows"] and body["procedures_evaluated"] > 0
+    assert "bo-tu-phap" in body["ministry_names"]
+    totals_only = client.get("/api/v1/reports/unnecessary", params={"as_of": "2026-06-01", "limit": 0}, headers=h).json()
+    assert totals_only["rows"] == [] and totals_only["total"] == body["total"]
+    r = client.get("/api/v1/reports/unnecessary", params={"as_of": "2026-06-01", "format": "csv"}, headers=h)
+    assert r.headers["content-type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert len(rows) == len(body["rows"]) + 1
+    r = client.get(
+        "/api/v1/reports/burden",
+        params={"as_of": "2026-06-01", "ministry": "bo-tu-phap"},
+        headers={**h, "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+    )
+    assert r.status_code == 200 and r.content[:2] == b"PK"  # a zip: the xlsx workbook
+    assert "attachment" in r.headers["content-disposition"]
+    r = client.get("/api/v1/reports/unnecessary", params={"ministry": "bo-nothing"}, headers=h)
+    assert r.status_code == 404 and r.json()["error"]["path"] == "query.ministry"
+
+
+def test_report_follows_source_status(client, tokens):
+    h = auth(tokens["officer"])
+    before = client.get("/api/v1/reports/unnecessary", params={"as_of": "2026-06-01", "source": "population"}, headers=h).json()
+    client.put("/api/v1/sources/population/status", json={"status": "offline"}, headers=auth(tokens["admin"]))
+    after = client.get("/api/v1/reports/unnecessary", params={"as_of": "2026-06-01", "source": "population"}, headers=h).json()
+    # No applicant given: population rows are conditional (nationality); offline, they go.
+    assert before["rows"] and len(after["rows"]) < len(before["rows"])
+
+
+def test_attributes(client, tokens):
+    attrs = {a["id"]: a for a in client.get("/api/v1/attributes", headers=auth(tokens["portal"])).json()}
+    assert attrs["nationality"]["values"] == ["vn", "foreign", "stateless"]
+
+
+def test_graph_endpoints(client, tokens):
+    pytest.importorskip("engine.graph")
+    h = auth(tokens["officer"])
+    deps = client.get("/api/v1/graph/dependencies", params={"as_of": "2026-06-01"}, headers=h)
+    assert deps.status_code == 200 and isinstance(deps.json()["dependencies"], list)
+    nowhere = client.get("/api/v1/graph/dependencies", params={"ministry": "bo-nothing"}, headers=h)
+    assert nowhere.status_code == 404 and nowhere.json()["error"]["code"] == "unknown_agency"
+    impact = client.get("/api/v1/graph/sources/population/impact", params={"as_of": "2026-06-01"}, headers=h)
+    assert impact.status_code == 200 and impact.json()["change"] == "offline"
+    assert client.get("/api/v1/graph/sources/atlantis/impact", headers=h).status_code == 404
+    pre = client.get("/api/v1/graph/prerequisites", params={"code": "1.001193", "as_of": "2026-06-01"}, headers=h)
+    assert pre.status_code == 200 and pre.json()["procedure"] == "1.001193"
+    assert client.get("/api/v1/graph/prerequisites", params={"code": "9.999999"}, headers=h).status_code == 404
+    rank = client.get("/api/v1/graph/rank-sources", params={"as_of": "2026-06-01"}, headers=h)
+    assert rank.status_code == 200 and rank.json()["sources"]
+
+
+def test_simulations(client, tokens):
+    pytest.importorskip("engine.simulation")
+    h = auth(tokens["officer"])
+    items = client.get("/api/v1/simulations/scenarios", headers=h).json()["items"]
+    by_id = {i["id"]: i for i in items}
+    assert "population-outage" in by_id and by_id["population-outage"]["document"]["operations"]
+    r = client.post("/api/v1/simulations", json={"scenario": "population-outage"}, headers=h)
+    assert r.status_code == 200, r.text
+    assert "totals" in r.json()
+    r = client.post("/api/v1/simulations", params={"format": "csv"}, json={"scenario": "population-outage"}, headers=h)
+    assert r.headers["content-type"].startswith("text/csv") and b"total" in r.content
+    r = client.post("/api/v1/simulations", json={"scenario": "nope"}, headers=h)
+    assert r.status_code == 404 and r.json()["error"]["path"] == "body.scenario"
+    r = client.post("/api/v1/simulations", json={"scenario": "../../etc/passwd"}, headers=h)
+    assert r.status_code == 422
+    edited = dict(by_id["population-outage"]["document"], id="edited-outage")
+    r = client.post("/api/v1/simulations", json={"scenario": edited, "from": "2026-01-01", "to": "2026-06-01"}, headers=h)
+    assert r.status_code == 200, r.text
+    r = client.post("/api/v1/simulations", json={"scenario": {"id": "broken", "operations": "nope"}}, headers=h)
+    assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_scenario" and r.json()["error"]["errors"]
