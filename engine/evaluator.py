@@ -16,6 +16,7 @@ the cache.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import threading
 from dataclasses import dataclass
@@ -62,6 +63,16 @@ def _build(cls, **values):
     object.__setattr__(obj, "__pydantic_extra__", None)
     object.__setattr__(obj, "__pydantic_private__", None)
     return obj
+
+
+def _evict_oldest(cache: dict, share: float = 0.25) -> None:
+    """Drop the oldest ``share`` of a full cache (dicts keep insertion order).
+
+    Clearing everything at once would stall one request and send the next
+    thousands to durable together; dropping the oldest quarter spreads refills.
+    """
+    for key in list(itertools.islice(cache, max(1, int(len(cache) * share)))):
+        del cache[key]
 
 
 def _mechanism_rule(action: Action, doc: str) -> str:
@@ -235,13 +246,17 @@ class Engine:
             cached = self._cache.get(key)
             if cached is not None:
                 self.hits += 1
+                if cached.applicant != applicant:
+                    # Same decisions (the key holds every attribute the rules test),
+                    # but the answer echoes this caller's own attributes.
+                    return _build(Evaluation, **{**cached.__dict__, "applicant": dict(applicant)})
                 return cached
         self.misses += 1
         statuses = self._statuses(plan, source_status)
         result = self._decide(plan, applicant, as_of, statuses, channel)
         if use_cache:
             if len(self._cache) >= self._cache_size:
-                self._cache.clear()  # cheap and bounded; a warm cache refills fast
+                _evict_oldest(self._cache)
             self._cache[key] = result
         return result
 
@@ -315,7 +330,7 @@ class Engine:
             decision = self._decisions.get(memo)
             if decision is None:
                 if len(self._decisions) >= self._cache_size:
-                    self._decisions.clear()
+                    _evict_oldest(self._decisions)
                 decision = self._decisions[memo] = self._requirement(proc, req, actions, as_of, statuses, channel)
             decisions.append(decision)
         return self._evaluation(proc, applicant, as_of, channel, decisions, sorted(missing_attrs))

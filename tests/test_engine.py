@@ -150,3 +150,27 @@ def test_cli_evaluate_offline_override_and_errors():
     table = runner.invoke(app, ["evaluate", "1.001193", "--as-of", "2026-06-01", "--lang", "en"])
     assert table.exit_code == 0
     assert "required (if nationality=vn)" in " ".join(table.output.split())
+
+
+def test_a_cache_hit_echoes_the_callers_own_applicant(catalogue):
+    engine = Engine(catalogue)
+    first = engine.evaluate("1.001193", {"nationality": "vn", "entity-kind": "enterprise"}, DAY)
+    second = engine.evaluate("1.001193", {"nationality": "vn", "entity-kind": "cooperative"}, DAY)
+    assert engine.hits == 1
+    assert second.applicant == {"nationality": "vn", "entity-kind": "cooperative"}
+    assert first.applicant == {"nationality": "vn", "entity-kind": "enterprise"}
+    assert [d.status for d in second.decisions] == [d.status for d in first.decisions]
+
+
+def test_a_full_cache_drops_its_oldest_entries_not_everything(catalogue):
+    engine = Engine(catalogue, cache_size=8)
+    days = [DAY + dt.timedelta(days=k) for k in range(8)]
+    for day in days:
+        engine.evaluate("1.001193", {}, day)
+    engine.evaluate("1.001193", {}, DAY + dt.timedelta(days=100))  # full: evicts the oldest quarter
+    assert len(engine._cache) == 7
+    misses = engine.misses
+    engine.evaluate("1.001193", {}, days[-1])  # recent entries survive
+    assert engine.misses == misses
+    engine.evaluate("1.001193", {}, days[0])  # the oldest was dropped
+    assert engine.misses == misses + 1

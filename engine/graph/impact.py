@@ -111,6 +111,7 @@ def compare(
             volume, estimated = model.volume(proc)
             flip = {
                 "procedure": ev.procedure,
+                "ministry": proc.ministry,
                 "requirement": d.requirement.id,
                 "text": d.requirement.text,
                 "document_types": list(d.document_types),

@@ -16,6 +16,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
 from .labels import BURDEN_COLUMNS, CAPTIONS, GAP_COLUMNS, GROUP_TITLES, ROW_COLUMNS, TOTAL_COLUMNS, label
 from .rows import Row
 from .unnecessary import UnnecessaryReport
@@ -122,6 +124,11 @@ def _fit(ws, widths: dict[int, int]) -> None:
         ws.column_dimensions[get_column_letter(col)].width = max(MIN_WIDTH, min(MAX_WIDTH, width + 2))
 
 
+def _safe(value: Any) -> Any:
+    """Excel refuses control characters; portal text and filters may carry them."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
 def _table(ws, start_row: int, headers: list[str], rows: list[list[Any]], widths: dict[int, int], bold) -> int:
     """Write a header and rows from ``start_row``; return the next free row."""
     for c, text in enumerate(headers, 1):
@@ -129,7 +136,7 @@ def _table(ws, start_row: int, headers: list[str], rows: list[list[Any]], widths
         widths[c] = max(widths.get(c, 0), len(str(text)))
     for r, values in enumerate(rows, start_row + 1):
         for c, value in enumerate(values, 1):
-            ws.cell(r, c, value)
+            ws.cell(r, c, _safe(value))
             widths[c] = max(widths.get(c, 0), len(str(value)) if value is not None else 0)
     return start_row + len(rows) + 1
 
@@ -180,7 +187,7 @@ def to_xlsx(report: UnnecessaryReport, path: str | Path, catalogue=None, lang: s
     widths: dict[int, int] = {}
     for i, (k, v) in enumerate(meta, 2):
         summary.cell(i, 1, k).font = bold
-        summary.cell(i, 2, v)
+        summary.cell(i, 2, _safe(v))
     r = len(meta) + 2
     summary.cell(r, 1, label(CAPTIONS, "conditional_note", lang))
     r += 1

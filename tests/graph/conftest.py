@@ -1,11 +1,6 @@
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reports"))
-
-import hand_catalogue  # noqa: E402
+from ..reports import hand_catalogue
 
 
 @pytest.fixture(scope="module")

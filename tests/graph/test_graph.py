@@ -7,7 +7,7 @@ import json
 import networkx as nx
 import pytest
 
-from hand_catalogue import DAY, VN
+from ..reports.hand_catalogue import DAY, VN
 
 from engine.costs import load_cost_model
 from engine.errors import UnknownSource

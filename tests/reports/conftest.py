@@ -1,6 +1,6 @@
 import pytest
 
-import hand_catalogue
+from . import hand_catalogue
 
 
 @pytest.fixture(scope="module")

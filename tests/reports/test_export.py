@@ -7,7 +7,7 @@ import io
 
 import openpyxl
 
-from hand_catalogue import DAY, VN
+from .hand_catalogue import DAY, VN
 
 from engine.reports import Filters, burden_report, to_csv, to_xlsx, unnecessary_report
 from engine.reports.labels import BURDEN_COLUMNS, GAP_COLUMNS, ROW_COLUMNS

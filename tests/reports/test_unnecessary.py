@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from hand_catalogue import DAY, VN
+from .hand_catalogue import DAY, VN
 
 from engine.costs import load_cost_model
 from engine.reports import Filters, burden_report, unnecessary_report

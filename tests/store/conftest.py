@@ -154,6 +154,6 @@ def store(store_url):
 
 @pytest.fixture(name="make_proc")
 def make_proc_fixture():
-    from store_helpers import make_proc
+    from .store_helpers import make_proc
 
     return make_proc

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 import engine.importer
 from engine.cli.importing import register
-from store_helpers import stub_list, stub_parse, write
+from .store_helpers import stub_list, stub_parse, write
 
 
 @pytest.fixture

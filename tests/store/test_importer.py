@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from engine.importer import import_folder
-from store_helpers import stub_list, stub_parse, write
+from .store_helpers import stub_list, stub_parse, write
 
 
 def run(root, store, **kwargs):
