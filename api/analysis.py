@@ -34,7 +34,10 @@ class Analysis:
         with self._lock:
             if self._engine is None or self._for != id(current):
                 live = current.engine
-                self._engine = Engine(live.catalogue, host=live.host, state=live.state, cache_size=self.runtime.settings.cache_size)
+                # Pre-built with the catalogue when the server started or reloaded.
+                self._engine = current.analysis or Engine(
+                    live.catalogue, host=live.host, state=live.state, cache_size=self.runtime.settings.cache_size
+                )
                 self._for = id(current)
                 self._results.clear()
             return self._engine

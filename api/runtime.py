@@ -45,6 +45,23 @@ class Loaded:
     description: str
     errors: list[DataError] = field(default_factory=list)
     loaded_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    #: Set once every decision object is pre-built (GET /ready waits for it).
+    warmed: threading.Event = field(default_factory=threading.Event)
+    #: The engine for reports, graph and simulations: same catalogue, host and
+    #: source state, its own caches (a national report never evicts portals' answers).
+    analysis: Engine | None = None
+
+    def prebuild(self) -> None:
+        try:
+            live = self.engine
+            analysis = Engine(live.catalogue, host=live.host, state=live.state, cache_size=live._cache_size)
+            live.prebuild()
+            analysis.prebuild()
+            self.analysis = analysis
+        except Exception as exc:  # a failed warm-up only costs speed
+            log.warning("pre-building decisions failed: %s", type(exc).__name__)
+        finally:
+            self.warmed.set()
 
     @property
     def catalogue(self) -> Catalogue:
@@ -145,6 +162,12 @@ class Runtime:
             return loaded
 
     def _swap(self, loaded: Loaded) -> None:
+        if self.settings.warm:
+            # In the background: the first national report of the day no longer
+            # pays for building every decision; /ready says "warming" meanwhile.
+            threading.Thread(target=loaded.prebuild, name="onceonly-prebuild", daemon=True).start()
+        else:
+            loaded.warmed.set()
         self.current = loaded  # one assignment: atomic for every reader
         self._answers = OrderedDict()  # keyed by catalogue version anyway: free the memory
 

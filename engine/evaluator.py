@@ -121,9 +121,13 @@ class Engine:
         self.include_proposed = include_proposed
         self._cache: dict[tuple, Evaluation] = {}
         self._cache_size = cache_size or int(os.environ.get("ONCEONLY_CACHE_SIZE", "20000"))
+        # Decisions are shared by every cached evaluation and depend on few inputs:
+        # a national catalogue has ~11,000 requirements; keep them all.
+        self._memo_size = int(os.environ.get("ONCEONLY_DECISION_MEMO", "100000"))
         # Identical outcomes of one requirement share one Decision object: cached
         # evaluations then cost a list of references, not a copy of every text.
         self._decisions: dict[tuple, Decision] = {}
+        self._default_texts: dict[tuple[str, ...], Any] = {}
         self._compiled: dict[tuple[str, ...], CompiledRuleset] = {}
         self._by_doc: dict[str, CompiledRuleset] = {}
         self._plans: dict[str, _Plan] = {}
@@ -275,6 +279,16 @@ class Engine:
             for code in (codes if codes is not None else sorted(self.catalogue.procedures))
         ]
 
+    def prebuild(self, as_of: dt.date | None = None) -> None:
+        """Decide every procedure once for an applicant who says nothing.
+
+        Fills the shared decision objects: most of them (documents no rule
+        touches) do not depend on the date, so the first report or page of any
+        day is then mostly assembly. Servers run this in the background at start.
+        """
+        self.warm()
+        self.evaluate_all(as_of or dt.date.today(), {}, use_cache=False)
+
     def clear_cache(self) -> None:
         self._cache.clear()
         self._decisions.clear()
@@ -329,7 +343,7 @@ class Engine:
             memo = (proc.code, i, signature, channel, as_of if dated else None, tuple(statuses.items()))
             decision = self._decisions.get(memo)
             if decision is None:
-                if len(self._decisions) >= self._cache_size:
+                if len(self._decisions) >= self._memo_size:
                     _evict_oldest(self._decisions)
                 decision = self._decisions[memo] = self._requirement(proc, req, actions, as_of, statuses, channel)
             decisions.append(decision)
@@ -397,7 +411,11 @@ class Engine:
         elif action.kind == "miss":
             explanation = explain.blocked(cat, rule, named, action.reason or "", as_of, statuses.get(rule.source or ""))
         else:
-            explanation = explain.default(cat, [d for d in docs if d != UNRECOGNISED])
+            # Thousands of entries share these sentences: build each once.
+            key = tuple(d for d in docs if d != UNRECOGNISED)
+            explanation = self._default_texts.get(key)
+            if explanation is None:
+                explanation = self._default_texts[key] = explain.default(cat, list(key))
         fallback_en = fallback_vi = None
         if rule is not None and (action.kind in ("hit", "cond") or action.reason == "status"):
             fallback_en, fallback_vi = explain.fallback_text(cat.fallbacks.get(rule.fallback or ""), channel)

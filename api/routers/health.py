@@ -1,4 +1,5 @@
-"""``GET /health`` (the process answers) and ``GET /ready`` (a catalogue is loaded and the store answers)."""
+"""``GET /health`` (the process answers) and ``GET /ready`` (a catalogue is loaded,
+its decisions pre-built, and the store answers)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ async def health() -> Health:
 async def ready(runtime: RuntimeDep) -> Ready:
     if runtime.current is None:
         raise ApiError(503, "not_ready", "the catalogue is not loaded yet")
+    if not runtime.current.warmed.is_set():
+        raise ApiError(503, "warming", "the catalogue is loaded; decisions are being pre-built (about a second)")
     try:
         await run_in_threadpool(api_repo.read_versions, runtime.store.engine)
     except Exception as exc:
