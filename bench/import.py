@@ -58,43 +58,8 @@ def median_time(runs: int, job: Callable[[], Any]) -> tuple[float, Any]:
     return statistics.median(times), result
 
 
-# ------------------------------------------------------------------ stand-in parser
-# Until engine.portal exports parse_record/iter_records, time the store with a
-# crude stand-in (one requirement per "N bản chính/sao" row, nothing
-# recognised). Its figures are labelled "stand-in parser" in the output.
-
-
-def _stand_in() -> tuple[Callable, Callable]:
-    import re
-
-    from engine.models import Procedure
-
-    row_end = re.compile(r"\d+\s*bản\s*(?:chính|sao)")
-
-    def parse(data: dict, path: str, ministry: str):
-        texts = [t.strip(" -*") for t in row_end.split(data.get("thanh_phan_ho_so") or "")]
-        texts = [t for t in texts if t]
-        proc = Procedure.model_validate({
-            "code": data["ma_thu_tuc"], "name": {"vi": data.get("ten_thu_tuc") or data["ma_thu_tuc"]},
-            "ministry": ministry, "origin": "imported", "url": data.get("detail_url"),
-            "requirements": [{"id": f"r{i}", "text": t} for i, t in enumerate(texts, 1)],
-        })
-        return argparse.Namespace(procedure=proc, errors=[], warnings=[])
-
-    def list_records(root: Path):
-        for path in sorted(Path(root).rglob("*.json")):
-            yield path, path.relative_to(root).parts[0]
-
-    return parse, list_records
-
-
 def pipeline() -> tuple[Callable, Callable | None, str]:
     """The parser and lister to bench, and a label saying which."""
-    try:
-        from engine.portal import iter_records, parse_record  # noqa: F401
-    except ImportError:
-        parse, lister = _stand_in()
-        return parse, lister, "stand-in parser (engine.portal not ready)"
     return default_parser(), None, "engine.portal"
 
 

@@ -4,9 +4,6 @@ Chromium is Debian's (/usr/bin/chromium, or $ONCEONLY_CHROMIUM), driven by
 Playwright for Python; Playwright's own browser download is never used. The
 tests skip, with the reason, only when Chromium or Playwright cannot be had
 (``.ci/browser.sh`` installs Chromium).
-
-Set ``ONCEONLY_UI_STANDINS=1`` to run them against ``ui/dev_server.py`` (the
-real app plus stand-ins for endpoints the API does not serve yet).
 """
 
 from __future__ import annotations
@@ -132,23 +129,11 @@ def start_server(home: Path, catalogue: str | None = None) -> Server:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     log = home / "server.log"
-    if os.environ.get("ONCEONLY_UI_STANDINS") == "1":
-        cmd, mode = [sys.executable, str(ROOT / "ui" / "dev_server.py"), "--port", str(port)], "dev_server (stand-ins)"
-    else:
-        cmd, mode = [*onceonly_cmd(), "serve", "--port", str(port), "--log-level", "warning"], "onceonly serve"
+    cmd = [*onceonly_cmd(), "serve", "--port", str(port), "--log-level", "warning"]
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT)
-    server = Server(base, key, home, proc, log, mode)
+    server = Server(base, key, home, proc, log, "onceonly serve")
     try:
         _wait_ready(base, proc, log)
-        status, body = server.get("/")
-        if status != 200 or b"onceonly" not in body:
-            # api/main.py does not mount the dashboard yet: serve the same app factory with
-            # api.static_ui.mount_ui added (no stand-ins), and say so.
-            server.stop()
-            cmd = [sys.executable, "-m", "uvicorn", "tests.ui.serve_with_ui:app_factory", "--factory", "--port", str(port), "--log-level", "warning"]
-            proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=log.open("ab"), stderr=subprocess.STDOUT)
-            server = Server(base, key, home, proc, log, "api.main:create_app + mount_ui (main.py does not mount the UI yet)")
-            _wait_ready(base, proc, log)
     except Exception:
         server.stop()
         raise
