@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 
-from engine.cli.catalogue_cmds import search
+from engine.queries import search
 
 from ..deps import EngineDep, PortalKey
 from ..errors import ApiError

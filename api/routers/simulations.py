@@ -110,7 +110,7 @@ async def run_simulation(
         raise ApiError(422, "invalid_request", "date_to is before date_from", "body.date_to")
     result = await run_in_threadpool(_run, runtime, body)
     if fmt == "csv":
-        from engine.cli.simulate import _csv  # the CLI's CSV layout, kept identical
+        from engine.simulation.export import to_csv as _csv  # the CLI's CSV layout
 
         return Response(_csv(result).encode("utf-8-sig"), media_type=MEDIA["csv"])
     import orjson

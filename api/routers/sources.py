@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from starlette.concurrency import run_in_threadpool
 
-from engine.cli.catalogue_cmds import source_row
+from engine.queries import source_row
 
 from ..deps import AdminKey, EngineDep, PortalKey, RuntimeDep
 from ..errors import ApiError

@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 
 from ..selection import select_catalogue
-from ..text import fold
+from ..queries import search, source_row
 from .common import AsOfOpt, CatalogueOpt, Format, FormatOpt, as_date, emit_json, err, guarded, load, out
 
 
@@ -99,55 +99,3 @@ def register(app: typer.Typer) -> None:
             cov = "; ".join(f"{c['attribute']} in {'/'.join(c['values'] or ['—'])}" for c in r["coverage"]) or "all"
             table.add_row(r["id"], r["name"]["en"], r["owner"], ", ".join(r["replaces"]), r["announced"] or "not announced", cov, r["quality"] or "—", r["status"])
         out.print(table)
-
-
-def search(cat, query, ministry=None, field=None, level=None, origin=None) -> list[dict]:
-    """Procedures matching every given filter, as plain rows (shared with the API)."""
-    words = fold(query).split() if query else []
-    rows = []
-    for proc in sorted(cat.procedures.values(), key=lambda p: p.code):
-        if ministry and proc.ministry != ministry:
-            continue
-        if field and fold(proc.field or "") != fold(field):
-            continue
-        if level and level not in proc.level:
-            continue
-        if origin and proc.origin != origin:
-            continue
-        if words:
-            hay = fold(f"{proc.code} {proc.name.vi} {proc.name.en} {proc.field or ''}")
-            if not all(w in hay for w in words):
-                continue
-        rows.append(
-            {
-                "code": proc.code,
-                "name": proc.name.vi,
-                "name_en": proc.name.en,
-                "ministry": proc.ministry,
-                "level": list(proc.level),
-                "field": proc.field,
-                "requirements": len(proc.requirements),
-                "origin": proc.origin,
-            }
-        )
-    return rows
-
-
-def source_row(cat, src, day) -> dict:
-    return {
-        "id": src.id,
-        "name": {"vi": src.name.vi, "en": src.name.en},
-        "owner": src.owner,
-        "clause": src.clause,
-        "replaces": list(src.replaces),
-        "announced": src.announcement.date.isoformat() if src.announcement.date else None,
-        "announcement_reference": src.announcement.reference.model_dump(mode="json"),
-        "coverage": [
-            {"attribute": c.attribute, "values": c.values_on(day), "reference": c.reference.model_dump(mode="json")}
-            for c in src.coverage
-        ],
-        "quality": src.quality_on(day),
-        "status": src.status,
-        "legal_basis": src.legal_basis.model_dump(mode="json"),
-        "proposed": src.proposed,
-    }

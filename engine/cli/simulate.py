@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from ..simulation.export import to_csv as _csv
 from .common import CatalogueOpt, emit_json, err, fail, guarded, load, out
 
 DateOpt = lambda flag, text: typer.Option(flag, formats=["%Y-%m-%d"], help=text)  # noqa: E731
@@ -127,23 +128,6 @@ def _render(result: dict, limit: int) -> None:
 
 def _pct(v) -> str:
     return "—" if v is None else f"{v:.1%}"
-
-
-def _csv(result: dict) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    metrics = [k for k, _ in COLUMNS] + ["conditional_copies_removed", "conditional_copies_added", "conditional_hours_per_year"]
-    writer.writerow(["scenario", "as_of", "level", "key", "name"] + metrics)
-    sid, day = result["scenario"]["id"], result["as_of"]
-    writer.writerow([sid, day, "total", "all", ""] + [result["totals"].get(m) for m in metrics])
-    for level, items in (("ministry", result["by_ministry"]), ("source", result["by_source"])):
-        for key, m in items.items():
-            writer.writerow([sid, day, level, key, ""] + [m.get(m_) for m_ in metrics])
-    for p in result["procedures"]:
-        writer.writerow([sid, day, "procedure", p["code"], p["name"]] + [p.get(m) for m in metrics])
-    for t in result["timeline"]:
-        writer.writerow([sid, t["date"], "month", t["date"], ""] + [t.get(m) for m in metrics])
-    return buf.getvalue()
 
 
 def register(app: typer.Typer) -> None:
