@@ -47,3 +47,11 @@ def test_readme_has_two_setup_commands():
 def test_documented_command_exists(path):
     result = CliRunner().invoke(app, path + ["--help"])
     assert result.exit_code == 0, f"`onceonly {' '.join(path)}` is documented in the README but does not exist:\n{result.output}"
+
+
+def test_files_named_in_readme_commands_exist():
+    blocks = re.findall(r"```sh\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    named = {w for block in blocks for w in re.findall(r"(?:procedures|examples)/[\w./-]+", block)}
+    assert named, "the README names no shipped file: the check would be empty"
+    missing = sorted(p for p in named if not (README.parent / p).exists())
+    assert missing == [], f"README commands name files that do not exist: {missing}"
