@@ -16,6 +16,7 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 from .errors import error_response
+from .middleware import replay_body
 from .schemas.evaluations import EvaluationCreate
 
 PATH = "/api/v1/evaluations"
@@ -38,7 +39,7 @@ class FastEvaluations:
         token = _token(scope["headers"])
         principal = runtime.keys.lookup(token) if runtime is not None and token and len(token) <= 256 else None
         body, more = await _read(receive)
-        replay = _replay(body, receive)
+        replay = replay_body(body, receive)
         if principal is None or not principal.may("portal") or more or runtime.current is None:
             return await self.app(scope, replay, send)
         try:
@@ -92,15 +93,3 @@ async def _read(receive) -> tuple[bytes, bool]:
         if not message.get("more_body", False):
             return b"".join(chunks), False
 
-
-def _replay(body: bytes, upstream):
-    sent = False
-
-    async def receive():
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await upstream()
-
-    return receive

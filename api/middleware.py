@@ -41,7 +41,7 @@ class ApiMiddleware:
             if over:
                 too_big = True
             else:
-                receive = _replay(body, receive)
+                receive = replay_body(body, receive)
         try:
             if too_big:
                 response = error_response(413, "payload_too_large", f"the request body exceeds {self.max_body} bytes")
@@ -87,7 +87,7 @@ def _has(scope, header: bytes) -> bool:
     return any(name == header for name, _ in scope["headers"])
 
 
-def _replay(body: bytes, upstream):
+def replay_body(body: bytes, upstream):
     """A ``receive`` that hands over ``body`` once, then the real channel (disconnects)."""
     sent = False
 

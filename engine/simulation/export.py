@@ -5,24 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-#: The diff's figures, in column order (table headings live with the CLI).
-METRICS = (
-    "procedures",
-    "requirements_removed",
-    "requirements_added",
-    "copies_removed",
-    "copies_added",
-    "copies_removed_per_year",
-    "copies_added_per_year",
-    "hours_saved_per_year",
-    "vnd_saved_per_year",
-    "conditional_removed",
-    "conditional_added",
-    "conditional_copies_removed",
-    "conditional_copies_added",
-    "conditional_hours_per_year",
-)
-
+from .simulate import METRICS
 
 def to_csv(result: dict) -> str:
     """The CSV the CLI prints and the API serves for a ``simulate`` result."""
