@@ -104,6 +104,7 @@ class Entry:
     section: str | None = None
     condition: str | None = None
     waived_by_text: bool = False
+    surrendered: bool = False
     forms: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     quantity_found: bool = True
@@ -248,6 +249,20 @@ def _is_waiver(folded: str) -> bool:
     return bool(_WAIVER.search(folded))
 
 
+# The paper itself is handed in (an original to be endorsed or replaced, a paper
+# handed back, a registration surrendered with its plates): no database can
+# stand in. A false match only keeps a document required, the safe side.
+_SURRENDER = re.compile(
+    r"^(?:ban goc|nop lai)\b|\bban goc (?:giay chung nhan|giay phep|chung nhan)"
+    r"|\b(?:giay chung nhan|giay phep|chung nhan) ban goc\b"
+    r"|^(?:giay )?chung nhan dang ky xe\b.{0,40}\bbien so"
+)
+
+
+def _is_surrendered(folded: str) -> bool:
+    return bool(_SURRENDER.search(folded))
+
+
 def parse_dossier(raw: str) -> list[Entry]:
     """Parse ``thanh_phan_ho_so`` into classified entries.
 
@@ -339,6 +354,7 @@ def _classify(rows: list[_Row]) -> list[Entry]:
             quantity_found=row.found,
         )
         entry.waived_by_text = kind == "document" and _is_waiver(f)
+        entry.surrendered = kind == "document" and _is_surrendered(f)
         own = _condition_of(f, display) if kind == "document" else None
         # A lead governs the rows after it: all of them when it has no marker,
         # else the rows with a deeper marker ("- lead" then "+ rows").

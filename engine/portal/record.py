@@ -89,6 +89,7 @@ def _requirements(entries: list[Entry], recogniser: Recogniser) -> list[Requirem
                 mode=entry.mode,
                 condition=entry.condition,
                 waived_by_text=entry.waived_by_text,
+                surrendered=entry.surrendered,
                 note=" | ".join(notes) or None,
             )
         )

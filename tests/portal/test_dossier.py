@@ -158,3 +158,19 @@ def test_text_after_the_last_cell_is_kept_as_a_note():
 def test_unreadable_dossiers_raise(raw, reason):
     with pytest.raises(DossierError, match=reason):
         parse_dossier(raw)
+
+
+@pytest.mark.parametrize(
+    "text, surrendered",
+    [
+        ("- Bản gốc Giấy chứng nhận quyền sử dụng đất đã cấp1 bản chính", True),
+        ("- Giấy chứng nhận (bản gốc) của tài sản bảo đảm1 bản chính", True),
+        ("- Nộp lại giấy phép lái xe bị hỏng1 bản chính", True),
+        ("- Chứng nhận đăng ký xe, biển số xe của xe xin thu hồi1 bản chính", True),
+        ("- Bản sao Giấy chứng nhận quyền sử dụng đất1 bản sao", False),
+        ("- Giấy khai thu hồi đăng ký xe theo mẫu1 bản chính", False),
+    ],
+)
+def test_surrendered_originals_are_noticed(text, surrendered):
+    (entry,) = [e for e in parse_dossier("* Giấy tờ phải nộp:Tên giấy tờMẫu đơn, tờ khaiSố lượng" + text) if e.kind == "document"]
+    assert entry.surrendered is surrendered
