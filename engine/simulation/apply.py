@@ -63,39 +63,28 @@ class _Applier:
     def err(self, i: int, field: str, message: str) -> None:
         self.errors.append(self.sc.error(("operations", i) + tuple(_split(field)), message))
 
-    def source(self, i: int, sid: str) -> Source | None:
-        """A private copy of source ``sid`` in the clone (copy on first write)."""
-        src = self.cat.sources.get(sid)
-        if src is None:
-            self.err(i, "source", f"unknown source {sid!r}")
+    def _own(self, i: int, kind: str, ident: str, touched_key: str):
+        """A private copy of record ``ident`` of ``kind`` in the clone (copy on first write)."""
+        mine, theirs = getattr(self.cat, kind + "s"), getattr(self.base, kind + "s")
+        record = mine.get(ident)
+        if record is None:
+            self.err(i, kind, f"unknown {kind} {ident!r}")
             return None
-        if src is self.base.sources.get(sid):
-            src = src.model_copy(deep=True)
-            self.cat.sources[sid] = src
-        self.touched.setdefault(f"sources/{sid}", (i, "source"))
-        return src
+        if record is theirs.get(ident):
+            record = mine[ident] = record.model_copy(deep=True)
+        self.touched.setdefault(touched_key, (i, kind))
+        return record
+
+    def source(self, i: int, sid: str) -> Source | None:
+        return self._own(i, "source", sid, f"sources/{sid}")
 
     def rule(self, i: int, rid: str) -> Rule | None:
-        rule = self.cat.rules.get(rid)
-        if rule is None:
-            self.err(i, "rule", f"unknown rule {rid!r}")
-            return None
-        if rule is self.base.rules.get(rid):
-            rule = rule.model_copy(deep=True)
-            self.cat.rules[rid] = rule
-        self.touched.setdefault(f"rules/{rid}", (i, "rule"))
-        return rule
+        return self._own(i, "rule", rid, f"rules/{rid}")
 
     def procedure(self, i: int, code: str):
-        proc = self.cat.procedures.get(code)
-        if proc is None:
-            self.err(i, "procedure", f"unknown procedure {code!r}")
-            return None
-        if proc is self.base.procedures.get(code):
-            proc = proc.model_copy(deep=True)
-            self.cat.procedures[code] = proc
-        self.touched.setdefault(code, (i, "procedure"))
-        self.changed_procs.add(code)
+        proc = self._own(i, "procedure", code, code)
+        if proc is not None:
+            self.changed_procs.add(code)
         return proc
 
     # ------------------------------------------------------------------ operations
