@@ -122,8 +122,35 @@ class Catalogue:
             h.update(code.encode() + (proc.model_dump_json().encode() if proc is not None else b"-"))
         self._versions = (law, h.hexdigest())
 
+    def rule(self, rule_id: str) -> Rule:
+        """A rule by id, including a dossier waiver bound to a source (``<id>@<source>``).
+
+        Raises
+        ------
+        KeyError
+            No such rule, or a bound id whose rule is not a dossier waiver or
+            whose source is unknown.
+        """
+        found = self.rules.get(rule_id)
+        if found is not None:
+            return found
+        base, _, source = rule_id.partition("@")
+        template = self.rules.get(base)
+        if template is None or template.scope != "dossier-waiver" or source not in self.sources:
+            raise KeyError(rule_id)
+        return template.model_copy(update={"id": rule_id, "source": source})
+
+    def waiver_rules(self, include_proposed: bool = False) -> list[Rule]:
+        """The dossier-waiver rules (``scope: dossier-waiver``) in force."""
+        return [
+            r for r in sorted(self.rules.values(), key=lambda r: r.id)
+            if r.scope == "dossier-waiver" and (r.status == "in_force" or include_proposed)
+        ]
+
     def rule_document_types(self, rule: Rule) -> list[str]:
         """Document types a rule applies to (its own list, or all its source replaces)."""
+        if rule.scope == "dossier-waiver":
+            return []
         if rule.document_types:
             return list(rule.document_types)
         if rule.source and rule.source in self.sources:

@@ -179,6 +179,13 @@ def template_key(cat: Catalogue, document_type: str, include_proposed: bool = Fa
     )
 
 
+def waiver_key(cat: Catalogue, document_type: str, source: str, include_proposed: bool = False) -> tuple[str, ...]:
+    """The template of a paper whose own dossier text waives it for ``source``:
+    its type's rules plus every dossier-waiver rule bound to that source."""
+    base = () if document_type == UNRECOGNISED else template_key(cat, document_type, include_proposed)
+    return base + tuple(f"{r.id}@{source}" for r in cat.waiver_rules(include_proposed))
+
+
 def compile_template(cat: Catalogue, rule_ids: tuple[str, ...]) -> CompiledRuleset:
     """Compile the law rules ``rule_ids`` into one versioned ruleset.
 
@@ -187,7 +194,7 @@ def compile_template(cat: Catalogue, rule_ids: tuple[str, ...]) -> CompiledRules
     RulesetLimitError
         When the ruleset would cross a durable-rules limit.
     """
-    rules = [cat.rules[r] for r in rule_ids]
+    rules = [cat.rule(r) for r in rule_ids]
     definition: dict[str, dict] = {}
     actions: dict[str, Action] = {}
     sources: set[str] = set()
@@ -239,8 +246,10 @@ def compile_template(cat: Catalogue, rule_ids: tuple[str, ...]) -> CompiledRules
                 outside.append({"$and": [{"$gt": {"as_of": day_number(before.end)}}, {"$lt": {"as_of": day_number(after.start)}}]})
         add([outside[0] if len(outside) == 1 else {"$or": outside}], Action("miss", rule.id, None, reason="dates", rank=7))
     if rules:
-        # A surrendered original (the paper itself is handed in) outranks every strike.
+        # A surrendered paper (the paper itself is handed in) and a foreign one
+        # (no Vietnamese database holds it) outrank every strike.
         add([{"keep": 1}], Action("miss", None, None, reason="surrendered", rank=0))
+        add([{"foreign": 1}], Action("miss", None, None, reason="foreign", rank=0))
     # The catch-all: every fact fires at least this, so every evaluation is decided.
     add([], Action("default", rank=100))
     # The name hashes what the rules mean as well as their conditions: two

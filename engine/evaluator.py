@@ -24,10 +24,10 @@ from typing import Any, Iterable, Mapping
 
 from . import explain
 from .catalogue import Catalogue
-from .compiler import UNRECOGNISED, Action, CompiledRuleset, compile_template, day_number, field_name, template_key
+from .compiler import UNRECOGNISED, Action, CompiledRuleset, compile_template, day_number, field_name, template_key, waiver_key
 from .errors import InvalidApplicant, UnknownProcedure, UnknownSource
 from .host import DurableHost
-from .models import Decision, Evaluation, Procedure, Requirement, RequirementRef, Status, Summary, TraceStep
+from .models import AnyOf, Decision, Evaluation, Paper, PaperDecision, Procedure, Requirement, RequirementRef, Rule, Status, Summary, TraceStep
 from .sources import STATUSES, SourceState
 
 ENGINE_VERSION = "onceonly-engine/0.1.0"
@@ -36,12 +36,50 @@ _STATUS_RANK = {Status.struck: 0, Status.replaced: 1, Status.required: 2}
 
 
 @dataclass
+class _Entry:
+    """An entry's papers in text order and the shape of its tree over them:
+    ``("p", j)``, ``("any", (child, ...))`` or ``("all", (child, ...))``."""
+
+    papers: list[Paper]
+    shape: tuple
+
+
+def _shape(node, papers: list[Paper]) -> tuple:
+    if isinstance(node, Paper):
+        papers.append(node)
+        return ("p", len(papers) - 1)
+    if isinstance(node, AnyOf):
+        return ("any", tuple(_shape(c, papers) for c in node.any_of))
+    return ("all", tuple(_shape(c, papers) for c in node.all_of))
+
+
+def entry_shape(req: Requirement) -> _Entry:
+    papers: list[Paper] = []
+    shape = _shape(req.tree(), papers)
+    return _Entry(papers, shape)
+
+
+@dataclass
 class _Plan:
     proc: Procedure
-    #: (ruleset, [(requirement index, document type), ...]) in evaluation order.
-    batches: list[tuple[CompiledRuleset, list[tuple[int, str]]]]
+    #: (ruleset, [(requirement index, paper index, document type), ...]) in evaluation order.
+    batches: list[tuple[CompiledRuleset, list[tuple[int, int, str]]]]
     attributes: tuple[str, ...]
     sources: tuple[str, ...]
+    entries: list[_Entry]
+
+
+@dataclass
+class _Leaf:
+    paper: Paper
+    status: Status
+    action: Action
+    doc: str
+    struck_if: dict[str, list[str]] | None
+    copies: int
+    avoided: int = 0
+    counted: bool = False
+    path: tuple[str, ...] = ()
 
 
 @dataclass
@@ -76,9 +114,11 @@ def _evict_oldest(cache: dict, share: float = 0.25) -> None:
 
 
 def _mechanism_rule(action: Action, doc: str) -> str:
-    """Id of a decision no law rule made (the catch-all, a surrendered original)."""
+    """Id of a decision no law rule made (the catch-all, a surrendered or foreign paper)."""
     if action.reason == "surrendered":
         return "surrendered-original"
+    if action.reason == "foreign":
+        return "foreign-paper"
     return "unrecognised" if doc == UNRECOGNISED else "default-required"
 
 
@@ -131,6 +171,7 @@ class Engine:
         self._compiled: dict[tuple[str, ...], CompiledRuleset] = {}
         self._by_doc: dict[str, CompiledRuleset] = {}
         self._plans: dict[str, _Plan] = {}
+        self._rules: dict[str, Rule] = {}
         self._lock = threading.Lock()
         self.catalogue_version = catalogue.version
         self.rules_version = catalogue.rules_version
@@ -139,18 +180,31 @@ class Engine:
 
     # ------------------------------------------------------------------ compile
 
-    def ruleset(self, document_type: str) -> CompiledRuleset:
-        """The compiled template that decides ``document_type``."""
-        compiled = self._by_doc.get(document_type)
+    def ruleset(self, document_type: str, waiver: str | None = None) -> CompiledRuleset:
+        """The compiled template that decides ``document_type`` (for a paper
+        whose dossier text waives it for source ``waiver``, when given)."""
+        compiled = self._by_doc.get((document_type, waiver))
         if compiled is None:
-            key = () if document_type == UNRECOGNISED else template_key(self.catalogue, document_type, self.include_proposed)
+            if waiver is not None:
+                key = waiver_key(self.catalogue, document_type, waiver, self.include_proposed)
+            elif document_type == UNRECOGNISED:
+                key = ()
+            else:
+                key = template_key(self.catalogue, document_type, self.include_proposed)
             compiled = self._compiled.get(key)
             if compiled is None:
                 compiled = compile_template(self.catalogue, key)
                 self.host.ensure(compiled)
                 self._compiled[key] = compiled
-            self._by_doc[document_type] = compiled
+            self._by_doc[(document_type, waiver)] = compiled
         return compiled
+
+    def rule(self, rule_id: str) -> Rule:
+        """A rule by id (dossier waivers bound to a source included)."""
+        found = self._rules.get(rule_id)
+        if found is None:
+            found = self._rules[rule_id] = self.catalogue.rule(rule_id)
+        return found
 
     def plan(self, code: str) -> _Plan:
         plan = self._plans.get(code)
@@ -159,17 +213,21 @@ class Engine:
         proc = self.catalogue.procedures.get(code)
         if proc is None:
             raise UnknownProcedure(code)
-        groups: dict[str, tuple[CompiledRuleset, list[tuple[int, str]]]] = {}
+        groups: dict[str, tuple[CompiledRuleset, list[tuple[int, int, str]]]] = {}
         attributes: set[str] = set()
         sources: set[str] = set()
+        entries = []
         for i, req in enumerate(proc.requirements):
             attributes.update(req.applies_if)
-            for doc in req.document_types or [UNRECOGNISED]:
-                compiled = self.ruleset(doc)
-                attributes.update(compiled.attributes)
-                sources.update(compiled.sources)
-                groups.setdefault(compiled.name, (compiled, []))[1].append((i, doc))
-        plan = _Plan(proc, list(groups.values()), tuple(sorted(attributes)), tuple(sorted(sources)))
+            entry = entry_shape(req)
+            entries.append(entry)
+            for j, paper in enumerate(entry.papers):
+                for doc in paper.document_types or [UNRECOGNISED]:
+                    compiled = self.ruleset(doc, paper.waiver)
+                    attributes.update(compiled.attributes)
+                    sources.update(compiled.sources)
+                    groups.setdefault(compiled.name, (compiled, []))[1].append((i, j, doc))
+        plan = _Plan(proc, list(groups.values()), tuple(sorted(attributes)), tuple(sorted(sources)), entries)
         self._plans[code] = plan
         return plan
 
@@ -302,7 +360,7 @@ class Engine:
         not_applicable = {i: c for i, req in enumerate(proc.requirements) if (c := _applies(req, applicant)) is not None}
         day = day_number(as_of)
         batches = []
-        index: list[tuple[int, str]] = []
+        index: list[tuple[int, int, str]] = []
         for compiled, items in plan.batches:
             base: dict[str, Any] = {"as_of": day}
             for s in compiled.sources:
@@ -312,142 +370,188 @@ class Engine:
                 if value is not None:
                     base[field_name("a_", a)] = value
             facts = []
-            for i, doc in items:
+            for i, j, doc in items:
                 if i in not_applicable:
                     continue
                 fact = dict(base)
-                if proc.requirements[i].surrendered:
+                paper = plan.entries[i].papers[j]
+                if paper.surrendered or proc.requirements[i].surrendered:
                     fact["keep"] = 1
+                if paper.foreign:
+                    fact["foreign"] = 1
                 facts.append(fact)
-                index.append((i, doc))
+                index.append((i, j, doc))
             if facts:
                 batches.append((compiled, facts))
         fired = self.host.run(batches) if batches else []
-        per_req: dict[int, dict[str, list[Action]]] = {}
+        per_req: dict[int, dict[tuple[int, str], list[Action]]] = {}
         for fact_index, action in fired:
-            i, doc = index[fact_index]
-            per_req.setdefault(i, {}).setdefault(doc, []).append(action)
+            i, j, doc = index[fact_index]
+            per_req.setdefault(i, {}).setdefault((j, doc), []).append(action)
         decisions = []
         missing_attrs: set[str] = set()
         for i, req in enumerate(proc.requirements):
             if i in not_applicable:
-                decisions.append(self._not_applicable(proc, req, not_applicable[i]))
+                decisions.append(self._not_applicable(proc, req, plan.entries[i], not_applicable[i]))
                 continue
             actions = per_req.get(i, {})
-            for acts in actions.values():
-                for a in acts:
-                    if a.kind == "cond":
-                        missing_attrs.update(attr for attr, _ in a.missing)
-            signature = tuple((doc, tuple(acts)) for doc, acts in actions.items())
+            signature = tuple(sorted((key, tuple(acts)) for key, acts in actions.items()))
             dated = any(a.reason == "dates" for _, acts in signature for a in acts)
             memo = (proc.code, i, signature, channel, as_of if dated else None, tuple(statuses.items()))
             decision = self._decisions.get(memo)
             if decision is None:
                 if len(self._decisions) >= self._memo_size:
                     _evict_oldest(self._decisions)
-                decision = self._decisions[memo] = self._requirement(proc, req, actions, as_of, statuses, channel)
+                decision = self._decisions[memo] = self._requirement(proc, req, plan.entries[i], actions, as_of, statuses, channel)
+            if decision.struck_if:
+                missing_attrs.update(decision.struck_if)
+            else:
+                for acts in actions.values():
+                    for a in acts:
+                        if a.kind == "cond":
+                            missing_attrs.update(attr for attr, _ in a.missing)
             decisions.append(decision)
         return self._evaluation(proc, applicant, as_of, channel, decisions, sorted(missing_attrs))
 
     def _outcome(self, doc: str, actions: list[Action]) -> _Outcome:
         best = min(actions, key=lambda a: a.rank)
         if best.kind == "hit":
-            effect = self.catalogue.rules[best.rule].effect.value
+            effect = self.rule(best.rule).effect.value
             return _Outcome(doc, Status.replaced if effect == "replace" else Status.struck, best)
         return _Outcome(doc, Status.required, best)
 
     def _strike_condition(self, actions: list[Action]) -> dict[str, list[str]] | None:
         for a in sorted(actions, key=lambda a: a.rank):
-            if a.kind == "cond" and self.catalogue.rules[a.rule].effect.value in ("strike", "cut"):
+            if a.kind == "cond" and self.rule(a.rule).effect.value in ("strike", "cut"):
                 return {attr: list(vals) for attr, vals in a.missing}
         return None
+
+    def _leaf(self, req: Requirement, paper: Paper, j: int, actions: dict[tuple[int, str], list[Action]]) -> _Leaf:
+        docs = paper.document_types or [UNRECOGNISED]
+        outcomes = [self._outcome(doc, actions[(j, doc)]) for doc in docs if actions.get((j, doc))]
+        if not outcomes:  # durable fires the catch-all for every fact; never reached
+            outcomes = [_Outcome(docs[0], Status.required, Action("default"))]
+        # Several types in one paper are names of the same paper: the best decides.
+        chosen = min(outcomes, key=lambda o: (_STATUS_RANK[o.status], o.action.rank))
+        struck_if = None
+        if chosen.status is not Status.struck and chosen.action.reason not in ("surrendered", "foreign"):
+            for o in outcomes:
+                struck_if = self._strike_condition(actions.get((j, o.doc), []))
+                if struck_if:
+                    break
+        copies = (req.originals if paper.originals is None else paper.originals) + (req.copies if paper.copies is None else paper.copies)
+        return _Leaf(paper, chosen.status, chosen.action, chosen.doc, struck_if, copies)
 
     def _requirement(
         self,
         proc: Procedure,
         req: Requirement,
-        actions: dict[str, list[Action]],
+        entry: _Entry,
+        actions: dict[tuple[int, str], list[Action]],
         as_of: dt.date,
         statuses: dict[str, str],
         channel: str | None,
     ) -> Decision:
         cat = self.catalogue
-        docs = req.document_types or [UNRECOGNISED]
-        outcomes = [self._outcome(doc, actions.get(doc) or []) for doc in docs if actions.get(doc)]
-        if not outcomes:  # durable fires the catch-all for every fact; never reached
-            outcomes = [_Outcome(docs[0], Status.required, Action("default"))]
-        if req.match == "all_of":
-            chosen = max(outcomes, key=lambda o: (_STATUS_RANK[o.status], o.action.rank))
+        leaves = [self._leaf(req, paper, j, actions) for j, paper in enumerate(entry.papers)]
+        status, struck_if = _combine(entry.shape, leaves)
+        _attribute_copies(entry.shape, leaves, True)
+        if struck_if:
+            struck_if = _within(struck_if, req.applies_if)
+        going = [leaf for leaf in leaves if leaf.status in _GONE]
+        if status in _GONE:
+            main = leaves[_lead(entry.shape, leaves)]
         else:
-            chosen = min(outcomes, key=lambda o: (_STATUS_RANK[o.status], o.action.rank))
-        struck_if = None
-        if chosen.status is not Status.struck:
-            if req.match == "all_of":
-                merged: dict[str, list[str]] = {}
-                for o in outcomes:
-                    if o.status is Status.struck:
-                        continue
-                    cond = self._strike_condition(actions.get(o.doc, []))
-                    if cond is None:
-                        merged = {}
-                        break
-                    merged.update(cond)
-                struck_if = merged or None
-            else:
-                for o in outcomes:
-                    struck_if = self._strike_condition(actions.get(o.doc, []))
-                    if struck_if:
-                        break
-        action = chosen.action
-        rule = cat.rules.get(action.rule) if action.rule else None
-        same = [o.doc for o in outcomes if o.action.rule == action.rule and o.status is chosen.status] or [chosen.doc]
-        named = [d for d in same if d != UNRECOGNISED]
-        if action.kind == "hit":
-            explanation = explain.rule_explanation(cat, rule, named)
-        elif action.kind == "cond":
-            explanation = explain.conditional(cat, rule, named, {a: list(v) for a, v in action.missing})
-        elif action.reason == "surrendered":
-            explanation = explain.surrendered(cat, named)
-        elif action.kind == "miss":
-            explanation = explain.blocked(cat, rule, named, action.reason or "", as_of, statuses.get(rule.source or ""))
+            staying = [leaf for leaf in leaves if leaf.status not in _GONE]
+            conditional = [leaf for leaf in staying if leaf.struck_if] if struck_if else []
+            main = min(conditional or staying, key=lambda lf: lf.action.rank)
+        action = main.action
+        rule = self.rule(action.rule) if action.rule else None
+        if status is Status.required and any(leaf.avoided for leaf in leaves):
+            explanation = explain.partial(cat, [lf.paper for lf in leaves if lf.avoided], [lf.paper for lf in leaves if not lf.avoided and lf.status not in _GONE], [self.rule(lf.action.rule).source for lf in leaves if lf.avoided])
         else:
-            # Thousands of entries share these sentences: build each once.
-            key = tuple(d for d in docs if d != UNRECOGNISED)
-            explanation = self._default_texts.get(key)
-            if explanation is None:
-                explanation = self._default_texts[key] = explain.default(cat, list(key))
-        fallback_en = fallback_vi = None
-        if rule is not None and (action.kind in ("hit", "cond") or action.reason == "status"):
-            fallback_en, fallback_vi = explain.fallback_text(cat.fallbacks.get(rule.fallback or ""), channel)
-        copies = req.originals + req.copies
+            explanation = self._sentence(main, rule, as_of, statuses)
+        lookup = rule if rule is not None and (action.kind in ("hit", "cond") or action.reason == "status") else None
+        if lookup is None and going:
+            lookup = self.rule(going[0].action.rule) if going[0].action.rule else None
+        fallback_en, fallback_vi = explain.fallback_text(cat.fallbacks.get(lookup.fallback or ""), channel) if lookup is not None else (None, None)
         trace = [
-            _build(TraceStep, 
+            _build(TraceStep,
                 document_type=doc,
                 rule=a.rule or _mechanism_rule(a, doc),
                 outcome=a.kind if a.reason is None else f"{a.kind}:{a.reason}",
                 detail=", ".join(f"{k} in {list(v)}" for k, v in a.missing) or None,
             )
-            for doc in docs
-            for a in actions.get(doc, [])
+            for (j, doc), acts in sorted(actions.items())
+            for a in acts
         ]
-        return _build(Decision, 
+        sources = list(dict.fromkeys(self.rule(lf.action.rule).source for lf in going if lf.action.rule))
+        return _build(Decision,
             procedure=proc.code,
             requirement=_build(RequirementRef, id=req.id, text=req.text),
             document_types=list(req.document_types),
-            status=chosen.status,
+            status=status,
             source=rule.source if rule is not None else None,
-            rule=action.rule or _mechanism_rule(action, chosen.doc),
-            legal_basis=explain.legal_basis(rule),
-            copies_avoided=copies if chosen.status in (Status.struck, Status.replaced) else 0,
+            rule=action.rule or _mechanism_rule(action, main.doc),
+            legal_basis=self._basis(main, rule),
+            copies_avoided=sum(leaf.avoided for leaf in leaves),
             fallback=fallback_en,
             fallback_vi=fallback_vi,
             explanation=explanation,
-            struck_if=struck_if,
+            struck_if=struck_if or None,
+            components=[self._paper_decision(leaf) for leaf in leaves],
+            sources=[s for s in sources if s],
             trace=trace,
         )
 
-    def _not_applicable(self, proc: Procedure, req: Requirement, condition: dict[str, list[str]]) -> Decision:
-        return _build(Decision, 
+    def _basis(self, leaf: _Leaf, rule: Rule | None) -> str | None:
+        if rule is not None and rule.scope == "dossier-waiver" and leaf.paper.waiver_text:
+            return f"{explain.legal_basis(rule)}: \u201c{leaf.paper.waiver_text}\u201d"
+        return explain.legal_basis(rule)
+
+    def _sentence(self, leaf: _Leaf, rule: Rule | None, as_of: dt.date, statuses: dict[str, str]):
+        cat = self.catalogue
+        action = leaf.action
+        named = [d for d in (leaf.paper.document_types or []) if d != UNRECOGNISED]
+        if action.kind == "hit":
+            return explain.rule_explanation(cat, rule, named or [leaf.doc] if leaf.doc != UNRECOGNISED else named)
+        if action.kind == "cond":
+            return explain.conditional(cat, rule, named, {a: list(v) for a, v in action.missing})
+        if action.reason == "surrendered":
+            return explain.surrendered(cat, named)
+        if action.reason == "foreign":
+            return explain.foreign(cat, named)
+        if action.kind == "miss":
+            return explain.blocked(cat, rule, named, action.reason or "", as_of, statuses.get(rule.source or ""))
+        # Thousands of entries share these sentences: build each once.
+        key = tuple(named)
+        sentence = self._default_texts.get(key)
+        if sentence is None:
+            sentence = self._default_texts[key] = explain.default(cat, list(key))
+        return sentence
+
+    def _paper_decision(self, leaf: _Leaf) -> PaperDecision:
+        action = leaf.action
+        rule = self.rule(action.rule) if action.rule else None
+        return _build(PaperDecision,
+            id=leaf.paper.id,
+            text=leaf.paper.text,
+            document_types=list(leaf.paper.document_types),
+            status=leaf.status,
+            source=rule.source if rule is not None else None,
+            rule=action.rule or _mechanism_rule(action, leaf.doc),
+            legal_basis=self._basis(leaf, rule),
+            copies_avoided=leaf.avoided,
+            counted=leaf.counted,
+            struck_if=leaf.struck_if,
+            path=list(leaf.path),
+            surrendered=leaf.paper.surrendered,
+            foreign=leaf.paper.foreign,
+            condition=leaf.paper.condition,
+        )
+
+    def _not_applicable(self, proc: Procedure, req: Requirement, entry: _Entry, condition: dict[str, list[str]]) -> Decision:
+        return _build(Decision,
             procedure=proc.code,
             requirement=_build(RequirementRef, id=req.id, text=req.text),
             document_types=list(req.document_types),
@@ -460,6 +564,13 @@ class Engine:
             fallback_vi=None,
             explanation=explain.not_applicable(req.condition, condition),
             struck_if=None,
+            components=[
+                _build(PaperDecision, id=p.id, text=p.text, document_types=list(p.document_types), status=Status.not_applicable,
+                       source=None, rule="applies-if", legal_basis=None, copies_avoided=0, counted=False, struck_if=None, path=[],
+                       surrendered=p.surrendered, foreign=p.foreign, condition=p.condition)
+                for p in entry.papers
+            ],
+            sources=[],
             trace=[],
         )
 
@@ -474,16 +585,16 @@ class Engine:
     ) -> Evaluation:
         counts = {s: 0 for s in Status}
         before = after = conditional = 0
-        for d, req in zip(decisions, proc.requirements):
+        plan = self._plans.get(proc.code)
+        for i, (d, req) in enumerate(zip(decisions, proc.requirements)):
             counts[d.status] += 1
             if d.status is Status.not_applicable:
                 continue
-            n = req.originals + req.copies
+            n = entry_copies(req, plan.entries[i] if plan is not None else entry_shape(req))
             before += n
-            if d.status is Status.required:
-                after += n
-                if d.struck_if:
-                    conditional += 1
+            after += max(0, n - d.copies_avoided)
+            if d.status is Status.required and d.struck_if:
+                conditional += 1
         summary = _build(Summary, 
             requirements=len(decisions),
             required=counts[Status.required],
@@ -508,3 +619,137 @@ class Engine:
             source_state_version=self.state.version,
             engine_version=ENGINE_VERSION,
         )
+
+
+# --------------------------------------------------------------------------- the tree
+
+_GONE = (Status.struck, Status.replaced)
+
+
+def _paper_copies(req: Requirement, paper: Paper) -> int:
+    return (req.originals if paper.originals is None else paper.originals) + (req.copies if paper.copies is None else paper.copies)
+
+
+def _needed(shape: tuple, counts: list[int]) -> int:
+    """Copies the applicant brings for a node: every part of a bundle, one alternative."""
+    if shape[0] == "p":
+        return counts[shape[1]]
+    parts = [_needed(c, counts) for c in shape[1]]
+    return max(parts) if shape[0] == "any" else sum(parts)
+
+
+def entry_copies(req: Requirement, entry: _Entry) -> int:
+    """Copies an entry asks for: each paper of a bundle, the largest alternative."""
+    return _needed(entry.shape, [_paper_copies(req, p) for p in entry.papers])
+
+
+def _combine(shape: tuple, leaves: list[_Leaf]) -> tuple[Status, dict[str, list[str]] | None]:
+    """Status of a node and the attribute values that would strike it.
+
+    ``{}`` means "already struck"; ``None`` means no values we know of would.
+    An ``any_of`` goes when one alternative goes; an ``all_of`` only when
+    every part goes. A promise is kept only when it holds for every part.
+    """
+    if shape[0] == "p":
+        leaf = leaves[shape[1]]
+        return leaf.status, ({} if leaf.status is Status.struck else leaf.struck_if)
+    results = [_combine(c, leaves) for c in shape[1]]
+    for child in shape[1]:
+        _mark(child, leaves, shape[0])
+    if shape[0] == "any":
+        status = min((r[0] for r in results), key=_STATUS_RANK.__getitem__)
+        if status is Status.struck:
+            return status, {}
+        return status, next((r[1] for r in results if r[1]), None)
+    status = max((r[0] for r in results), key=_STATUS_RANK.__getitem__)
+    if status is Status.struck:
+        return status, {}
+    merged: dict[str, list[str]] = {}
+    for child_status, cond in results:
+        if child_status is Status.struck:
+            continue
+        if not cond:
+            return status, None
+        for attr, values in cond.items():
+            if attr in merged:
+                values = [v for v in merged[attr] if v in values]
+                if not values:
+                    return status, None
+            merged[attr] = list(values)
+    return status, merged
+
+
+def _mark(shape: tuple, leaves: list[_Leaf], kind: str) -> None:
+    """Record the group kinds above each paper (outermost first)."""
+    name = "any_of" if kind == "any" else "all_of"
+    if shape[0] == "p":
+        leaf = leaves[shape[1]]
+        leaf.path = (name, *leaf.path)
+    else:
+        for c in shape[1]:
+            _mark(c, leaves, kind)
+
+
+def _attribute_copies(shape: tuple, leaves: list[_Leaf], going: bool, budget: int | None = None) -> int:
+    """Give each paper that goes the copies it saves; return the node's saving.
+
+    A bundle saves the copies of each part that goes. A list of alternatives
+    that one alternative satisfies saves what the list asks for (the largest
+    alternative), credited to the first alternative that goes; it saves
+    nothing when none goes (the applicant still brings one of them).
+    """
+    if shape[0] == "p":
+        leaf = leaves[shape[1]]
+        if going and leaf.status in _GONE:
+            leaf.avoided = leaf.copies
+            leaf.counted = True
+            return leaf.copies
+        return 0
+    if shape[0] == "all":
+        return sum(_attribute_copies(c, leaves, going) for c in shape[1])
+    ranks = [_rank_of(c, leaves) for c in shape[1]]
+    best = min(ranks)
+    if not going or best == _STATUS_RANK[Status.required]:
+        return 0
+    chosen = shape[1][ranks.index(best)]
+    saved = _attribute_copies(chosen, leaves, True)
+    target = _needed(shape, [lf.copies for lf in leaves])
+    if saved < target:
+        first = next(leaves[j] for j in _leaf_indices(chosen) if leaves[j].status in _GONE)
+        first.avoided += target - saved
+    return target
+
+
+def _lead(shape: tuple, leaves: list[_Leaf]) -> int:
+    """The paper that decides a node that goes: the first best alternative, all the way down."""
+    if shape[0] == "p":
+        return shape[1]
+    ranks = [_rank_of(c, leaves) for c in shape[1]]
+    return _lead(shape[1][ranks.index(min(ranks))], leaves)
+
+
+def _leaf_indices(shape: tuple):
+    if shape[0] == "p":
+        yield shape[1]
+    else:
+        for c in shape[1]:
+            yield from _leaf_indices(c)
+
+
+def _rank_of(shape: tuple, leaves: list[_Leaf]) -> int:
+    if shape[0] == "p":
+        return _STATUS_RANK[leaves[shape[1]].status]
+    ranks = [_rank_of(c, leaves) for c in shape[1]]
+    return min(ranks) if shape[0] == "any" else max(ranks)
+
+
+def _within(cond: dict[str, list[str]], applies_if: dict[str, list[str]]) -> dict[str, list[str]] | None:
+    """Drop a promise the entry's own applicability would break."""
+    out = {}
+    for attr, values in cond.items():
+        allowed = applies_if.get(attr)
+        kept = [v for v in values if allowed is None or v in allowed]
+        if not kept:
+            return None
+        out[attr] = kept
+    return out

@@ -135,3 +135,36 @@ def not_applicable(condition: str | None, attrs: dict[str, list[str]]) -> Explan
         vi=f"Không áp dụng: thành phần này chỉ yêu cầu khi {cond_vi}{extra}.",
         en=f"Not applicable: the entry applies only when {cond_en}{extra}.",
     )
+
+
+def foreign(cat: Catalogue, types: list[str]) -> Explanation:
+    doc_vi, doc_en = doc_names(cat, types)
+    return Explanation(
+        vi=f"Vẫn yêu cầu {doc_vi}: giấy tờ do nước ngoài cấp hoặc của bên nước ngoài, không có trong cơ sở dữ liệu của Việt Nam.",
+        en=f"{doc_en} stays required: it is issued abroad or belongs to a foreign party, so no Vietnamese database holds it.",
+    )
+
+
+def _paper_names(cat: Catalogue, papers) -> tuple[str, str]:
+    vi, en = [], []
+    for p in papers:
+        if p.document_types:
+            v, e = doc_names(cat, list(p.document_types))
+        else:
+            v = e = p.text if len(p.text) <= 60 else p.text[:57].rstrip() + "..."
+        vi.append(v)
+        en.append(e)
+    return "; ".join(dict.fromkeys(vi)), "; ".join(dict.fromkeys(en))
+
+
+def partial(cat: Catalogue, going, staying, sources) -> Explanation:
+    """An entry that stays although some of its papers go."""
+    go_vi, go_en = _paper_names(cat, going)
+    stay_vi, stay_en = _paper_names(cat, staying)
+    names = [source_names(cat, s) for s in dict.fromkeys(s for s in sources if s)]
+    src_vi = ", ".join(n[0] for n in names if n[0])
+    src_en = ", ".join(n[1] for n in names if n[1])
+    return Explanation(
+        vi=f"Không phải nộp {go_vi} (khai thác từ {src_vi}); vẫn phải nộp {stay_vi}.",
+        en=f"{go_en} is not asked for (fetched from the {src_en}); {stay_en} is still required.",
+    )

@@ -105,7 +105,13 @@ def shipped_recogniser() -> Any:
         from engine.loading import load_catalogue
 
         return Recogniser(list(load_catalogue().catalogue.documents.values()))
-    return Recogniser(load_documents())
+    from engine.portal.papers import SourceNames
+    from engine.portal.registry import load_sources
+
+    recogniser = Recogniser(load_documents())
+    # Waiver sentences name a database: tie them to our source ids.
+    recogniser.sources = SourceNames(load_sources())
+    return recogniser
 
 
 def default_parser(recogniser: Any | None = None) -> Parser:

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from .catalogue import Catalogue
 from .errors import CatalogueError, DataError
-from .models import Agency, Attribute, DocumentType, Fallback, Procedure, Rule, Source
+from .models import Agency, AllOf, AnyOf, Attribute, DocumentType, Fallback, Procedure, Rule, Source
 from .yamlio import YamlDoc, format_path, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -39,7 +39,7 @@ class LoadResult:
 def _pydantic_errors(doc: YamlDoc, prefix: tuple, exc: ValidationError) -> list[DataError]:
     out = []
     for err in exc.errors():
-        loc = prefix + tuple(err["loc"])
+        loc = _yaml_path(doc, prefix + tuple(err["loc"]))
         message = err["msg"]
         if err["type"] == "extra_forbidden":
             message = "unknown field"
@@ -47,6 +47,39 @@ def _pydantic_errors(doc: YamlDoc, prefix: tuple, exc: ValidationError) -> list[
             message = "field required"
         out.append(doc.error(loc, message))
     return out
+
+
+def _yaml_path(doc: YamlDoc, loc: tuple) -> tuple:
+    """A pydantic location as a path in the file.
+
+    Drops the union tags of a paper tree (``<paper>``, ``<any_of>``) and the
+    ``all_of`` key that a plain list of papers stands for.
+    """
+    out: tuple = ()
+    for part in loc:
+        if isinstance(part, str) and part.startswith("<"):
+            continue
+        if part == "all_of" and out in doc.lines and (out + ("all_of",)) not in doc.lines:
+            continue
+        out += (part,)
+    return out
+
+
+def paper_paths(node, where: tuple):
+    """``(path in the file, paper)`` for every paper of a tree.
+
+    A plain list in the file stands for an ``all_of``: the path then has no
+    ``all_of`` key, which :meth:`YamlDoc.line_of` tolerates (it falls back to
+    the deepest known prefix).
+    """
+    if isinstance(node, AnyOf):
+        for j, child in enumerate(node.any_of):
+            yield from paper_paths(child, where + ("any_of", j))
+    elif isinstance(node, AllOf):
+        for j, child in enumerate(node.all_of):
+            yield from paper_paths(child, where + ("all_of", j))
+    else:
+        yield where, node
 
 
 def _validate(doc: YamlDoc, model: type[M], data: Any, prefix: tuple, errors: list[DataError]) -> M | None:
@@ -188,7 +221,7 @@ def cross_check(cat: Catalogue, locations: dict | None = None) -> list[DataError
             errors.append(DataError(f"{kind} {ident}", None, format_path(field), message))
             return
         doc, where = place
-        errors.append(doc.error(where + field, message))
+        errors.append(doc.error(_yaml_path(doc, where + field), message))
 
     def check_attr_values(kind: str, ident: str, field: tuple, attr: str, values: list[str]) -> None:
         if attrs and attr not in attrs:
@@ -210,6 +243,13 @@ def cross_check(cat: Catalogue, locations: dict | None = None) -> list[DataError
             check_attr_values(*k, ("coverage", i, "attribute"), cov.attribute, [v for vals in cov.values.values() for v in vals])
     for rule in cat.rules.values():
         k = ("rule", rule.id)
+        if rule.scope == "dossier-waiver":
+            # The dossier text names the source; the rule must not.
+            if rule.source is not None or rule.document_types:
+                report(*k, ("scope",), "a dossier-waiver rule names neither a source nor document types")
+            if rule.fallback is not None and rule.fallback not in cat.fallbacks:
+                report(*k, ("fallback",), f"unknown fallback {rule.fallback!r}")
+            continue
         if rule.source is not None and rule.source not in cat.sources:
             report(*k, ("source",), f"unknown source {rule.source!r}")
         if rule.effect.value != "cut" and rule.source is None:
@@ -236,9 +276,16 @@ def cross_check(cat: Catalogue, locations: dict | None = None) -> list[DataError
             if t not in docs:
                 report(*k, ("results", j), f"unknown document type {t!r}")
         for i, req in enumerate(proc.requirements):
-            for j, t in enumerate(req.document_types):
-                if t not in docs:
-                    report(*k, ("requirements", i, "document_types", j), f"unknown document type {t!r}")
+            if req.components is None:
+                for j, t in enumerate(req.document_types):
+                    if t not in docs:
+                        report(*k, ("requirements", i, "document_types", j), f"unknown document type {t!r}")
+            for where, paper in paper_paths(req.components, ("requirements", i, "components")) if req.components is not None else ():
+                for j, t in enumerate(paper.document_types):
+                    if t not in docs:
+                        report(*k, where + ("document_types", j), f"unknown document type {t!r}")
+                if paper.waiver is not None and paper.waiver not in cat.sources:
+                    report(*k, where + ("waiver",), f"unknown source {paper.waiver!r}")
             for attr, vals in req.applies_if.items():
                 check_attr_values(*k, ("requirements", i, "applies_if", attr), attr, vals)
     for doc in docs.values():

@@ -15,7 +15,7 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.\-]*$", max_length=80)]
 Code = Annotated[str, StringConstraints(pattern=r"^[0-9]\.[0-9]{6}(\.[A-Za-z0-9]+)*$")]
@@ -115,6 +115,9 @@ class Announcement(Strict):
 class Source(Strict):
     id: Slug
     name: Text
+    #: Other names of the database in dossier text ("CSDL hộ tịch điện tử"),
+    #: used to tie a procedure's own waiver sentence to this source.
+    synonyms: list[str] = Field(default_factory=list)
     owner: Slug
     clause: str | None = None
     replaces: list[Slug]
@@ -157,6 +160,11 @@ class Rule(Strict):
     id: Slug
     description: str
     effect: Effect
+    #: ``documents``: the rule applies to its document types (or all its source
+    #: replaces). ``dossier-waiver``: the rule applies only to a paper whose own
+    #: dossier text waives it when the data can be retrieved from a database; it
+    #: names no source, the text does (the engine binds it as ``<id>@<source>``).
+    scope: Literal["documents", "dossier-waiver"] = "documents"
     #: Document types the rule applies to; empty means "every type the source replaces".
     document_types: list[Slug] = Field(default_factory=list)
     source: Slug | None = None
@@ -182,16 +190,107 @@ class Rule(Strict):
 # --------------------------------------------------------------------------- catalogue
 
 
+class Paper(Strict):
+    """One paper a dossier entry names (a leaf of the entry's tree).
+
+    Counts left out (``None``) are the entry's own: the portal gives one
+    quantity per entry, and each paper of a bundle is brought in that quantity.
+    """
+
+    id: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    #: The span of the entry's text that names this paper.
+    text: str
+    document_types: list[Slug] = Field(default_factory=list)
+    #: How the paper is presented; ``None`` when the text does not say.
+    presentation: Literal["original", "copy", "certified-copy", "electronic-copy"] | None = None
+    #: ``compare``: shown (with its original) so the clerk can check a copy.
+    mode: Literal["submit", "show", "compare"] | None = None
+    originals: int | None = Field(default=None, ge=0)
+    copies: int | None = Field(default=None, ge=0)
+    #: The agency keeps, revokes, exchanges or endorses this very paper: no
+    #: database can stand in for the object, so it is never struck.
+    surrendered: bool = False
+    #: Issued by a foreign authority, or the paper of a foreign party: no
+    #: Vietnamese database holds it.
+    foreign: bool = False
+    #: The case in which this paper is asked for, in the text's words.
+    condition: str | None = None
+    #: The entry's own waiver names this source ("không phải nộp ... nếu khai
+    #: thác được ... trong CSDL X"); ``waiver_text`` is that sentence.
+    waiver: Slug | None = None
+    waiver_text: str | None = None
+
+
+def _node_tag(value: Any) -> str | None:
+    if isinstance(value, list):
+        return "<all_of>"
+    if isinstance(value, dict):
+        if "any_of" in value:
+            return "<any_of>"
+        if "all_of" in value:
+            return "<all_of>"
+        return "<paper>"
+    if isinstance(value, AnyOf):
+        return "<any_of>"
+    if isinstance(value, AllOf):
+        return "<all_of>"
+    if isinstance(value, Paper):
+        return "<paper>"
+    return None
+
+
+class AnyOf(Strict):
+    """Alternatives: the applicant brings one of them."""
+
+    any_of: Annotated[list["Node"], Field(min_length=1)]
+
+
+class AllOf(Strict):
+    """A bundle: every part is needed."""
+
+    all_of: Annotated[list["Node"], Field(min_length=1)]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_list(cls, data: Any) -> Any:
+        # A plain list of papers is a bundle.
+        return {"all_of": data} if isinstance(data, list) else data
+
+
+#: A node of an entry's tree. The tags (``<paper>`` ...) only steer validation;
+#: the loader drops them from error paths.
+Node = Annotated[
+    Annotated[Paper, Tag("<paper>")] | Annotated[AnyOf, Tag("<any_of>")] | Annotated[AllOf, Tag("<all_of>")],
+    Discriminator(_node_tag),
+]
+AnyOf.model_rebuild()
+AllOf.model_rebuild()
+
+
+def iter_papers(node: "Paper | AnyOf | AllOf"):
+    """The papers of a tree, in text order."""
+    if isinstance(node, Paper):
+        yield node
+    else:
+        for child in node.any_of if isinstance(node, AnyOf) else node.all_of:
+            yield from iter_papers(child)
+
+
 class Requirement(Strict):
     """One dossier entry (thành phần hồ sơ)."""
 
     id: str
     text: str
     #: Recognised document types; empty when nothing was recognised (stays required).
+    #: With ``components`` given, this is the union of the papers' types (filled in).
     document_types: list[Slug] = Field(default_factory=list)
-    #: ``any_of``: the applicant hands in one of the types (a "/"-list of alternatives);
-    #: ``all_of``: the entry names several documents that are all needed.
+    #: Without ``components``: ``any_of``, the applicant hands in one of the
+    #: types (a "/"-list of alternatives); ``all_of``, all are needed.
     match: Literal["any_of", "all_of"] = "any_of"
+    #: The papers the entry names, as a tree: a paper, ``{any_of: [...]}`` or
+    #: ``{all_of: [...]}`` (a plain list is an ``all_of``). Left out, the tree is
+    #: one paper per document type, combined by ``match``.
+    components: Node | None = None
     originals: int = Field(default=1, ge=0)
     copies: int = Field(default=0, ge=0)
     certified: bool = False
@@ -208,6 +307,41 @@ class Requirement(Strict):
     #: database can stand in for the object, so it is never struck.
     surrendered: bool = False
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _tree(self) -> "Requirement":
+        if self.components is None:
+            return self
+        seen: set[str] = set()
+        types: list[str] = []
+        for paper in iter_papers(self.components):
+            if paper.id in seen:
+                raise ValueError(f"duplicate paper id {paper.id!r} in components")
+            seen.add(paper.id)
+            types.extend(paper.document_types)
+        merged = list(dict.fromkeys([*types, *self.document_types]))
+        if merged != self.document_types:
+            object.__setattr__(self, "document_types", list(dict.fromkeys(types)) or merged)
+        return self
+
+    def tree(self) -> "Paper | AnyOf | AllOf":
+        """The entry's tree of papers (derived from the types when not written)."""
+        if self.components is not None:
+            return self.components
+        cached = self.__dict__.get("_derived")
+        if cached is None:
+            cached = derive_tree(self)
+            self.__dict__["_derived"] = cached
+        return cached
+
+
+def derive_tree(req: Requirement) -> "Paper | AnyOf | AllOf":
+    """One paper per recognised type, combined by ``req.match``."""
+    docs = req.document_types
+    if len(docs) <= 1:
+        return Paper(id="p1", text=req.text, document_types=list(docs), surrendered=req.surrendered)
+    papers = [Paper(id=f"p{k}", text=req.text, document_types=[d], surrendered=req.surrendered) for k, d in enumerate(docs, 1)]
+    return AnyOf(any_of=papers) if req.match == "any_of" else AllOf(all_of=papers)
 
 
 class Channel(Strict):
@@ -282,6 +416,28 @@ class TraceStep(BaseModel):
     detail: str | None = None
 
 
+class PaperDecision(BaseModel):
+    """The decision on one paper of an entry (its ``components``)."""
+
+    id: str
+    text: str
+    document_types: list[str]
+    status: Status
+    source: str | None
+    rule: str
+    legal_basis: str | None
+    copies_avoided: int
+    #: This paper counts as one paper the applicant no longer brings (in a list
+    #: of alternatives that goes, only the alternative credited with it).
+    counted: bool = False
+    struck_if: dict[str, list[str]] | None = None
+    #: Where in the entry's tree: ``any_of`` / ``all_of`` parents, outermost first.
+    path: list[str] = Field(default_factory=list)
+    surrendered: bool = False
+    foreign: bool = False
+    condition: str | None = None
+
+
 class Decision(BaseModel):
     """The decision contract of DESIGN.md, one per requirement."""
 
@@ -297,6 +453,10 @@ class Decision(BaseModel):
     fallback_vi: str | None = None
     explanation: Explanation
     struck_if: dict[str, list[str]] | None = None
+    #: One decision per paper the entry names; ``status`` above combines them.
+    components: list[PaperDecision] = Field(default_factory=list)
+    #: Every source a paper that goes is fetched from (``source`` is the first).
+    sources: list[str] = Field(default_factory=list)
     trace: list[TraceStep] = Field(default_factory=list)
 
 

@@ -55,15 +55,67 @@ def _rule_outcome(cat, rule, applicant, as_of, statuses) -> Outcome:
     return Outcome("struck" if strike else "replaced", hit_rank, rule.id, rule.source)
 
 
-def _doc_outcome(cat, doc, req, applicant, as_of, statuses) -> tuple[Outcome, dict | None]:
+def _doc_outcome(cat, doc, paper, req, applicant, as_of, statuses) -> tuple[Outcome, dict | None]:
     rules = [r for r in cat.rules.values() if r.status == "in_force" and doc in cat.rule_document_types(r)]
+    if paper.waiver is not None:
+        rules += [cat.rule(f"{r.id}@{paper.waiver}") for r in cat.rules.values() if r.scope == "dossier-waiver" and r.status == "in_force"]
     if not rules:
         return Outcome("required", 100), None
+    if req.surrendered or paper.surrendered or paper.foreign:
+        return Outcome("required", 0), None
     outcomes = [_rule_outcome(cat, r, applicant, as_of, statuses) for r in rules]
     cond = min((o for o in outcomes if o.missing), key=lambda o: o.rank, default=None)
-    if req.surrendered:
-        return Outcome("required", 0), cond.missing if cond else None
     return min(outcomes, key=lambda o: o.rank), (cond.missing if cond else None)
+
+
+def _paper(cat, paper, req, applicant, as_of, statuses) -> dict:
+    docs = paper.document_types or ["__unrecognised__"]
+    pairs = [_doc_outcome(cat, d, paper, req, applicant, as_of, statuses) if d != "__unrecognised__" or paper.waiver else (Outcome("required", 100), None) for d in docs]
+    best = min(pairs, key=lambda p: (STATUS_RANK[p[0].status], p[0].rank))
+    cond = None
+    if best[0].status != "struck":
+        cond = next((c for _, c in pairs if c), None)
+    count = (req.originals if paper.originals is None else paper.originals) + (req.copies if paper.copies is None else paper.copies)
+    return {"status": best[0].status, "cond": cond, "rule": best[0].rule, "source": best[0].source, "copies": count}
+
+
+def _node(cat, node, req, applicant, as_of, statuses) -> dict:
+    """status, cond ({} = struck already), needed copies, saved copies of a tree node."""
+    if hasattr(node, "text"):
+        p = _paper(cat, node, req, applicant, as_of, statuses)
+        gone = p["status"] in ("struck", "replaced")
+        return {**p, "cond": {} if p["status"] == "struck" else p["cond"], "needed": p["copies"], "saved": p["copies"] if gone else 0}
+    alternatives = hasattr(node, "any_of")
+    kids = [_node(cat, c, req, applicant, as_of, statuses) for c in (node.any_of if alternatives else node.all_of)]
+    ranks = [STATUS_RANK[k["status"]] for k in kids]
+    if alternatives:
+        status = min(kids, key=lambda k: STATUS_RANK[k["status"]])["status"]
+        cond = {} if status == "struck" else next((k["cond"] for k in kids if k["cond"]), None)
+        needed = max(k["needed"] for k in kids)
+        saved = needed if min(ranks) < STATUS_RANK["required"] else 0
+        first = kids[ranks.index(min(ranks))]
+        return {"status": status, "cond": cond, "needed": needed, "saved": saved, "rule": first["rule"], "source": first["source"]}
+    status = max(kids, key=lambda k: STATUS_RANK[k["status"]])["status"]
+    cond: dict | None = {}
+    if status != "struck":
+        for k in kids:
+            if k["status"] == "struck":
+                continue
+            if not k["cond"]:
+                cond = None
+                break
+            for attr, values in k["cond"].items():
+                if attr in cond:
+                    values = [v for v in cond[attr] if v in values]
+                    if not values:
+                        cond = None
+                        break
+                cond[attr] = list(values)
+            if cond is None:
+                break
+    firsts = [k for k in kids if STATUS_RANK[k["status"]] == min(ranks)]
+    return {"status": status, "cond": cond, "needed": sum(k["needed"] for k in kids), "saved": sum(k["saved"] for k in kids),
+            "rule": firsts[0]["rule"], "source": firsts[0]["source"]}
 
 
 def decide(cat, code: str, applicant: dict, as_of: dt.date, statuses: dict | None = None) -> list[dict]:
@@ -75,33 +127,24 @@ def decide(cat, code: str, applicant: dict, as_of: dt.date, statuses: dict | Non
         if any(applicant.get(a) is not None and applicant[a] not in v for a, v in req.applies_if.items()):
             out.append({"id": req.id, "status": "not_applicable", "struck_if": None, "copies_avoided": 0, "rule": "applies-if", "source": None})
             continue
-        docs = req.document_types or ["__unrecognised__"]
-        pairs = [_doc_outcome(cat, d, req, applicant, as_of, statuses) if d != "__unrecognised__" else (Outcome("required", 100), None) for d in docs]
-        key = lambda p: (STATUS_RANK[p[0].status], p[0].rank)
-        chosen = max(pairs, key=key) if req.match == "all_of" else min(pairs, key=key)
-        struck_if = None
-        if chosen[0].status != "struck":
-            if req.match == "all_of":
-                merged: dict = {}
-                for outcome, cond in pairs:
-                    if outcome.status == "struck":
-                        continue
-                    if cond is None:
-                        merged = {}
+        node = _node(cat, req.tree(), req, applicant, as_of, statuses)
+        struck_if = node["cond"] or None
+        if struck_if:
+            for attr, allowed in req.applies_if.items():
+                if attr in struck_if:
+                    kept = [v for v in struck_if[attr] if v in allowed]
+                    if not kept:
+                        struck_if = None
                         break
-                    merged.update(cond)
-                struck_if = merged or None
-            else:
-                struck_if = next((cond for _, cond in pairs if cond), None)
-        status = chosen[0].status
+                    struck_if[attr] = kept
         out.append(
             {
                 "id": req.id,
-                "status": status,
+                "status": node["status"],
                 "struck_if": struck_if,
-                "copies_avoided": req.originals + req.copies if status in ("struck", "replaced") else 0,
-                "rule": chosen[0].rule,
-                "source": chosen[0].source,
+                "copies_avoided": node["saved"],
+                "rule": node["rule"],
+                "source": node["source"],
             }
         )
     return out

@@ -47,6 +47,28 @@ def sources(draw, ident: str) -> Source:
 
 
 @st.composite
+def papers(draw, counter) -> dict:
+    return {
+        "id": f"p{next(counter)}",
+        "text": "paper",
+        "document_types": draw(st.lists(st.sampled_from(DOCS), unique=True, max_size=2)),
+        "originals": draw(st.none() | st.integers(0, 2)),
+        "copies": draw(st.none() | st.integers(0, 2)),
+        "surrendered": draw(st.booleans().map(lambda b: b and draw(st.booleans()))),
+        "foreign": draw(st.booleans().map(lambda b: b and draw(st.booleans()))),
+        "waiver": draw(st.none() | st.none() | st.sampled_from(SOURCES)),
+    }
+
+
+def trees(counter, depth: int = 0):
+    leaf = papers(counter)
+    if depth >= 2:
+        return leaf
+    group = st.lists(st.deferred(lambda: trees(counter, depth + 1)), min_size=1, max_size=3)
+    return st.one_of(leaf, group.map(lambda xs: {"any_of": xs}), group.map(lambda xs: {"all_of": xs}), group)
+
+
+@st.composite
 def catalogues(draw) -> Catalogue:
     srcs = {s: draw(sources(s)) for s in SOURCES}
     rules = {}
@@ -76,22 +98,34 @@ def catalogues(draw) -> Catalogue:
                 "explanation": _text("{document_en}"),
             }
             rules[rule["id"]] = Rule.model_validate(rule)
+    if draw(st.booleans()):
+        rules["waiver"] = Rule.model_validate({
+            "id": "waiver", "scope": "dossier-waiver", "description": "t", "effect": "strike",
+            "valid_from": draw(dates), "min_quality": "partial", "legal_basis": {"act": "t"},
+            "fallback": "fb", "explanation": _text("{document_en}"),
+            "status": draw(st.sampled_from(["in_force", "in_force", "proposed"])),
+        })
     procs = {}
     for n in range(draw(st.integers(1, 3))):
         reqs = []
         for i in range(draw(st.integers(1, 5))):
-            reqs.append(
-                {
-                    "id": f"r{i}",
-                    "text": f"requirement {i}",
-                    "document_types": draw(st.lists(st.sampled_from(DOCS), unique=True, max_size=3)),
-                    "match": draw(st.sampled_from(["any_of", "all_of"])),
-                    "originals": draw(st.integers(0, 2)),
-                    "copies": draw(st.integers(0, 2)),
-                    "applies_if": draw(st.sampled_from([{}, {}, {"nationality": ["vn"]}])),
-                    "surrendered": draw(st.booleans()),
-                }
-            )
+            req = {
+                "id": f"r{i}",
+                "text": f"requirement {i}",
+                "originals": draw(st.integers(0, 2)),
+                "copies": draw(st.integers(0, 2)),
+                "applies_if": draw(st.sampled_from([{}, {}, {"nationality": ["vn"]}])),
+            }
+            if draw(st.booleans()):
+                # A written tree of papers: nested alternatives and bundles,
+                # surrendered, foreign and waived papers, own copy counts.
+                counter = iter(range(100))
+                req["components"] = draw(trees(counter))
+            else:
+                req["document_types"] = draw(st.lists(st.sampled_from(DOCS), unique=True, max_size=3))
+                req["match"] = draw(st.sampled_from(["any_of", "all_of"]))
+                req["surrendered"] = draw(st.booleans())
+            reqs.append(req)
         code = f"9.00000{n}"
         procs[code] = Procedure.model_validate({"code": code, "name": _text(code), "ministry": "bo-tu-phap", "requirements": reqs})
     return Catalogue(
@@ -142,3 +176,33 @@ def test_oracle_agrees_on_the_shipped_catalogue(engine):
                     want = oracle.decide(cat, code, person, day, outage)
                     got = engine.evaluate(code, person, day, outage).decisions
                     assert _project(got) == [{k: w[k] for k in ("id", "status", "struck_if", "copies_avoided")} for w in want], (code, day, person, outage)
+
+
+def _keeps_promises(engine, code, applicant, as_of, status) -> None:
+    for d in engine.evaluate(code, applicant, as_of, status).decisions:
+        if d.struck_if:
+            assert d.status.value == "required", d
+            promised = {**applicant, **{attr: values[0] for attr, values in d.struck_if.items()}}
+            again = {x.requirement.id: x for x in engine.evaluate(code, promised, as_of, status).decisions}[d.requirement.id]
+            assert again.status.value == "struck", (code, d.requirement.id, d.struck_if, again.status, again.rule)
+        for c in d.components:
+            if c.struck_if:
+                promised = {**applicant, **{attr: values[0] for attr, values in c.struck_if.items()}}
+                again = {x.requirement.id: x for x in engine.evaluate(code, promised, as_of, status).decisions}[d.requirement.id]
+                assert {p.id: p.status.value for p in again.components}[c.id] == "struck", (code, d.requirement.id, c.id, c.struck_if)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(cat=catalogues(), applicant=applicants, as_of=dates, status=overrides)
+def test_struck_if_is_a_promise_kept(cat, applicant, as_of, status):
+    """Sending the values a decision names in ``struck_if`` really strikes it."""
+    engine = Engine(cat, host=HOST)
+    for code in cat.procedures:
+        _keeps_promises(engine, code, applicant, as_of, status)
+
+
+def test_struck_if_promises_on_the_shipped_catalogue(engine):
+    people = [{}, {"nationality": "vn"}, {"vneid": "level2"}, {"land-use": "agricultural"}]
+    for code in sorted(engine.catalogue.procedures):
+        for person in people:
+            _keeps_promises(engine, code, person, dt.date(2026, 6, 1), None)

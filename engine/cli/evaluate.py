@@ -42,30 +42,91 @@ def parse_statuses(values: list[str] | None) -> dict[str, str]:
     return statuses
 
 
-def render(ev: Evaluation, lang: str) -> None:
-    out.print(f"[bold]{ev.procedure}[/bold] {ev.procedure_name} — as of {ev.as_of.isoformat()}", highlight=False)
-    table = Table(show_lines=False)
-    for col in ("requirement", "status", "document types", "source", "copies avoided", "why"):
+STATUS_WORDS = {
+    "struck": ("không phải nộp", "struck"),
+    "replaced": ("xuất trình trên VNeID", "shown in VNeID"),
+    "required": ("vẫn phải nộp", "required"),
+    "not_applicable": ("không áp dụng", "not applicable"),
+}
+HEADERS = {
+    "vi": ("Thành phần hồ sơ", "Kết quả", "Giấy tờ không phải nộp", "Giấy tờ vẫn phải nộp", "Số bản giảm", "Lý do"),
+    "en": ("Dossier entry", "Status", "Papers that go", "Papers that stay", "Copies avoided", "Why"),
+}
+
+
+def short(text: str, width: int = 90) -> str:
+    """A dossier text cut to ``width`` characters at a word boundary."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    return text[: width - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _paper_name(paper, entry_text: str, catalogue, lang: str) -> str:
+    # Papers derived from an entry's types share the entry's text: name the type.
+    if paper.text == entry_text and paper.document_types and catalogue is not None:
+        docs = [catalogue.documents[t] for t in paper.document_types if t in catalogue.documents]
+        if docs:
+            return " / ".join(getattr(doc.name, lang) or doc.name.vi for doc in docs)
+    return short(paper.text, 50)
+
+
+def _paper_label(paper, entry_text: str, catalogue, lang: str) -> str:
+    name = _paper_name(paper, entry_text, catalogue, lang)
+    if paper.source and catalogue is not None and paper.source in catalogue.sources:
+        src = catalogue.sources[paper.source].name
+        name += f" ({'CSDL' if lang == 'vi' else 'from'}: {getattr(src, lang) or src.vi})" if lang == "en" else f" (lấy từ {src.vi})"
+    return name
+
+
+def render(ev: Evaluation, lang: str, catalogue=None) -> None:
+    k = 0 if lang == "vi" else 1
+    day = ev.as_of.strftime("%d/%m/%Y") if lang == "vi" else ev.as_of.isoformat()
+    out.print(f"[bold]{ev.procedure}[/bold] {ev.procedure_name} — {'ngày' if lang == 'vi' else 'as of'} {day}", highlight=False)
+    table = Table(show_lines=True)
+    for col in HEADERS[lang]:
         table.add_column(col, overflow="fold")
+    fallbacks = []
     for d in ev.decisions:
-        status = d.status.value + (" (if " + ", ".join(f"{k}={'/'.join(v)}" for k, v in d.struck_if.items()) + ")" if d.struck_if else "")
+        status = STATUS_WORDS[d.status.value][k]
+        if d.struck_if:
+            cond = ", ".join(f"{a}={'/'.join(v)}" for a, v in d.struck_if.items())
+            status += f" ({'có điều kiện: cắt nếu' if lang == 'vi' else 'conditional: struck if'} {cond})"
+        going = [c for c in d.components if c.status.value in ("struck", "replaced")]
+        staying = [c for c in d.components if c.status.value == "required"]
+        if d.status.value in ("struck", "replaced"):
+            staying = []  # the entry goes: its alternatives are not needed either
+        label = f"{short(d.requirement.text)}\n[dim]{d.requirement.id}[/dim]"
         table.add_row(
-            d.requirement.id,
+            label,
             f"[{STATUS_STYLE[d.status.value]}]{status}[/]",
-            ", ".join(d.document_types) or "—",
-            d.source or "—",
+            "\n".join("• " + _paper_label(c, d.requirement.text, catalogue, lang) for c in going) or "—",
+            "\n".join("• " + _paper_name(c, d.requirement.text, catalogue, lang) for c in staying) or "—",
             str(d.copies_avoided),
             getattr(d.explanation, lang),
         )
+        fb = d.fallback_vi if lang == "vi" else d.fallback
+        if fb and going and fb not in fallbacks:
+            fallbacks.append(fb)
     out.print(table)
     s = ev.summary
-    out.print(
-        f"{s.struck} struck, {s.replaced} replaced, {s.required} required ({s.conditional} conditional), "
-        f"{s.not_applicable} not applicable; copies {s.copies_before} -> {s.copies_after}",
-        highlight=False,
-    )
+    if lang == "vi":
+        out.print(
+            f"{s.struck} thành phần không phải nộp, {s.replaced} xuất trình trên VNeID, {s.required} vẫn phải nộp "
+            f"({s.conditional} có điều kiện), {s.not_applicable} không áp dụng; số bản {s.copies_before} -> {s.copies_after}",
+            highlight=False,
+        )
+    else:
+        out.print(
+            f"{s.struck} struck, {s.replaced} replaced, {s.required} required ({s.conditional} conditional), "
+            f"{s.not_applicable} not applicable; copies {s.copies_before} -> {s.copies_after}",
+            highlight=False,
+        )
+    for fb in fallbacks:
+        out.print(fb, highlight=False)
     if ev.missing_attributes:
-        out.print(f"Ask the applicant: {', '.join(ev.missing_attributes)} (would change a decision)", highlight=False)
+        ask = "Cần hỏi người yêu cầu" if lang == "vi" else "Ask the applicant"
+        out.print(f"{ask}: {', '.join(ev.missing_attributes)}", highlight=False)
     out.print(f"[dim]catalogue {ev.catalogue_version} · rules {ev.rules_version} · {ev.engine_version}[/dim]")
 
 
@@ -92,7 +153,7 @@ def register(app: typer.Typer) -> None:
         if format is Format.json:
             emit_json(ev.model_dump(mode="json"))
         else:
-            render(ev, "en" if lang == "en" else "vi")
+            render(ev, "en" if lang == "en" else "vi", selected.catalogue)
 
 
 def as_of_date(value):

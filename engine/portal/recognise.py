@@ -44,7 +44,7 @@ _COPY_WORDS = re.compile(
     r"sao y|sao luc|co chung thuc|da chung thuc|duoc chung thuc|chung thuc|co cong chung|cong chung|"
     r"hop phap hoa lanh su|hop le|con hieu luc|con gia tri|cac giay to sau day|cac giay to sau|"
     r"cac giay to|giay to|mot trong cac|mot trong nhung|mot trong|cac|mot|hai|01|02|1|2|"
-    r"ban sao dien tu|hoac|va|cua|doi chieu|de doi chieu|sau|sau day|la|nhu)$"
+    r"ban sao dien tu|hoac|va|kem|cua|doi chieu|de doi chieu|sau|sau day|la|nhu)$"
 )
 # A head ending in one of these verbs hands the paper in: "nộp kèm", "xuất trình".
 _GIVE = re.compile(

@@ -18,6 +18,7 @@ from engine.text import clean
 
 from .dossier import DossierError, Entry, parse_dossier
 from .fields import parse_channels, parse_legal_refs, parse_levels, parse_result
+from .papers import read_papers
 from .recognise import Recogniser
 
 _CODE = re.compile(r"^[0-9]\.[0-9]{6}(\.[A-Za-z0-9]+)*$")
@@ -68,12 +69,13 @@ def _text(data: dict, key: str) -> str | None:
     return value if value and value != "Không có thông tin" else None
 
 
-def _requirements(entries: list[Entry], recogniser: Recogniser) -> list[Requirement]:
+def _requirements(entries: list[Entry], recogniser: Recogniser, name: str | None = None, results: list[str] = ()) -> list[Requirement]:
     out: list[Requirement] = []
+    sources = getattr(recogniser, "sources", None)
     for entry in entries:
         if entry.kind != "document":
             continue
-        rec = recogniser.recognise(entry.text)
+        tree = read_papers(entry.text, recogniser, sources, entry.notes, name, results)
         notes = list(entry.notes)
         if entry.forms:
             notes.append("Mẫu: " + "; ".join(entry.forms))
@@ -81,15 +83,13 @@ def _requirements(entries: list[Entry], recogniser: Recogniser) -> list[Requirem
             Requirement(
                 id=f"e{len(out) + 1}",
                 text=entry.text,
-                document_types=rec.types,
-                match=rec.match,
+                components=tree.node,
                 originals=entry.originals,
                 copies=entry.copies,
                 certified=entry.certified,
                 mode=entry.mode,
                 condition=entry.condition,
-                waived_by_text=entry.waived_by_text,
-                surrendered=entry.surrendered,
+                waived_by_text=entry.waived_by_text or bool(tree.waiver_sources),
                 note=" | ".join(notes) or None,
             )
         )
@@ -190,7 +190,7 @@ def parse_record(data: Any, path: str, ministry: str, recogniser: Recogniser) ->
             result_text=result_text,
             channels=channels,
             legal_refs=legal_refs,
-            requirements=_requirements(entries, recogniser),
+            requirements=_requirements(entries, recogniser, name, results),
             origin="imported",
         )
     except ValidationError as exc:

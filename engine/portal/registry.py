@@ -41,3 +41,20 @@ def load_documents(root: Path | str | None = None) -> list[DocumentType]:
         for item in yaml.safe_load(file.read_text(encoding="utf-8")) or []:
             out.append(DocumentType.model_validate(item))
     return out
+
+
+def load_sources(root: Path | str | None = None) -> list:
+    """Return the shared databases (``sources/``), read on their own so that a
+    broken file elsewhere does not stop an import; a broken source file is skipped."""
+    from engine.models import Source
+
+    folder = (Path(root) if root is not None else DOCUMENTS.parent) / "sources"
+    out = []
+    for file in sorted(folder.glob("*.yaml")):
+        try:
+            data = yaml.safe_load(file.read_text(encoding="utf-8"))
+            for item in data if isinstance(data, list) else [data]:
+                out.append(Source.model_validate(item))
+        except Exception:  # reported by `onceonly check`; the import carries on
+            continue
+    return out

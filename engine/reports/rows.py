@@ -69,6 +69,9 @@ class Row:
     mode: str
     certified: bool
     origin: str = "curated"
+    #: The paper of the entry this row is about (its id and text span).
+    paper: str = ""
+    paper_text: str = ""
     extra: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
@@ -88,6 +91,32 @@ def requirement_copies(proc: Procedure, requirement_id: str) -> int:
         if req.id == requirement_id:
             return req.originals + req.copies
     return 0
+
+
+def _papers(decisions):
+    """``(decision, paper, kind)`` for each paper that goes or would go.
+
+    A report counts papers, not entries: the papers of a bundle that go are
+    rows even when the entry stays; in a list of alternatives that goes, the
+    one alternative credited with it is the row. A decision without papers
+    (made by an older engine) is its own paper.
+    """
+    for d in decisions:
+        if d.status is Status.not_applicable or d.status == "not_applicable":
+            continue
+        if not d.components:
+            kind = classify(d)
+            if kind is not None:
+                yield d, d, kind
+            continue
+        seen_cond: set = set()
+        for paper in d.components:
+            status = paper.status.value if isinstance(paper.status, Status) else str(paper.status)
+            if status in DEFINITE and paper.counted:
+                yield d, paper, "definite"
+            elif status == "required" and paper.struck_if and (paper.source, tuple(sorted(paper.struck_if))) not in seen_cond:
+                seen_cond.add((paper.source, tuple(sorted(paper.struck_if))))
+                yield d, paper, "conditional"
 
 
 def build_rows(evaluations: Iterable[Evaluation], catalogue: Catalogue, lang: str = "vi") -> list[Row]:
@@ -113,12 +142,9 @@ def build_rows(evaluations: Iterable[Evaluation], catalogue: Catalogue, lang: st
         if proc is None:
             continue
         reqs = {r.id: r for r in proc.requirements}
-        for d in ev.decisions:
-            kind = classify(d)
-            if kind is None:
-                continue
+        for d, paper, kind in _papers(ev.decisions):
             req = reqs.get(d.requirement.id)
-            copies = d.copies_avoided if kind == "definite" else (req.originals + req.copies if req else 0)
+            copies = paper.copies_avoided if kind == "definite" else (req.originals + req.copies if req else 0)
             rows.append(
                 Row(
                     procedure=proc.code,
@@ -129,17 +155,19 @@ def build_rows(evaluations: Iterable[Evaluation], catalogue: Catalogue, lang: st
                     level=level_key(proc),
                     requirement=d.requirement.id,
                     requirement_text=d.requirement.text,
-                    document_types=list(d.document_types),
-                    status=d.status.value if isinstance(d.status, Status) else str(d.status),
+                    document_types=list(paper.document_types),
+                    status=paper.status.value if isinstance(paper.status, Status) else str(paper.status),
                     conditional=kind == "conditional",
-                    struck_if=d.struck_if,
-                    source=d.source,
-                    rule=d.rule,
-                    legal_basis=d.legal_basis,
+                    struck_if=paper.struck_if,
+                    source=paper.source,
+                    rule=paper.rule,
+                    legal_basis=paper.legal_basis,
                     copies=copies,
                     mode=req.mode if req else "submit",
                     certified=req.certified if req else False,
                     origin=proc.origin,
+                    paper=getattr(paper, "id", "") if paper is not d else "",
+                    paper_text=getattr(paper, "text", "") if paper is not d else "",
                 )
             )
     return rows

@@ -1,0 +1,721 @@
+"""Read the structure of one dossier entry: which papers it names, and how.
+
+An entry of the portal is often several papers in one sentence: "Bản sao CCCD
+hoặc hộ chiếu kèm theo hợp đồng lao động; 02 ảnh 4x6". The engine decides per
+paper, so the entry becomes a small tree (``any_of`` / ``all_of``) of
+:class:`~engine.models.Paper`. What decides the tree, in our reading of the
+portal's style (LAW.md, "Reading a dossier entry"):
+
+* ``;`` and sentence stops separate parts that are all needed;
+* within a part, ``hoặc``, ``/`` and "một trong các giấy tờ sau" make
+  alternatives; ``và``, ``+``, ``kèm theo``, ``đồng thời`` make a bundle;
+  commas follow the list's last connector (a comma-only list is a bundle,
+  except a list of identity papers, which are alternatives);
+* a parenthesis after a paper says how it is presented ("bản chính để đối
+  chiếu"), when it applies ("trường hợp ..."), or lists what a generic paper
+  may be ("giấy tờ tùy thân (CMND, CCCD hoặc hộ chiếu)");
+* a piece that names no paper ("quyền sở hữu nhà ở" after a land certificate)
+  continues the name before it.
+
+Fail-safe choices: an unclear connector makes a bundle (nothing goes unless
+every part goes); a paper is surrendered only on real hand-back words; a
+waiver in the text applies only to a paper it can be tied to.
+
+Examples
+--------
+>>> from engine.portal import Recogniser, load_documents
+>>> r = Recogniser(load_documents())
+>>> tree = read_papers("Hợp đồng lao động, giấy phép lái xe và 02 ảnh 3x4", r)
+>>> [(p.text, p.document_types) for p in iter_papers(tree.node)]
+[('Hợp đồng lao động', ['labour-contract']), ('giấy phép lái xe', ['driving-licence']), ('02 ảnh 3x4', ['photo'])]
+>>> type(tree.node).__name__
+'AllOf'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from engine.models import AllOf, AnyOf, Paper, Source, iter_papers
+from engine.text import _TABLE
+
+from .folding import fold
+from .recognise import Hit, Recogniser
+
+# --------------------------------------------------------------------------- tokens
+
+_SEPARATORS = ",;:/()"
+_STOP = re.compile(r"[.!?]+(?=\s|$)")
+
+
+@dataclass
+class _Tok:
+    word: str  # folded
+    start: int  # span in the original text
+    end: int
+
+
+def tokens(text: str) -> list[_Tok]:
+    """Fold ``text`` like :func:`~engine.portal.folding.fold_keep`, keeping each
+    token's span in the original.
+
+    Examples
+    --------
+    >>> [(t.word, t.start, t.end) for t in tokens("Sổ hộ khẩu/CCCD.")]
+    [('so', 0, 2), ('ho', 3, 5), ('khau', 6, 10), ('/', 10, 11), ('cccd', 11, 15), ('.', 15, 16)]
+    """
+    text = unicodedata.normalize("NFC", text)
+    stops = {m.start() for m in _STOP.finditer(text)}
+    stop_ends = {i for m in _STOP.finditer(text) for i in range(m.start(), m.end())}
+    out: list[_Tok] = []
+    word, begin = "", -1
+
+    def flush(end: int) -> None:
+        nonlocal word, begin
+        for part in word.split():
+            # A char may fold to several words only in rare cases; keep spans simple.
+            out.append(_Tok(part, begin, end))
+        word, begin = "", -1
+
+    for i, ch in enumerate(text):
+        if i in stop_ends:
+            flush(i)
+            if i in stops:
+                out.append(_Tok(".", i, i + 1))
+            continue
+        if ch in _SEPARATORS:
+            flush(i)
+            out.append(_Tok(ch, i, i + 1))
+            continue
+        folded = ch.lower().translate(_TABLE)
+        if not folded.strip():
+            flush(i)
+            continue
+        if begin < 0:
+            begin = i
+        word += folded
+    flush(len(text))
+    return out
+
+
+# --------------------------------------------------------------------------- cues (folded)
+
+_OR_WORDS = {"hoac", "/", "hay"}
+# Bundle words, longest first; matched as token sequences.
+_AND_PHRASES = [("kem", "theo"), ("dong", "thoi"), ("cung", "voi"), ("va",), ("+",), ("kem",)]
+_STRONG_AND = {("kem", "theo"), ("dong", "thoi"), ("+",), ("kem",), ("cung", "voi")}
+# A piece that opens with one of these names a paper of its own.
+_PAPER_HEAD = re.compile(
+    r"^(?:giay|van ban|don|to khai|to trinh|phieu|hop dong|quyet dinh|bao cao|danh sach|chung tu|hoa don|so |the |"
+    r"bien ban|tai lieu|ban ke|bang ke|ho so|chung chi|chung nhan|xac nhan|anh |anh$|thong bao|ke hoach|phuong an|"
+    r"de an|du an|ban ve|ban do|ban cam ket|ban khai|ban tu khai|ban thuyet minh|ban mo ta|ban nhan xet|ban tom tat|"
+    r"ho chieu|chung minh|cmnd|cmtnd|cccd|can cuoc|trich luc|ly lich|bang |van bang|hoc ba|bien lai|giay phep|"
+    r"dieu le|nghi quyet|bien nhan|the |so do|so hong|gplx|bhyt|bhxh)"
+)
+# Words that only say how a paper is presented (or count it), stripped before
+# looking at what a piece names.
+_PRESENT_WORDS = (
+    r"(?:0?\d+|mot|hai|ba|cac|nhung|moi|toan bo|ban sao|ban chinh|ban goc|ban chup|ban photo|ban scan|ban in|"
+    r"ban dien tu|ban sao dien tu|ban dich|ban sao y|co chung thuc|da chung thuc|duoc chung thuc|chung thuc|"
+    r"co cong chung|cong chung|hop le|hop phap|con hieu luc|con gia tri|de doi chieu|doi chieu|xuat trinh|"
+    r"nop|kem|kem theo|hoac|va|cua|tu so goc|cap tu so goc|duoc cap tu so goc|tu ban chinh|hop phap hoa lanh su|"
+    r"sao|chinh|goc|de|nguoi|do)"
+)
+_PRESENT = re.compile(r"^(?:" + _PRESENT_WORDS + r"\s+)+")
+_PRESENT_ONLY = re.compile(r"^(?:" + _PRESENT_WORDS + r"\s*)+$")
+_CONDITION = re.compile(r"^(?:trong |doi voi |ap dung )?(?:truong hop|doi voi|neu|khi|rieng|ap dung)\b")
+_ONE_OF = re.compile(r"\bmot trong (?:cac|nhung|hai|ba|so)?\b|\bmot trong\b")
+_LIST_LEAD = re.compile(r"(?:\bgom|\bbao gom|\bsau day|\bsau|\bnhu sau|\bcu the|\bmot trong (?:cac |nhung )?giay to)\s*$")
+# Real hand-backs: the agency keeps, revokes, exchanges or endorses this paper.
+_SURRENDER = re.compile(
+    r"\b(?:nop lai|thu hoi|cap doi|de chinh ly|chinh ly bien dong|de xac nhan thay doi|xac nhan thay doi|"
+    r"de dinh chinh|de huy|da cap (?:cho|truoc)|giay chung nhan da cap|ban goc giay chung nhan da cap|"
+    r"kem (?:theo )?bien so|va bien so)\b"
+)
+_RENEWAL = re.compile(r"\b(?:cap doi|cap lai|doi|dinh chinh|gia han|dieu chinh|sua doi|thu hoi|chuyen doi|dang ky bien dong|xoa)\b")
+_FOREIGN = re.compile(
+    r"\b(?:nuoc ngoai|hop phap hoa lanh su|lanh su|nguoi nuoc ngoai|to chuc nuoc ngoai|quoc gia khac|"
+    r"khong co quoc tich viet nam|nuoc cu tru|phap luat cua nuoc)\b"
+)
+_WAIVER = re.compile(
+    r"\bkhong (?:the )?khai thac duoc\b|\bchi (?:nop|thuc hien|yeu cau|xuat trinh)\b|\b(?:khong phai nop|khong yeu cau|khong can nop|khong phai xuat trinh|khong can xuat trinh|khong phai cung cap|"
+    r"khong bat buoc|khong phai|khong can|mien nop)\b"
+)
+_LOOKUP = re.compile(r"\b(?:co so du lieu|csdl|khai thac|tra cuu|ket noi|chia se|tich hop|he thong thong tin|dinh danh)\b")
+_IDENTITY = "identity"
+# A generic name that a parenthesis spells out: "giấy tờ tùy thân (...)".
+_GENERIC = re.compile(r"^(?:cac |mot trong )?(?:giay to|tai lieu|ho so|van ban|giay)(?: tuy than| chung minh (?:nhan than|ve nhan than|nhan than than)| hop le| ca nhan| phap ly)?\b(?!\s+(?:uy quyen|de nghi|cam ket|xac nhan|chap thuan))")
+
+
+@dataclass
+class _Piece:
+    toks: list[_Tok]
+    hits: list[Hit] = field(default_factory=list)
+    rejected: list[Hit] = field(default_factory=list)
+    #: Sub-structure from a parenthesis that lists what this paper may be.
+    detail: object | None = None
+    notes: list[str] = field(default_factory=list)
+    condition: str | None = None
+    waiver_clause: str | None = None
+
+    @property
+    def folded(self) -> str:
+        return " ".join(t.word for t in self.toks)
+
+
+@dataclass
+class Papers:
+    """The tree of an entry, and what the reading noticed.
+
+    Attributes
+    ----------
+    node : Paper, AnyOf or AllOf
+    waiver_sources : list of str
+        Sources a waiver in the entry's text names (honoured or not).
+    """
+
+    node: Paper | AnyOf | AllOf
+    waiver_sources: list[str] = field(default_factory=list)
+
+
+class SourceNames:
+    """Find which database a waiver sentence names, from the sources' synonyms."""
+
+    def __init__(self, sources: Iterable[Source]):
+        self.phrases: list[tuple[str, str]] = []
+        for src in sources:
+            for phrase in [src.name.vi, *getattr(src, "synonyms", [])]:
+                key = fold(phrase)
+                if len(key) >= 4:
+                    self.phrases.append((key, src.id))
+        self.phrases.sort(key=lambda p: -len(p[0]))
+        self._replaces = {src.id: set(src.replaces) for src in sources}
+
+    def find(self, folded: str) -> list[str]:
+        """Sources named in ``folded`` text, in order, without repeats."""
+        found: list[tuple[int, str]] = []
+        taken: list[tuple[int, int]] = []
+        for key, sid in self.phrases:
+            for m in re.finditer(r"\b" + re.escape(key) + r"\b", folded):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                found.append((m.start(), sid))
+        return list(dict.fromkeys(sid for _, sid in sorted(found)))
+
+    def replaces(self, source: str) -> set[str]:
+        return self._replaces.get(source, set())
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_papers(
+    text: str,
+    recogniser: Recogniser,
+    sources: SourceNames | None = None,
+    notes: Iterable[str] = (),
+    procedure_name: str | None = None,
+    results: Iterable[str] = (),
+) -> Papers:
+    """Read the papers of one entry.
+
+    Parameters
+    ----------
+    text : str
+        The entry's display text.
+    recogniser : Recogniser
+        Finds document types.
+    sources : SourceNames, optional
+        Maps the database a waiver names to a source id; without it waivers
+        are not honoured.
+    notes : iterable of str
+        Notes the dossier attached to this entry (a waiver may sit there).
+    procedure_name : str, optional
+        A procedure that exchanges, re-issues or corrects a paper it also
+        issues (``results``) takes that paper back: it is surrendered.
+    results : iterable of str
+        Document types the procedure issues.
+    """
+    toks = tokens(text)
+    rec = recogniser.recognise(text)
+    folded_join = " ".join(t.word for t in toks)
+    starts = _token_starts(toks)
+    hit_at = {starts[h.start]: h for h in rec.hits if h.start in starts}
+    rejected_at = {starts[h.start]: h for h in rec.rejected if h.start in starts}
+    if folded_join != _fold_keep_like(text):  # should not happen; stay whole rather than guess
+        return Papers(_whole(text, rec.types))
+    renewal = bool(procedure_name and _RENEWAL.search(fold(procedure_name)))
+    ctx = _Ctx(text, toks, hit_at, rejected_at, recogniser, set(results) if renewal else set())
+    clauses = _split_top(ctx, 0, len(toks))
+    nodes: list = []
+    waivers: list[tuple[str, str]] = []  # (clause folded, clause text)
+    for a, b in clauses:
+        f = ctx.folded(a, b)
+        if not f or f in (".", ";"):
+            continue
+        if _is_waiver(" ".join(t.word for t in _flat(ctx, a, b))):
+            waivers.append((f, ctx.span(a, b)))
+            if not ctx.hits(a, b) or _CONDITION.match(f) or _WAIVER.match(f):
+                continue
+        node = _clause(ctx, a, b)
+        if node is not None:
+            nodes.append(node)
+    node = _join("all", nodes) if nodes else None
+    if node is None:
+        node = _whole(text, rec.types)
+    _number(node)
+    out = Papers(node)
+    for note in notes:
+        fn = fold(note)
+        if _is_waiver(fn):
+            waivers.append((fn, note))
+    if sources is not None and waivers:
+        _apply_waivers(out, waivers, sources, recogniser)
+        _number(out.node)
+    return out
+
+
+def _fold_keep_like(text: str) -> str:
+    from .folding import fold_keep
+
+    return fold_keep(text)
+
+
+def _token_starts(toks: list[_Tok]) -> dict[int, int]:
+    """Folded-string offset of each token -> token index."""
+    out, pos = {}, 0
+    for k, t in enumerate(toks):
+        out[pos] = k
+        pos += len(t.word) + 1
+    return out
+
+
+@dataclass
+class _Ctx:
+    text: str
+    toks: list[_Tok]
+    hit_at: dict[int, Hit]
+    rejected_at: dict[int, Hit]
+    recogniser: Recogniser
+    own_results: set[str]
+
+    def folded(self, a: int, b: int) -> str:
+        return " ".join(t.word for t in self.toks[a:b])
+
+    def span(self, a: int, b: int) -> str:
+        if a >= b:
+            return ""
+        return self.text[self.toks[a].start : self.toks[b - 1].end].strip(" ,;:-+")
+
+    def hits(self, a: int, b: int) -> list[Hit]:
+        return [self.hit_at[k] for k in range(a, b) if k in self.hit_at]
+
+    def rejected(self, a: int, b: int) -> list[Hit]:
+        return [self.rejected_at[k] for k in range(a, b) if k in self.rejected_at]
+
+
+def _is_waiver(folded: str) -> bool:
+    return bool(_WAIVER.search(folded) and _LOOKUP.search(folded))
+
+
+def _split_top(ctx: _Ctx, a: int, b: int) -> list[tuple[int, int]]:
+    """Split at ``;`` and sentence stops outside parentheses."""
+    out, depth, start = [], 0, a
+    for k in range(a, b):
+        w = ctx.toks[k].word
+        if w == "(":
+            depth += 1
+        elif w == ")":
+            depth = max(0, depth - 1)
+        elif w in (";", ".") and depth == 0:
+            out.append((start, k))
+            start = k + 1
+    out.append((start, b))
+    return [(x, y) for x, y in out if y > x]
+
+
+def _clause(ctx: _Ctx, a: int, b: int):
+    """The node of one clause, or None when it names no paper."""
+    f = ctx.folded(a, b)
+    condition = None
+    if _CONDITION.match(f):
+        # "Trường hợp ... thì/: papers" -- the papers after the case.
+        cut = _case_end(ctx, a, b)
+        if cut is None:
+            return None  # a case with no paper after it: a note
+        condition = ctx.span(a, cut)
+        a = cut + 1
+    # "X gồm: A, B" / "một trong các giấy tờ sau: A, B" -- the list after the colon.
+    one_of = False
+    colon = next((k for k in range(a, b) if ctx.toks[k].word == ":" and _depth(ctx, a, k) == 0), None)
+    if colon is not None:
+        head = ctx.folded(a, colon)
+        if not ctx.hits(a, colon) or _LIST_LEAD.search(head) or _ONE_OF.search(head):
+            one_of = bool(_ONE_OF.search(head))
+            lead_paper = not ctx.hits(a, colon)
+            if lead_paper and ctx.hits(colon + 1, b) or _LIST_LEAD.search(head) or one_of:
+                a = colon + 1
+    node = _list(ctx, a, b, force_any=one_of or bool(_ONE_OF.search(ctx.folded(a, b)[:40])))
+    if node is not None and condition:
+        for p in iter_papers(node):
+            p.condition = condition if p.condition is None else f"{condition}; {p.condition}"
+    return node
+
+
+def _depth(ctx: _Ctx, a: int, k: int) -> int:
+    d = 0
+    for j in range(a, k):
+        w = ctx.toks[j].word
+        d += w == "("
+        d -= w == ")" and d > 0
+    return d
+
+
+def _case_end(ctx: _Ctx, a: int, b: int) -> int | None:
+    """Where a leading case clause ends: at "thì", ":" or the comma before a paper."""
+    for k in range(a, b):
+        w = ctx.toks[k].word
+        if w in ("thi", ":") and _depth(ctx, a, k) == 0 and k + 1 < b:
+            return k
+    for k in range(a, b):
+        if ctx.toks[k].word == "," and _depth(ctx, a, k) == 0 and k + 1 < b:
+            rest = _strip_present(ctx.folded(k + 1, b))
+            if _PAPER_HEAD.match(rest) or ctx.hits(k + 1, min(b, k + 8)):
+                return k
+    return None
+
+
+def _strip_present(f: str) -> str:
+    f = re.sub(r"^(?:nop|xuat trinh|nop them|nop kem|kem theo|bo sung)\s+", "", f)
+    m = _PRESENT.match(f)
+    return f[m.end():] if m else f
+
+
+def _list(ctx: _Ctx, a: int, b: int, force_any: bool = False):
+    """Pieces at depth 0 joined by their connectors ("," "or" "and" "AND")."""
+    pieces: list[_Piece] = []
+    connectors: list[str] = []
+    pending: str | None = None
+    start = k = a
+    while k < b:
+        if ctx.toks[k].word == "(":
+            k = _matching(ctx, k, b) + 1
+            continue
+        conn, width = _connector(ctx, k, b)
+        if conn is None:
+            k += 1
+            continue
+        piece = _piece(ctx, start, k)
+        if piece is not None:
+            if pieces:
+                connectors.append(pending or ",")
+            pieces.append(piece)
+            pending = conn
+        elif pieces and (pending is None or pending == ","):
+            pending = conn  # ", hoặc": the word decides
+        start = k = k + width
+    piece = _piece(ctx, start, b)
+    if piece is not None:
+        if pieces:
+            connectors.append(pending or ",")
+        pieces.append(piece)
+    pieces, connectors = _merge_continuations(ctx, pieces, connectors)
+    if not pieces:
+        return None
+    nodes = [_paper_node(ctx, p) for p in pieces]
+    return _combine(ctx, nodes, pieces, connectors, force_any)
+
+
+def _matching(ctx: _Ctx, k: int, b: int) -> int:
+    depth = 0
+    for j in range(k, b):
+        w = ctx.toks[j].word
+        if w == "(":
+            depth += 1
+        elif w == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+    return b - 1
+
+
+def _connector(ctx: _Ctx, k: int, b: int) -> tuple[str | None, int]:
+    w = ctx.toks[k].word
+    if w == ",":
+        return ",", 1
+    if w == "/":
+        # "01/01/2020", "123/2015/NĐ-CP": a number, not a list.
+        prev = ctx.toks[k - 1].word if k > 0 else ""
+        nxt = ctx.toks[k + 1].word if k + 1 < len(ctx.toks) else ""
+        if prev[-1:].isdigit() or nxt[:1].isdigit():
+            return None, 0
+        return "or", 1
+    if w in ("hoac", "hay"):
+        return "or", 1
+    for phrase in _AND_PHRASES:
+        n = len(phrase)
+        if tuple(t.word for t in ctx.toks[k : k + n]) == phrase:
+            if phrase == ("kem",) and k + 1 < b and ctx.toks[k + 1].word in ("ban", "theo"):
+                # "bản sao kèm bản chính": presentation, not a bundle.
+                return None, 0
+            return ("AND" if phrase in _STRONG_AND else "and"), n
+    return None, 0
+
+
+def _piece(ctx: _Ctx, a: int, b: int) -> _Piece | None:
+    """A piece of a list, its parentheses read."""
+    toks = []
+    piece = _Piece([])
+    k = a
+    while k < b:
+        if ctx.toks[k].word == "(":
+            end = _matching(ctx, k, b)
+            _paren(ctx, piece, k + 1, end)
+            k = end + 1
+            continue
+        toks.append(k)
+        k += 1
+    if not toks:
+        return None if piece.detail is None else piece
+    piece.toks = [ctx.toks[j] for j in toks]
+    piece.a, piece.b = a, b  # type: ignore[attr-defined]
+    piece.hits = [ctx.hit_at[j] for j in toks if j in ctx.hit_at]
+    piece.rejected = [ctx.rejected_at[j] for j in toks if j in ctx.rejected_at]
+    return piece
+
+
+def _paren(ctx: _Ctx, piece: _Piece, a: int, b: int) -> None:
+    f = ctx.folded(a, b)
+    if not f:
+        return
+    if _is_waiver(f):
+        piece.waiver_clause = ctx.span(a, b)
+        return
+    if _CONDITION.match(f) or f in ("neu co", "neu co ;"):
+        piece.condition = ctx.span(a, b)
+        return
+    if ctx.hits(a, b):
+        node = _list(ctx, a, b, force_any=bool(_ONE_OF.search(f)))
+        if node is not None:
+            piece.detail = (f.split()[0] if f.split() else "", node)
+        return
+    piece.notes.append(ctx.span(a, b))
+
+
+def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str]):
+    """A piece that names no paper continues the one before it (or, for a
+    presentation alone before a paper, the one after it)."""
+    out: list[_Piece] = []
+    conns: list[str] = []
+    carry: _Piece | None = None
+    for i, p in enumerate(pieces):
+        f = p.folded
+        bare = _strip_present(f)
+        names = bool(p.hits) or p.detail is not None or bool(_PAPER_HEAD.match(bare)) or bool(p.rejected and _PAPER_HEAD.match(bare + " "))
+        presentation = not bare or bool(_PRESENT_ONLY.match(f + " "))
+        if names and not (presentation and not p.hits and p.detail is None):
+            if carry is not None:
+                p.toks = _flat(ctx, carry.a, p.b)
+                p.a = carry.a
+                p.notes = carry.notes + p.notes
+                carry = None
+            if out:
+                conns.append(connectors[i - 1] if i - 1 < len(connectors) else ",")
+            out.append(p)
+        elif out:
+            prev = out[-1]
+            # The connector words stay in the name ("... kèm biển số").
+            prev.toks = _flat(ctx, prev.a, p.b)
+            prev.b = p.b
+            prev.rejected += p.rejected
+            prev.notes += p.notes
+            prev.condition = prev.condition or p.condition
+            prev.waiver_clause = prev.waiver_clause or p.waiver_clause
+        elif not presentation and carry is None:
+            # Text before any paper that names none: kept as a paper of its
+            # own (it stays required), never glued to the next paper.
+            out.append(p)
+        elif carry is None:
+            carry = p
+        else:
+            carry.toks, carry.b = _flat(ctx, carry.a, p.b), p.b
+    if carry is not None and out:
+        out[0].toks = _flat(ctx, carry.a, out[0].b)
+        out[0].a = carry.a
+    return out, conns
+
+
+def _flat(ctx: _Ctx, a: int, b: int) -> list[_Tok]:
+    """Tokens of [a, b) outside parentheses."""
+    out, depth = [], 0
+    for t in ctx.toks[a:b]:
+        if t.word == "(":
+            depth += 1
+        elif t.word == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(t)
+    return out
+
+
+def _presentation(f: str) -> tuple[str | None, str | None]:
+    pres = None
+    if re.search(r"\bban sao dien tu\b|\bban dien tu\b|\bban scan\b", f):
+        pres = "electronic-copy"
+    elif re.search(r"\b(?:co|da|duoc)? ?chung thuc\b|\bcong chung\b", f) and re.search(r"\bban sao\b", f):
+        pres = "certified-copy"
+    elif re.search(r"\bban sao\b|\bban chup\b|\bban photo\b", f):
+        pres = "copy"
+    elif re.search(r"\bban chinh\b|\bban goc\b", f):
+        pres = "original"
+    mode = None
+    if re.search(r"\bdoi chieu\b", f):
+        mode = "compare"
+    elif re.search(r"\bxuat trinh\b", f):
+        mode = "show"
+    return pres, mode
+
+
+def _paper_node(ctx: _Ctx, p: _Piece):
+    f = p.folded
+    notes_f = " ".join(fold(n) for n in p.notes)
+    text = ctx.text[p.toks[0].start : p.toks[-1].end].strip(" ,;:-+") if p.toks else ""
+    pres, mode = _presentation(f + " " + notes_f)
+    foreign = bool(_FOREIGN.search(f + " " + notes_f + " " + fold(p.condition or "")))
+    types = list(dict.fromkeys(h.type_id for h in p.hits))
+    if foreign and not types:
+        types = list(dict.fromkeys(h.type_id for h in p.rejected))
+    surrendered = bool(_SURRENDER.search(f + " " + notes_f)) or bool(ctx.own_results & set(types))
+    if p.detail is not None:
+        opener, node = p.detail
+        inner = list(iter_papers(node))
+        for q in inner:
+            q.presentation = q.presentation or pres
+            q.mode = q.mode or mode
+            q.surrendered = q.surrendered or surrendered
+            q.foreign = q.foreign or foreign
+            q.condition = q.condition or p.condition
+        if _GENERIC.match(_strip_present(f)):
+            # "Giấy tờ tùy thân (CMND, CCCD hoặc hộ chiếu)": the parenthesis says what it may be.
+            return node
+        own = Paper(id="_", text=text, document_types=types, presentation=pres, mode=mode,
+                    surrendered=surrendered, foreign=foreign, condition=p.condition)
+        if opener in ("hoac", "hay", "/"):
+            return AnyOf(any_of=[own, node])
+        # "Văn bản ủy quyền (người được ủy quyền xuất trình CCCD)": both are needed.
+        return AllOf(all_of=[own, node])
+    paper = Paper(id="_", text=text, document_types=types, presentation=pres, mode=mode,
+                  surrendered=surrendered, foreign=foreign, condition=p.condition)
+    if p.waiver_clause:
+        paper.waiver_text = p.waiver_clause  # bound to a source later
+    return paper
+
+
+def _combine(ctx: _Ctx, nodes: list, pieces: list[_Piece], connectors: list[str], force_any: bool):
+    if len(nodes) == 1:
+        return nodes[0]
+    # Strong bundle words ("kèm theo", "+", "đồng thời") bind loosest.
+    groups: list[list[int]] = [[0]]
+    for i, c in enumerate(connectors, 1):
+        if c == "AND" and not force_any:
+            groups.append([i])
+        else:
+            groups[-1].append(i)
+    parts = []
+    for g in groups:
+        conns = [connectors[i - 1] for i in g[1:]]
+        sub = [nodes[i] for i in g]
+        if len(sub) == 1:
+            parts.append(sub[0])
+            continue
+        kinds = set(conns) - {","}
+        if force_any or kinds == {"or"}:
+            parts.append(_join("any", sub))
+        elif not kinds and all(_identity(ctx, n) for n in sub):
+            # "CMND, CCCD, hộ chiếu": identity papers side by side are alternatives.
+            parts.append(_join("any", sub))
+        else:
+            # "và", a comma-only list, or a mix: a bundle (the fail-safe reading).
+            parts.append(_join("all", sub))
+    return _join("all", parts)
+
+
+def _identity(ctx: _Ctx, node) -> bool:
+    docs = ctx.recogniser.documents
+    papers = list(iter_papers(node))
+    return bool(papers) and all(p.document_types and all(docs[t].category == _IDENTITY for t in p.document_types if t in docs) for p in papers)
+
+
+def _join(kind: str, nodes: list):
+    flat = []
+    for n in nodes:
+        if kind == "all" and isinstance(n, AllOf):
+            flat.extend(n.all_of)
+        elif kind == "any" and isinstance(n, AnyOf):
+            flat.extend(n.any_of)
+        else:
+            flat.append(n)
+    if len(flat) == 1:
+        return flat[0]
+    return AllOf(all_of=flat) if kind == "all" else AnyOf(any_of=flat)
+
+
+def _whole(text: str, types: list[str]) -> Paper:
+    return Paper(id="p1", text=text, document_types=list(types))
+
+
+def _number(node) -> None:
+    for k, p in enumerate(iter_papers(node), 1):
+        p.id = f"p{k}"
+
+
+def _apply_waivers(out: Papers, waivers: list[tuple[str, str]], sources: SourceNames, recogniser: Recogniser) -> None:
+    """Tie each waiver to the papers it can be tied to (fail-safe: else none).
+
+    A waiver that names a paper the entry does not list otherwise ("Trường
+    hợp khai thác được Giấy chứng nhận đăng ký doanh nghiệp trên CSDL ... thì
+    không yêu cầu nộp") asks for that paper unless the data is found: it is
+    added to the entry's bundle, waived.
+    """
+    papers = list(iter_papers(out.node))
+    for folded, text in waivers:
+        named = sources.find(folded)
+        out.waiver_sources.extend(s for s in named if s not in out.waiver_sources)
+        if not named:
+            continue
+        listed = {t for p in papers for t in p.document_types}
+        rec = recogniser.recognise(text)
+        extra = [t for t in dict.fromkeys(h.type_id for h in rec.rejected + rec.hits)
+                 if t not in listed and any(t in sources.replaces(s) for s in named)]
+        for t in extra:
+            src = next(s for s in named if t in sources.replaces(s))
+            name = recogniser.documents[t].name.vi if t in recogniser.documents else t
+            added = Paper(id="_", text=name, document_types=[t], waiver=src, waiver_text=text)
+            out.node = _join("all", [out.node, added])
+            papers.append(added)
+            listed.add(t)
+        for p in papers:
+            if p.waiver is not None or p.surrendered or p.foreign:
+                continue
+            fits = [s for s in named if set(p.document_types) & sources.replaces(s)]
+            if fits:
+                p.waiver, p.waiver_text = fits[0], text
+        if not any(p.waiver for p in papers) and len(papers) == 1:
+            p = papers[0]
+            # A paper of a type no named source replaces is not the waived one
+            # (a decision, a form): only an unrecognised paper may be.
+            if not p.document_types and not p.surrendered and not p.foreign:
+                p.waiver, p.waiver_text = named[0], text
+    for p in papers:
+        if p.waiver is None and p.waiver_text is not None:
+            # A waiver in the paper's own parenthesis.
+            named = sources.find(fold(p.waiver_text))
+            fits = [s for s in named if not p.document_types or set(p.document_types) & sources.replaces(s)]
+            if fits:
+                p.waiver = fits[0]
+            else:
+                p.waiver_text = None

@@ -1,0 +1,88 @@
+"""Redraw the entries of ``paper_labels/`` (a helper, not a test).
+
+Usage: ``python -m tests.portal.sample_paper_labels OUTDIR``. Writes, for each
+drawn entry, file, entry index, hash, section, quantity and text to
+``OUTDIR/part-N.jsonl`` for a person to label per paper. The text goes to a
+scratch folder only: never commit it (the fixture stays in ../shared).
+
+The draw, fixed by its seeds, over the *document* entries that
+:func:`engine.portal.parse_dossier` returns for the six ministry folders:
+
+* ``blind`` (seed 20261129): 80 entries at random plus 80 entries whose folded
+  text mentions an Art. 4 word. They were labelled before anyone looked at the
+  engine's answer on them, and the recognition rules were not tuned on them:
+  they give the honest figure.
+* ``dev`` (seed 10102026): 130 entries at random plus 130 mentioning an Art. 4
+  word, drawn from the rest. Tuning may read them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import sys
+from pathlib import Path
+
+from engine.portal import DossierError, iter_records, parse_dossier
+from engine.portal.folding import fold
+
+from .conftest import portal_data
+from .sample_labels import MENTION
+
+
+def document_entries(root: Path) -> list[tuple[str, str, object]]:
+    out = []
+    for path, ministry in iter_records(root):
+        try:
+            entries = parse_dossier(json.loads(path.read_text(encoding="utf-8"))["thanh_phan_ho_so"])
+        except (DossierError, KeyError):
+            continue
+        rel = str(path.relative_to(root))
+        out.extend((rel, ministry, e) for e in entries if e.kind == "document")
+    return out
+
+
+def draw(root: Path) -> list[tuple[str, str, object, str]]:
+    """Entries with their set (``blind`` or ``dev``), in labelling order."""
+    entries = document_entries(root)
+    picked: list[tuple[str, str, object, str]] = []
+    taken: set[tuple[str, int]] = set()
+    for label, seed, n in (("blind", 20261129, 80), ("dev", 10102026, 130)):
+        rng = random.Random(seed)
+        pool = [x for x in entries if (x[0], x[2].index) not in taken]
+        chosen = rng.sample(pool, n)
+        taken |= {(x[0], x[2].index) for x in chosen}
+        mention = [x for x in entries if (x[0], x[2].index) not in taken and MENTION.search(fold(x[2].text))]
+        more = rng.sample(mention, n)
+        taken |= {(x[0], x[2].index) for x in more}
+        picked += [(*x, label) for x in chosen + more]
+    return picked
+
+
+def digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+
+if __name__ == "__main__":
+    out = Path(sys.argv[1])
+    out.mkdir(parents=True, exist_ok=True)
+    items = draw(portal_data())
+    parts = 3
+    for k in range(parts):
+        with (out / f"part-{k + 1}.jsonl").open("w", encoding="utf-8") as fh:
+            for rel, ministry, e, label in items[k::parts]:
+                record = json.loads((portal_data() / rel).read_text(encoding="utf-8"))
+                row = {
+                    "file": rel,
+                    "entry": e.index,
+                    "hash": digest(e.text),
+                    "set": label,
+                    "procedure": record.get("ten_thu_tuc"),
+                    "section": e.section,
+                    "originals": e.originals,
+                    "copies": e.copies,
+                    "text": e.text,
+                }
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(items)} entries in {parts} parts under {out}")
