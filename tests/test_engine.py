@@ -149,7 +149,11 @@ def test_cli_evaluate_offline_override_and_errors():
     assert bad.exit_code == 2 and "unknown procedure" in bad.output
     table = runner.invoke(app, ["evaluate", "1.001193", "--as-of", "2026-06-01", "--lang", "en"])
     assert table.exit_code == 0
-    assert "required (if nationality=vn)" in " ".join(table.output.split())
+    words = " ".join(table.output.split())
+    assert "required (conditional:" in words and "nationality=vn" in words
+    vi = runner.invoke(app, ["evaluate", "1.001193", "--as-of", "2026-06-01"], env={"COLUMNS": "220"})
+    words = " ".join(vi.output.split())
+    assert "vẫn phải nộp (có điều kiện: cắt nếu nationality=vn)" in words and "01/06/2026" in words
 
 
 def test_a_cache_hit_echoes_the_callers_own_applicant(catalogue):

@@ -27,7 +27,7 @@ Examples
 >>> r = Recogniser(load_documents())
 >>> tree = read_papers("Hợp đồng lao động, giấy phép lái xe và 02 ảnh 3x4", r)
 >>> [(p.text, p.document_types) for p in iter_papers(tree.node)]
-[('Hợp đồng lao động', ['labour-contract']), ('giấy phép lái xe', ['driving-licence']), ('02 ảnh 3x4', ['photo'])]
+[('Hợp đồng lao động', ['contract']), ('giấy phép lái xe', ['driving-licence']), ('02 ảnh 3x4', ['photo'])]
 >>> type(tree.node).__name__
 'AllOf'
 """
@@ -109,7 +109,7 @@ _AND_PHRASES = [("kem", "theo"), ("dong", "thoi"), ("cung", "voi"), ("va",), ("+
 _STRONG_AND = {("kem", "theo"), ("dong", "thoi"), ("+",), ("kem",), ("cung", "voi")}
 # A piece that opens with one of these names a paper of its own.
 _PAPER_HEAD = re.compile(
-    r"^(?:giay|van ban|don|to khai|to trinh|phieu|hop dong|quyet dinh|bao cao|danh sach|chung tu|hoa don|so |the |"
+    r"^(?:giay|van ban|don(?! vi)|to khai|to trinh|phieu|hop dong|quyet dinh|bao cao|danh sach|chung tu|hoa don|so |the |"
     r"bien ban|tai lieu|ban ke|bang ke|ho so|chung chi|chung nhan|xac nhan|anh |anh$|thong bao|ke hoach|phuong an|"
     r"de an|du an|ban ve|ban do|ban cam ket|ban khai|ban tu khai|ban thuyet minh|ban mo ta|ban nhan xet|ban tom tat|"
     r"ho chieu|chung minh|cmnd|cmtnd|cccd|can cuoc|trich luc|ly lich|bang |van bang|hoc ba|bien lai|giay phep|"
@@ -273,7 +273,7 @@ def read_papers(
         fn = fold(note)
         if _is_waiver(fn):
             waivers.append((fn, note))
-    if sources is not None and waivers:
+    if sources is not None and (waivers or any(p.waiver_text for p in iter_papers(out.node))):
         _apply_waivers(out, waivers, sources, recogniser)
         _number(out.node)
     return out
@@ -712,10 +712,11 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str]], sources: SourceN
                 p.waiver, p.waiver_text = named[0], text
     for p in papers:
         if p.waiver is None and p.waiver_text is not None:
-            # A waiver in the paper's own parenthesis.
+            # A waiver in the paper's own parenthesis is tied to that paper.
             named = sources.find(fold(p.waiver_text))
-            fits = [s for s in named if not p.document_types or set(p.document_types) & sources.replaces(s)]
-            if fits:
+            out.waiver_sources.extend(s for s in named if s not in out.waiver_sources)
+            fits = [s for s in named if set(p.document_types) & sources.replaces(s)] or named[:1]
+            if fits and not (p.surrendered or p.foreign):
                 p.waiver = fits[0]
             else:
                 p.waiver_text = None

@@ -169,5 +169,5 @@ def test_paper_strikes_are_precise(measured):
     blind = scores["blind"]
     # Floors just under what was measured (see BENCHMARKS.md): a regression fails.
     assert blind["precision"] >= 0.95
-    assert blind["recall"] >= 0.80
-    assert blind["over_strikes"] <= 1
+    assert blind["recall"] >= 0.75
+    assert blind["over_strikes"] == 0

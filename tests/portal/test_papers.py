@@ -1,0 +1,192 @@
+"""Reading the papers of a dossier entry, one pattern at a time.
+
+The texts are our own, written in the portal's style; decisions are for a
+Vietnamese citizen on 2026-06-01 with every source online.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from engine.evaluator import Engine
+from engine.importer import shipped_recogniser
+from engine.loading import load_catalogue
+from engine.models import AllOf, AnyOf, Paper, Procedure, Requirement, Text, iter_papers
+from engine.portal.papers import read_papers
+
+CITIZEN = {"nationality": "vn"}
+DAY = dt.date(2026, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def recogniser():
+    return shipped_recogniser()
+
+
+@pytest.fixture(scope="module")
+def law():
+    return load_catalogue().catalogue
+
+
+def read(recogniser, text, **kw):
+    return read_papers(text, recogniser, recogniser.sources, **kw).node
+
+
+def kinds(node):
+    if isinstance(node, Paper):
+        return node.document_types
+    if isinstance(node, AnyOf):
+        return {"any_of": [kinds(c) for c in node.any_of]}
+    return {"all_of": [kinds(c) for c in node.all_of]}
+
+
+def decide(law, text, recogniser, originals=1, copies=0, **kw):
+    tree = read(recogniser, text, **kw)
+    req = Requirement(id="e1", text=text, components=tree, originals=originals, copies=copies)
+    cat = law.copy_on_write("test")
+    cat.procedures = {"9.000001": Procedure(code="9.000001", name=Text(vi="Thử"), ministry="bo-tu-phap", requirements=[req], origin="imported")}
+    return Engine(cat).evaluate("9.000001", CITIZEN, DAY).decisions[0]
+
+
+def test_a_bundle_keeps_the_entry_and_strikes_only_the_database_paper(law, recogniser):
+    d = decide(law, "Hợp đồng lao động, giấy phép lái xe, hộ chiếu và 02 ảnh màu 4x6", recogniser)
+    assert d.status.value == "required"
+    assert [(c.document_types, c.status.value) for c in d.components] == [
+        (["contract"], "required"), (["driving-licence"], "struck"), (["passport"], "required"), (["photo"], "required")]
+    assert d.copies_avoided == 1 and d.sources == ["driving-licence"]
+    assert "vẫn phải nộp" in d.explanation.vi
+
+
+def test_board_decision_cv_and_criminal_record_are_three_papers(law, recogniser):
+    d = decide(law, "Quyết định của Hội đồng quản trị; Bản thông tin cá nhân và Phiếu lý lịch tư pháp của người được bổ nhiệm", recogniser)
+    assert d.status.value == "required"
+    assert [c.status.value for c in d.components].count("struck") == 1
+    assert {c.source for c in d.components if c.status.value == "struck"} == {"criminal-record"}
+
+
+def test_original_or_copy_is_presentation_not_surrender(law, recogniser):
+    tree = read(recogniser, "Bản gốc hoặc bản sao Giấy khai sinh của người con")
+    assert isinstance(tree, Paper) and not tree.surrendered
+    assert decide(law, "Bản gốc hoặc bản sao Giấy khai sinh của người con", recogniser).status.value == "struck"
+
+
+def test_shown_for_comparison_is_not_surrender(law, recogniser):
+    tree = read(recogniser, "Bản sao Giấy chứng nhận kết hôn (bản chính xuất trình để đối chiếu)")
+    assert isinstance(tree, Paper) and tree.mode == "compare" and not tree.surrendered
+    assert tree.document_types == ["marriage-certificate"]
+
+
+def test_a_bare_kem_before_the_name(recogniser):
+    tree = read(recogniser, "Bản sao kèm bản chính để đối chiếu giấy chứng nhận kết hôn")
+    assert isinstance(tree, Paper) and tree.document_types == ["marriage-certificate"]
+
+
+def test_a_list_with_hoac_is_alternatives(law, recogniser):
+    tree = read(recogniser, "Giấy xác nhận của cơ quan, đơn vị, Sổ hộ khẩu hoặc Thẻ căn cước công dân")
+    assert isinstance(tree, AnyOf) and len(tree.any_of) == 3
+    assert decide(law, "Giấy xác nhận của cơ quan, đơn vị, Sổ hộ khẩu hoặc Thẻ căn cước công dân", recogniser).status.value == "struck"
+
+
+def test_mot_trong_makes_alternatives(recogniser):
+    tree = read(recogniser, "Một trong các giấy tờ sau: hộ chiếu, chứng minh nhân dân, giấy phép lái xe")
+    assert kinds(tree) == {"any_of": [["passport"], ["cmnd"], ["driving-licence"]]}
+
+
+def test_alternatives_bundled_with_another_paper(law, recogniser):
+    text = "Giấy tờ tùy thân (Hộ chiếu hoặc Thẻ căn cước) kèm theo Văn bản ủy quyền có chứng thực"
+    tree = read(recogniser, text)
+    assert kinds(tree) == {"all_of": [{"any_of": [["passport"], ["the-can-cuoc"]]}, ["power-of-attorney"]]}
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required" and d.copies_avoided == 1
+
+
+def test_a_parenthesis_naming_what_a_proxy_shows_is_a_bundle(recogniser):
+    tree = read(recogniser, "Văn bản ủy quyền (người được ủy quyền xuất trình Thẻ căn cước hoặc Hộ chiếu)")
+    assert isinstance(tree, AllOf)
+
+
+def test_the_entrys_own_waiver_names_the_source(law, recogniser):
+    text = "Bản sao giấy tờ chứng minh nhân thân của người nhận (không yêu cầu nộp nếu cơ quan khai thác được thông tin trong Cơ sở dữ liệu quốc gia về dân cư)"
+    tree = read(recogniser, text)
+    assert isinstance(tree, Paper) and tree.waiver == "population" and tree.waiver_text
+    d = decide(law, text, recogniser)
+    assert d.status.value == "struck" and d.rule == "dossier-text-waiver@population"
+    assert "khai thác được" in d.legal_basis and d.fallback
+
+
+def test_a_waiver_still_obeys_the_sources_coverage(law, recogniser):
+    # The land source covers residential land only in its first phase: the
+    # waiver strikes only once the applicant says so.
+    text = "Bản sao giấy tờ chứng minh chỗ ở hợp pháp (không yêu cầu nộp nếu cơ quan khai thác được thông tin trong Cơ sở dữ liệu quốc gia về đất đai)"
+    assert read(recogniser, text).waiver == "land"
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required" and d.struck_if == {"land-use": ["residential"]}
+
+
+def test_a_waiver_sentence_after_the_paper(law, recogniser):
+    text = "Bản sao Giấy khai sinh của người con; trường hợp thông tin đã có trong Cơ sở dữ liệu hộ tịch điện tử thì không phải nộp"
+    tree = read(recogniser, text)
+    assert isinstance(tree, Paper) and tree.waiver == "civil-status"
+
+
+def test_a_waiver_never_strikes_a_paper_of_another_kind(recogniser):
+    text = "Quyết định của Hội đồng thành viên; trường hợp khai thác được trên Cơ sở dữ liệu quốc gia về đất đai thì không phải nộp"
+    tree = read(recogniser, text)
+    assert all(p.waiver is None for p in iter_papers(tree) if p.document_types)
+
+
+def test_foreign_papers_stay(law, recogniser):
+    text = "Giấy khai sinh do cơ quan có thẩm quyền nước ngoài cấp, đã được hợp pháp hóa lãnh sự"
+    tree = read(recogniser, text)
+    assert isinstance(tree, Paper) and tree.foreign
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required" and d.components[0].rule == "foreign-paper"
+
+
+def test_a_paper_handed_back_stays(law, recogniser):
+    text = "Giấy chứng nhận đăng ký xe, nộp lại kèm biển số"
+    assert read(recogniser, text).surrendered
+    assert decide(law, text, recogniser).status.value == "required"
+
+
+def test_a_procedure_that_exchanges_its_own_result_takes_it_back(law, recogniser):
+    text = "Giấy phép lái xe đã được cấp"
+    tree = read(recogniser, text, procedure_name="Cấp đổi giấy phép lái xe", results=["driving-licence"])
+    assert tree.surrendered
+    assert not read(recogniser, text, procedure_name="Đăng ký tuyển dụng", results=["driving-licence"]).surrendered
+
+
+def test_identity_papers_side_by_side_are_alternatives(recogniser):
+    tree = read(recogniser, "Chứng minh nhân dân, Căn cước công dân, Hộ chiếu")
+    assert isinstance(tree, AnyOf)
+
+
+def test_a_comma_list_of_other_papers_is_a_bundle(recogniser):
+    tree = read(recogniser, "Giấy khai sinh, Giấy chứng nhận kết hôn")
+    assert isinstance(tree, AllOf)
+
+
+def test_continuation_of_a_long_name_stays_one_paper(recogniser):
+    tree = read(recogniser, "Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền với đất")
+    assert isinstance(tree, Paper) and tree.document_types == ["land-use-certificate"]
+
+
+def test_a_condition_on_a_paper(recogniser):
+    tree = read(recogniser, "Văn bản ủy quyền (trong trường hợp nộp hồ sơ thông qua người đại diện)")
+    assert isinstance(tree, Paper) and "trường hợp" in tree.condition
+
+
+def test_numbers_with_slashes_are_not_alternatives(recogniser):
+    tree = read(recogniser, "Tờ khai theo mẫu ban hành kèm theo Thông tư số 04/2020/TT-BTP")
+    assert isinstance(tree, Paper)
+
+
+def test_struck_if_names_only_what_turns_the_decision(law, recogniser):
+    # A land certificate handed in to be endorsed: no applicant value strikes it.
+    text = "Bản gốc Giấy chứng nhận quyền sử dụng đất để chỉnh lý biến động"
+    tree = read(recogniser, text)
+    assert tree.surrendered
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required" and d.struck_if is None
