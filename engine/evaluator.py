@@ -37,26 +37,40 @@ _STATUS_RANK = {Status.struck: 0, Status.replaced: 1, Status.required: 2}
 
 @dataclass
 class _Entry:
-    """An entry's papers in text order and the shape of its tree over them:
-    ``("p", j)``, ``("any", (child, ...))`` or ``("all", (child, ...))``."""
+    """What an entry's tree fixes before any decision, built once per plan.
+
+    ``shape`` is ``("p", j)``, ``("any", (child, ...))`` or ``("all", (child, ...))``
+    over ``papers`` (text order); ``counts`` are each paper's copies, ``paths``
+    the group kinds above each paper (outermost first), ``needed`` the copies
+    the entry asks for: each paper of a bundle, the largest alternative.
+    """
 
     papers: list[Paper]
     shape: tuple
+    counts: list[int]
+    paths: list[tuple[str, ...]]
+    needed: int
 
 
-def _shape(node, papers: list[Paper]) -> tuple:
+def _shape(node, papers: list[Paper], paths: list[tuple[str, ...]], above: tuple[str, ...]) -> tuple:
     if isinstance(node, Paper):
         papers.append(node)
+        paths.append(above)
         return ("p", len(papers) - 1)
     if isinstance(node, AnyOf):
-        return ("any", tuple(_shape(c, papers) for c in node.any_of))
-    return ("all", tuple(_shape(c, papers) for c in node.all_of))
+        return ("any", tuple(_shape(c, papers, paths, above + ("any_of",)) for c in node.any_of))
+    return ("all", tuple(_shape(c, papers, paths, above + ("all_of",)) for c in node.all_of))
 
 
 def entry_shape(req: Requirement) -> _Entry:
     papers: list[Paper] = []
-    shape = _shape(req.tree(), papers)
-    return _Entry(papers, shape)
+    paths: list[tuple[str, ...]] = []
+    shape = _shape(req.tree(), papers, paths, ())
+    counts = [
+        (req.originals if p.originals is None else p.originals) + (req.copies if p.copies is None else p.copies)
+        for p in papers
+    ]
+    return _Entry(papers, shape, counts, paths, _needed(shape, counts))
 
 
 @dataclass
@@ -79,7 +93,6 @@ class _Leaf:
     copies: int
     avoided: int = 0
     counted: bool = False
-    path: tuple[str, ...] = ()
 
 
 @dataclass
@@ -426,7 +439,8 @@ class Engine:
                 return {attr: list(vals) for attr, vals in a.missing}
         return None
 
-    def _leaf(self, req: Requirement, paper: Paper, j: int, actions: dict[tuple[int, str], list[Action]]) -> _Leaf:
+    def _leaf(self, entry: _Entry, j: int, actions: dict[tuple[int, str], list[Action]]) -> _Leaf:
+        paper = entry.papers[j]
         docs = paper.document_types or [UNRECOGNISED]
         outcomes = [self._outcome(doc, actions[(j, doc)]) for doc in docs if actions.get((j, doc))]
         if not outcomes:  # durable fires the catch-all for every fact; never reached
@@ -439,8 +453,7 @@ class Engine:
                 struck_if = self._strike_condition(actions.get((j, o.doc), []))
                 if struck_if:
                     break
-        copies = (req.originals if paper.originals is None else paper.originals) + (req.copies if paper.copies is None else paper.copies)
-        return _Leaf(paper, chosen.status, chosen.action, chosen.doc, struck_if, copies)
+        return _Leaf(paper, chosen.status, chosen.action, chosen.doc, struck_if, entry.counts[j])
 
     def _requirement(
         self,
@@ -453,9 +466,9 @@ class Engine:
         channel: str | None,
     ) -> Decision:
         cat = self.catalogue
-        leaves = [self._leaf(req, paper, j, actions) for j, paper in enumerate(entry.papers)]
+        leaves = [self._leaf(entry, j, actions) for j in range(len(entry.papers))]
         status, struck_if = _combine(entry.shape, leaves)
-        _attribute_copies(entry.shape, leaves, True)
+        _attribute_copies(entry.shape, leaves, entry.counts, True)
         if struck_if:
             struck_if = _within(struck_if, req.applies_if)
         going = [leaf for leaf in leaves if leaf.status in _GONE]
@@ -499,7 +512,7 @@ class Engine:
             fallback_vi=fallback_vi,
             explanation=explanation,
             struck_if=struck_if or None,
-            components=[self._paper_decision(leaf) for leaf in leaves],
+            components=[self._paper_decision(leaf, path) for leaf, path in zip(leaves, entry.paths)],
             sources=[s for s in sources if s],
             trace=trace,
         )
@@ -530,7 +543,7 @@ class Engine:
             sentence = self._default_texts[key] = explain.default(cat, list(key))
         return sentence
 
-    def _paper_decision(self, leaf: _Leaf) -> PaperDecision:
+    def _paper_decision(self, leaf: _Leaf, path: tuple[str, ...]) -> PaperDecision:
         action = leaf.action
         rule = self.rule(action.rule) if action.rule else None
         return _build(PaperDecision,
@@ -544,7 +557,7 @@ class Engine:
             copies_avoided=leaf.avoided,
             counted=leaf.counted,
             struck_if=leaf.struck_if,
-            path=list(leaf.path),
+            path=list(path),
             surrendered=leaf.paper.surrendered,
             foreign=leaf.paper.foreign,
             condition=leaf.paper.condition,
@@ -585,12 +598,12 @@ class Engine:
     ) -> Evaluation:
         counts = {s: 0 for s in Status}
         before = after = conditional = 0
-        plan = self._plans.get(proc.code)
-        for i, (d, req) in enumerate(zip(decisions, proc.requirements)):
+        entries = self.plan(proc.code).entries
+        for d, entry in zip(decisions, entries):
             counts[d.status] += 1
             if d.status is Status.not_applicable:
                 continue
-            n = entry_copies(req, plan.entries[i] if plan is not None else entry_shape(req))
+            n = entry.needed
             before += n
             after += max(0, n - d.copies_avoided)
             if d.status is Status.required and d.struck_if:
@@ -626,21 +639,12 @@ class Engine:
 _GONE = (Status.struck, Status.replaced)
 
 
-def _paper_copies(req: Requirement, paper: Paper) -> int:
-    return (req.originals if paper.originals is None else paper.originals) + (req.copies if paper.copies is None else paper.copies)
-
-
 def _needed(shape: tuple, counts: list[int]) -> int:
     """Copies the applicant brings for a node: every part of a bundle, one alternative."""
     if shape[0] == "p":
         return counts[shape[1]]
     parts = [_needed(c, counts) for c in shape[1]]
     return max(parts) if shape[0] == "any" else sum(parts)
-
-
-def entry_copies(req: Requirement, entry: _Entry) -> int:
-    """Copies an entry asks for: each paper of a bundle, the largest alternative."""
-    return _needed(entry.shape, [_paper_copies(req, p) for p in entry.papers])
 
 
 def _combine(shape: tuple, leaves: list[_Leaf]) -> tuple[Status, dict[str, list[str]] | None]:
@@ -654,8 +658,6 @@ def _combine(shape: tuple, leaves: list[_Leaf]) -> tuple[Status, dict[str, list[
         leaf = leaves[shape[1]]
         return leaf.status, ({} if leaf.status is Status.struck else leaf.struck_if)
     results = [_combine(c, leaves) for c in shape[1]]
-    for child in shape[1]:
-        _mark(child, leaves, shape[0])
     if shape[0] == "any":
         status = min((r[0] for r in results), key=_STATUS_RANK.__getitem__)
         if status is Status.struck:
@@ -679,18 +681,7 @@ def _combine(shape: tuple, leaves: list[_Leaf]) -> tuple[Status, dict[str, list[
     return status, merged
 
 
-def _mark(shape: tuple, leaves: list[_Leaf], kind: str) -> None:
-    """Record the group kinds above each paper (outermost first)."""
-    name = "any_of" if kind == "any" else "all_of"
-    if shape[0] == "p":
-        leaf = leaves[shape[1]]
-        leaf.path = (name, *leaf.path)
-    else:
-        for c in shape[1]:
-            _mark(c, leaves, kind)
-
-
-def _attribute_copies(shape: tuple, leaves: list[_Leaf], going: bool, budget: int | None = None) -> int:
+def _attribute_copies(shape: tuple, leaves: list[_Leaf], counts: list[int], going: bool) -> int:
     """Give each paper that goes the copies it saves; return the node's saving.
 
     A bundle saves the copies of each part that goes. A list of alternatives
@@ -706,14 +697,14 @@ def _attribute_copies(shape: tuple, leaves: list[_Leaf], going: bool, budget: in
             return leaf.copies
         return 0
     if shape[0] == "all":
-        return sum(_attribute_copies(c, leaves, going) for c in shape[1])
+        return sum(_attribute_copies(c, leaves, counts, going) for c in shape[1])
     ranks = [_rank_of(c, leaves) for c in shape[1]]
     best = min(ranks)
     if not going or best == _STATUS_RANK[Status.required]:
         return 0
     chosen = shape[1][ranks.index(best)]
-    saved = _attribute_copies(chosen, leaves, True)
-    target = _needed(shape, [lf.copies for lf in leaves])
+    saved = _attribute_copies(chosen, leaves, counts, True)
+    target = _needed(shape, counts)
     if saved < target:
         first = next(leaves[j] for j in _leaf_indices(chosen) if leaves[j].status in _GONE)
         first.avoided += target - saved

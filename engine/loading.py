@@ -243,19 +243,17 @@ def cross_check(cat: Catalogue, locations: dict | None = None) -> list[DataError
             check_attr_values(*k, ("coverage", i, "attribute"), cov.attribute, [v for vals in cov.values.values() for v in vals])
     for rule in cat.rules.values():
         k = ("rule", rule.id)
+        if rule.fallback is not None and rule.fallback not in cat.fallbacks:
+            report(*k, ("fallback",), f"unknown fallback {rule.fallback!r}")
         if rule.scope == "dossier-waiver":
             # The dossier text names the source; the rule must not.
             if rule.source is not None or rule.document_types:
                 report(*k, ("scope",), "a dossier-waiver rule names neither a source nor document types")
-            if rule.fallback is not None and rule.fallback not in cat.fallbacks:
-                report(*k, ("fallback",), f"unknown fallback {rule.fallback!r}")
             continue
         if rule.source is not None and rule.source not in cat.sources:
             report(*k, ("source",), f"unknown source {rule.source!r}")
         if rule.effect.value != "cut" and rule.source is None:
             report(*k, ("source",), f"a {rule.effect.value} rule needs a source")
-        if rule.fallback is not None and rule.fallback not in cat.fallbacks:
-            report(*k, ("fallback",), f"unknown fallback {rule.fallback!r}")
         if not cat.rule_document_types(rule):
             report(*k, ("document_types",), "rule applies to no document type")
         for j, t in enumerate(cat.rule_document_types(rule)):

@@ -319,9 +319,9 @@ class Requirement(Strict):
                 raise ValueError(f"duplicate paper id {paper.id!r} in components")
             seen.add(paper.id)
             types.extend(paper.document_types)
-        merged = list(dict.fromkeys([*types, *self.document_types]))
-        if merged != self.document_types:
-            object.__setattr__(self, "document_types", list(dict.fromkeys(types)) or merged)
+        if types:
+            # The entry's types are its papers' types: derived, never stale.
+            object.__setattr__(self, "document_types", list(dict.fromkeys(types)))
         return self
 
     def tree(self) -> "Paper | AnyOf | AllOf":

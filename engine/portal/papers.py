@@ -42,7 +42,7 @@ from typing import Iterable
 from engine.models import AllOf, AnyOf, Paper, Source, iter_papers
 from engine.text import _TABLE
 
-from .folding import fold
+from .folding import fold, fold_keep
 from .recognise import Hit, Recogniser
 
 # --------------------------------------------------------------------------- tokens
@@ -103,7 +103,6 @@ def tokens(text: str) -> list[_Tok]:
 
 # --------------------------------------------------------------------------- cues (folded)
 
-_OR_WORDS = {"hoac", "/", "hay"}
 # Bundle words, longest first; matched as token sequences.
 _AND_PHRASES = [("kem", "theo"), ("dong", "thoi"), ("cung", "voi"), ("va",), ("+",), ("kem",)]
 _STRONG_AND = {("kem", "theo"), ("dong", "thoi"), ("+",), ("kem",), ("cung", "voi")}
@@ -246,7 +245,7 @@ def read_papers(
     starts = _token_starts(toks)
     hit_at = {starts[h.start]: h for h in rec.hits if h.start in starts}
     rejected_at = {starts[h.start]: h for h in rec.rejected if h.start in starts}
-    if folded_join != _fold_keep_like(text):  # should not happen; stay whole rather than guess
+    if folded_join != fold_keep(text):  # should not happen; stay whole rather than guess
         return Papers(_whole(text, rec.types))
     renewal = bool(procedure_name and _RENEWAL.search(fold(procedure_name)))
     ctx = _Ctx(text, toks, hit_at, rejected_at, recogniser, set(results) if renewal else set())
@@ -264,25 +263,15 @@ def read_papers(
         node = _clause(ctx, a, b)
         if node is not None:
             nodes.append(node)
-    node = _join("all", nodes) if nodes else None
-    if node is None:
-        node = _whole(text, rec.types)
-    _number(node)
-    out = Papers(node)
+    out = Papers(_join("all", nodes) if nodes else _whole(text, rec.types))
     for note in notes:
         fn = fold(note)
         if _is_waiver(fn):
             waivers.append((fn, note))
     if sources is not None and (waivers or any(p.waiver_text for p in iter_papers(out.node))):
         _apply_waivers(out, waivers, sources, recogniser)
-        _number(out.node)
+    _number(out.node)
     return out
-
-
-def _fold_keep_like(text: str) -> str:
-    from .folding import fold_keep
-
-    return fold_keep(text)
 
 
 def _token_starts(toks: list[_Tok]) -> dict[int, int]:
@@ -313,9 +302,6 @@ class _Ctx:
 
     def hits(self, a: int, b: int) -> list[Hit]:
         return [self.hit_at[k] for k in range(a, b) if k in self.hit_at]
-
-    def rejected(self, a: int, b: int) -> list[Hit]:
-        return [self.rejected_at[k] for k in range(a, b) if k in self.rejected_at]
 
 
 def _is_waiver(folded: str) -> bool:
@@ -351,14 +337,13 @@ def _clause(ctx: _Ctx, a: int, b: int):
         a = cut + 1
     # "X gồm: A, B" / "một trong các giấy tờ sau: A, B" -- the list after the colon.
     one_of = False
-    colon = next((k for k in range(a, b) if ctx.toks[k].word == ":" and _depth(ctx, a, k) == 0), None)
+    colon = next((k for k in _top_level(ctx, a, b) if ctx.toks[k].word == ":"), None)
     if colon is not None:
         head = ctx.folded(a, colon)
-        if not ctx.hits(a, colon) or _LIST_LEAD.search(head) or _ONE_OF.search(head):
-            one_of = bool(_ONE_OF.search(head))
-            lead_paper = not ctx.hits(a, colon)
-            if lead_paper and ctx.hits(colon + 1, b) or _LIST_LEAD.search(head) or one_of:
-                a = colon + 1
+        one_of = bool(_ONE_OF.search(head))
+        # A lead ("... gồm:", "một trong ...:") or a paperless head before a list of papers.
+        if one_of or _LIST_LEAD.search(head) or (not ctx.hits(a, colon) and ctx.hits(colon + 1, b)):
+            a = colon + 1
     node = _list(ctx, a, b, force_any=one_of or bool(_ONE_OF.search(ctx.folded(a, b)[:40])))
     if node is not None and condition:
         for p in iter_papers(node):
@@ -366,23 +351,27 @@ def _clause(ctx: _Ctx, a: int, b: int):
     return node
 
 
-def _depth(ctx: _Ctx, a: int, k: int) -> int:
-    d = 0
-    for j in range(a, k):
-        w = ctx.toks[j].word
-        d += w == "("
-        d -= w == ")" and d > 0
-    return d
+def _top_level(ctx: _Ctx, a: int, b: int):
+    """Indices of [a, b) outside parentheses (in one pass, not per token)."""
+    depth = 0
+    for k in range(a, b):
+        if depth == 0:
+            yield k
+        w = ctx.toks[k].word
+        if w == "(":
+            depth += 1
+        elif w == ")" and depth > 0:
+            depth -= 1
 
 
 def _case_end(ctx: _Ctx, a: int, b: int) -> int | None:
     """Where a leading case clause ends: at "thì", ":" or the comma before a paper."""
-    for k in range(a, b):
-        w = ctx.toks[k].word
-        if w in ("thi", ":") and _depth(ctx, a, k) == 0 and k + 1 < b:
+    top = list(_top_level(ctx, a, b))
+    for k in top:
+        if ctx.toks[k].word in ("thi", ":") and k + 1 < b:
             return k
-    for k in range(a, b):
-        if ctx.toks[k].word == "," and _depth(ctx, a, k) == 0 and k + 1 < b:
+    for k in top:
+        if ctx.toks[k].word == "," and k + 1 < b:
             rest = _strip_present(ctx.folded(k + 1, b))
             if _PAPER_HEAD.match(rest) or ctx.hits(k + 1, min(b, k + 8)):
                 return k

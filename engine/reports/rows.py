@@ -102,7 +102,7 @@ def _papers(decisions):
     (made by an older engine) is its own paper.
     """
     for d in decisions:
-        if d.status is Status.not_applicable or d.status == "not_applicable":
+        if d.status == Status.not_applicable:
             continue
         if not d.components:
             kind = classify(d)
@@ -166,8 +166,8 @@ def build_rows(evaluations: Iterable[Evaluation], catalogue: Catalogue, lang: st
                     mode=req.mode if req else "submit",
                     certified=req.certified if req else False,
                     origin=proc.origin,
-                    paper=getattr(paper, "id", "") if paper is not d else "",
-                    paper_text=getattr(paper, "text", "") if paper is not d else "",
+                    paper=paper.id if paper is not d else "",
+                    paper_text=paper.text if paper is not d else "",
                 )
             )
     return rows

@@ -24,23 +24,14 @@ import random
 import sys
 from pathlib import Path
 
-from engine.portal import DossierError, iter_records, parse_dossier
 from engine.portal.folding import fold
 
 from .conftest import portal_data
-from .sample_labels import MENTION
+from .sample_labels import MENTION, _entries
 
 
 def document_entries(root: Path) -> list[tuple[str, str, object]]:
-    out = []
-    for path, ministry in iter_records(root):
-        try:
-            entries = parse_dossier(json.loads(path.read_text(encoding="utf-8"))["thanh_phan_ho_so"])
-        except (DossierError, KeyError):
-            continue
-        rel = str(path.relative_to(root))
-        out.extend((rel, ministry, e) for e in entries if e.kind == "document")
-    return out
+    return [x for x in _entries(root) if x[2].kind == "document"]
 
 
 def draw(root: Path) -> list[tuple[str, str, object, str]]:
