@@ -9,6 +9,7 @@ import orjson
 import typer
 from rich.table import Table
 
+from .. import explain
 from ..evaluator import Engine
 from ..models import Evaluation
 from .common import AsOfOpt, CatalogueOpt, Format, FormatOpt, as_date, emit_json, fail, guarded, load, out
@@ -64,10 +65,8 @@ def short(text: str, width: int = 90) -> str:
 
 def _paper_name(paper, entry_text: str, catalogue, lang: str) -> str:
     # Papers derived from an entry's types share the entry's text: name the type.
-    if paper.text == entry_text and paper.document_types and catalogue is not None:
-        docs = [catalogue.documents[t] for t in paper.document_types if t in catalogue.documents]
-        if docs:
-            return " / ".join(getattr(doc.name, lang) or doc.name.vi for doc in docs)
+    if paper.text == entry_text and catalogue is not None and any(t in catalogue.documents for t in paper.document_types):
+        return explain.doc_names(catalogue, list(paper.document_types))[0 if lang == "vi" else 1]
     return short(paper.text, 50)
 
 
@@ -75,14 +74,30 @@ def _paper_label(paper, entry_text: str, catalogue, lang: str) -> str:
     name = _paper_name(paper, entry_text, catalogue, lang)
     if paper.source and catalogue is not None and paper.source in catalogue.sources:
         src = catalogue.sources[paper.source].name
-        name += f" ({'CSDL' if lang == 'vi' else 'from'}: {getattr(src, lang) or src.vi})" if lang == "en" else f" (lấy từ {src.vi})"
+        name += f" (from: {src.en or src.vi})" if lang == "en" else f" (lấy từ {src.vi})"
     return name
+
+
+def _answer(ev: Evaluation, lang: str, catalogue) -> str:
+    """The answer in one sentence, before the detail."""
+    going = [
+        _paper_label(c, d.requirement.text, catalogue, lang)
+        for d in ev.decisions for c in d.components if c.counted
+    ]
+    if lang == "vi":
+        if not going:
+            return "Chưa có giấy tờ nào được miễn nộp cho hồ sơ này."
+        return f"Không phải nộp {len(going)} giấy tờ: " + "; ".join(going) + "."
+    if not going:
+        return "No paper of this dossier can be dropped yet."
+    return f"{len(going)} paper(s) need not be brought: " + "; ".join(going) + "."
 
 
 def render(ev: Evaluation, lang: str, catalogue=None) -> None:
     k = 0 if lang == "vi" else 1
     day = ev.as_of.strftime("%d/%m/%Y") if lang == "vi" else ev.as_of.isoformat()
     out.print(f"[bold]{ev.procedure}[/bold] {ev.procedure_name} — {'ngày' if lang == 'vi' else 'as of'} {day}", highlight=False)
+    out.print(_answer(ev, lang, catalogue), highlight=False)
     table = Table(show_lines=True)
     for col in HEADERS[lang]:
         table.add_column(col, overflow="fold")
@@ -96,7 +111,7 @@ def render(ev: Evaluation, lang: str, catalogue=None) -> None:
         staying = [c for c in d.components if c.status.value == "required"]
         if d.status.value in ("struck", "replaced"):
             staying = []  # the entry goes: its alternatives are not needed either
-        label = f"{short(d.requirement.text)}\n[dim]{d.requirement.id}[/dim]"
+        label = short(d.requirement.text)  # ids stay in --format json
         table.add_row(
             label,
             f"[{STATUS_STYLE[d.status.value]}]{status}[/]",
