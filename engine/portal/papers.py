@@ -105,6 +105,7 @@ def tokens(text: str) -> list[_Tok]:
 
 # Bundle words, longest first; matched as token sequences.
 _AND_PHRASES = [("kem", "theo"), ("dong", "thoi"), ("cung", "voi"), ("va",), ("+",), ("kem",)]
+_AND_FIRST = {phrase[0] for phrase in _AND_PHRASES}
 _STRONG_AND = {("kem", "theo"), ("dong", "thoi"), ("+",), ("kem",), ("cung", "voi")}
 # A piece that opens with one of these names a paper of its own.
 _PAPER_HEAD = re.compile(
@@ -445,6 +446,8 @@ def _connector(ctx: _Ctx, k: int, b: int) -> tuple[str | None, int]:
         return "or", 1
     if w in ("hoac", "hay"):
         return "or", 1
+    if w not in _AND_FIRST:
+        return None, 0
     for phrase in _AND_PHRASES:
         n = len(phrase)
         if tuple(t.word for t in ctx.toks[k : k + n]) == phrase:
