@@ -32,6 +32,9 @@ class Catalogue:
     scenarios: dict[str, Any] = field(default_factory=dict)
     #: Where each procedure came from (file path or store URL), for messages.
     origins: dict[str, str] = field(default_factory=dict)
+    #: Rule files generated from published data (Res. 66.7's appendices): the
+    #: data each was built from (file, sha256, rows, encoded) and its unmapped rows.
+    built_from: dict[str, dict[str, Any]] = field(default_factory=dict)
     root: Path | None = None
     label: str = "baseline"
     _versions: tuple[str, str] | None = field(default=None, repr=False)
@@ -51,6 +54,7 @@ class Catalogue:
             dump(sorted(self.rules.values(), key=lambda r: r.id)),
             dump(sorted(self.fallbacks.values(), key=lambda f: f.id)),
             dump(sorted(self.attributes.values(), key=lambda a: a.id)),
+            [f"{k}:{v.get('sha256')}".encode() for k, v in sorted(self.built_from.items())],
         ):
             for blob in part:
                 h.update(blob)

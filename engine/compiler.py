@@ -79,6 +79,8 @@ class Action:
     #: For ``miss``: status | coverage:<attr> | dates | unannounced | quality
     reason: str | None = None
     rank: int = 100
+    #: For ``miss``: the source that blocks (a rule may fetch from several).
+    source: str | None = None
 
 
 @dataclass
@@ -115,27 +117,34 @@ def rule_windows(cat: Catalogue, rule: Rule) -> list[Window]:
     """
     start, end = rule.valid_from, rule.valid_to or DATE_MAX
     requires = {attr: tuple(vals) for attr, vals in rule.requires.items()}
-    if rule.source is None:
+    if not rule.sources:
         return [Window(start, end, tuple(sorted(requires.items())))]
-    src = cat.sources[rule.source]
-    if src.announcement.date is None:
+    srcs = [cat.sources[s] for s in rule.sources]
+    if any(src.announcement.date is None for src in srcs):
         return []
-    start = max(start, src.announcement.date)
+    start = max([start] + [src.announcement.date for src in srcs])
     if start > end:
         return []
+    # An explicit row (an appendix) applies as written: the general rules'
+    # phase limits on *which papers* a database replaces do not bind it; who
+    # the database holds at all still does.
+    limits = [
+        cov for src in srcs for cov in src.coverage
+        if not (rule.explicit and cov.limits == "document")
+    ]
     points = {start}
-    points |= {d for d in src.quality if start < d <= end}
-    points |= {d for cov in src.coverage for d in cov.values if start < d <= end}
+    points |= {d for src in srcs for d in src.quality if start < d <= end}
+    points |= {d for cov in limits for d in cov.values if start < d <= end}
     ordered = sorted(points)
     windows: list[Window] = []
     for i, begin in enumerate(ordered):
         finish = _prev_day(ordered[i + 1]) if i + 1 < len(ordered) else end
-        quality = src.quality_on(begin)
-        if quality is None or QUALITY_RANK[quality] < QUALITY_RANK[rule.min_quality]:
+        qualities = [src.quality_on(begin) for src in srcs]
+        if any(q is None or QUALITY_RANK[q] < QUALITY_RANK[rule.min_quality] for q in qualities):
             continue
         coverage: dict[str, tuple[str, ...]] = {}
         covered = True
-        for cov in src.coverage:
+        for cov in limits:
             values = cov.values_on(begin)
             if values is None:  # the source does not cover anyone of this kind yet
                 covered = False
@@ -169,20 +178,29 @@ def _all(conditions: list[dict]) -> dict:
     return {"all": [{"m": {"$and": conditions} if len(conditions) > 1 else conditions[0]}]}
 
 
-def template_key(cat: Catalogue, document_type: str, include_proposed: bool = False) -> tuple[str, ...]:
+def template_key(
+    cat: Catalogue, document_type: str, include_proposed: bool = False, code: str | None = None, any_procedure: bool = False
+) -> tuple[str, ...]:
     """The law rules that touch ``document_type``: document types with the same
-    rules share one compiled ruleset (their "template")."""
+    rules share one compiled ruleset (their "template").
+
+    The general rules apply to every procedure; a rule limited to procedures
+    (an appendix row) joins the template of its own procedures only, or of
+    every procedure with ``any_procedure`` (what may decide the type anywhere).
+    """
     return tuple(
         r.id
         for r in sorted(cat.rules.values(), key=lambda r: r.id)
-        if (r.status == "in_force" or include_proposed) and document_type in cat.rule_document_types(r)
+        if (r.status == "in_force" or include_proposed)
+        and (not r.procedures or any_procedure or (code is not None and code in r.procedures))
+        and document_type in cat.rule_document_types(r)
     )
 
 
-def waiver_key(cat: Catalogue, document_type: str, source: str, include_proposed: bool = False) -> tuple[str, ...]:
+def waiver_key(cat: Catalogue, document_type: str, source: str, include_proposed: bool = False, code: str | None = None) -> tuple[str, ...]:
     """The template of a paper whose own dossier text waives it for ``source``:
     its type's rules plus every dossier-waiver rule bound to that source."""
-    base = () if document_type == UNRECOGNISED else template_key(cat, document_type, include_proposed)
+    base = () if document_type == UNRECOGNISED else template_key(cat, document_type, include_proposed, code)
     return base + tuple(f"{r.id}@{source}" for r in cat.waiver_rules(include_proposed))
 
 
@@ -209,13 +227,22 @@ def compile_template(cat: Catalogue, rule_ids: tuple[str, ...]) -> CompiledRules
         windows = rule_windows(cat, rule)
         hit_rank = 1 if rule.effect.value in ("strike", "cut") else 2
         status_cond: list[dict] = []
-        if rule.source is not None:
-            status_field = field_name("s_", rule.source)
-            sources.add(rule.source)
-            status_cond = [{status_field: "online"}]
+        for sid in rule.sources:
+            sources.add(sid)
+            status_cond.append({field_name("s_", sid): "online"})
         if not windows:
-            reason = "unannounced" if rule.source and cat.sources[rule.source].announcement.date is None else "quality"
-            add([], Action("miss", rule.id, None, reason=reason, rank=7))
+            unannounced = [s for s in rule.sources if cat.sources[s].announcement.date is None]
+            reason = "unannounced" if unannounced else "quality"
+            blocker = unannounced[0] if unannounced else rule.source
+            # Outside its own dates a rule does not speak at all (an explicit
+            # row then leaves the general rules to decide).
+            inside = [{"$gte": {"as_of": day_number(rule.valid_from)}}]
+            outside: list[dict] = [{"$lt": {"as_of": day_number(rule.valid_from)}}]
+            if rule.valid_to is not None and rule.valid_to < DATE_MAX:
+                inside.append({"$lte": {"as_of": day_number(rule.valid_to)}})
+                outside.append({"$gt": {"as_of": day_number(rule.valid_to)}})
+            add(inside, Action("miss", rule.id, None, reason=reason, rank=7, source=blocker))
+            add([outside[0] if len(outside) == 1 else {"$or": outside}], Action("miss", rule.id, None, reason="dates", rank=7))
             continue
         for k, win in enumerate(windows):
             dates = [{"$gte": {"as_of": day_number(win.start)}}, {"$lte": {"as_of": day_number(win.end)}}]
@@ -232,19 +259,30 @@ def compile_template(cat: Catalogue, rule_ids: tuple[str, ...]) -> CompiledRules
                     add(conds, Action("cond", rule.id, k, missing=tuple((a, v) for a, _, v in missing), rank=hit_rank + 2))
             for attr, f, vals in cov:
                 add(dates + status_cond + [_not_in(f, vals)], Action("miss", rule.id, k, reason=f"coverage:{attr}", rank=6))
-            if rule.source is not None:
+            for sid in rule.sources:
                 # Ranked between a strike "if" (3) and a VNeID "if" (4): an outage is
                 # what a portal must hear first, with its Art. 8 fallback.
-                add(dates + [{"$neq": {field_name("s_", rule.source): "online"}}], Action("miss", rule.id, k, reason="status", rank=4))
+                add(dates + [{"$neq": {field_name("s_", sid): "online"}}], Action("miss", rule.id, k, reason="status", rank=4, source=sid))
+        # Outside the rule's own dates: "dates" (the rule does not speak). Inside
+        # them but outside every window (before the announcement, a stretch of
+        # insufficient quality): "inactive" (the rule speaks, and blocks).
+        valid_from, valid_to = rule.valid_from, rule.valid_to or DATE_MAX
         first, last = windows[0].start, windows[-1].end
-        outside: list[dict] = [{"$lt": {"as_of": day_number(first)}}]
-        if last < DATE_MAX:
-            outside.append({"$gt": {"as_of": day_number(last)}})
+        out_dates: list[dict] = [{"$lt": {"as_of": day_number(valid_from)}}]
+        if valid_to < DATE_MAX:
+            out_dates.append({"$gt": {"as_of": day_number(valid_to)}})
+        gaps: list[dict] = []
+        if valid_from < first:
+            gaps.append({"$and": [{"$gte": {"as_of": day_number(valid_from)}}, {"$lt": {"as_of": day_number(first)}}]})
+        if last < valid_to:
+            gaps.append({"$and": [{"$gt": {"as_of": day_number(last)}}, {"$lte": {"as_of": day_number(valid_to)}}]})
         # Days between two windows (a stretch of insufficient quality, say).
         for before, after in zip(windows, windows[1:]):
             if _next_day(before.end) < after.start:
-                outside.append({"$and": [{"$gt": {"as_of": day_number(before.end)}}, {"$lt": {"as_of": day_number(after.start)}}]})
-        add([outside[0] if len(outside) == 1 else {"$or": outside}], Action("miss", rule.id, None, reason="dates", rank=7))
+                gaps.append({"$and": [{"$gt": {"as_of": day_number(before.end)}}, {"$lt": {"as_of": day_number(after.start)}}]})
+        add([out_dates[0] if len(out_dates) == 1 else {"$or": out_dates}], Action("miss", rule.id, None, reason="dates", rank=7))
+        if gaps:
+            add([gaps[0] if len(gaps) == 1 else {"$or": gaps}], Action("miss", rule.id, None, reason="inactive", rank=7))
     if rules:
         # A surrendered paper (the paper itself is handed in) and a foreign one
         # (no Vietnamese database holds it) outrank every strike.
@@ -254,7 +292,7 @@ def compile_template(cat: Catalogue, rule_ids: tuple[str, ...]) -> CompiledRules
     add([], Action("default", rank=100))
     # The name hashes what the rules mean as well as their conditions: two
     # catalogues with the same conditions but other rule ids must not share one.
-    meaning = {name: [a.kind, a.rule, a.window, a.reason, a.missing, a.rank] for name, a in actions.items()}
+    meaning = {name: [a.kind, a.rule, a.window, a.reason, a.missing, a.rank, a.source] for name, a in actions.items()}
     digest = hashlib.blake2b(orjson.dumps([definition, meaning], option=orjson.OPT_SORT_KEYS), digest_size=8).hexdigest()
     compiled = CompiledRuleset(
         name=f"tpl.{digest}",
@@ -286,7 +324,9 @@ def lint(compiled: CompiledRuleset) -> list[str]:
     if len(children) > MAX_CHILDREN_PER_NODE * LINT_MARGIN:
         problems.append(f"{len(children)} distinct child conditions (limit {MAX_CHILDREN_PER_NODE})")
     windows = {(a.rule, a.window) for a in compiled.actions.values() if a.kind != "default"}
-    bound = 3 * len(windows) + 1
+    # A rule fetching from several sources can have one outage miss per source.
+    extra = sum(max(0, len({a.source for a in compiled.actions.values() if a.rule == r and a.reason == "status"}) - 1) for r, _ in windows)
+    bound = 3 * len(windows) + 1 + extra
     if bound > MAX_MATCHES_PER_FACT * LINT_MARGIN:
         problems.append(f"up to {bound} conditions may match one fact (limit {MAX_MATCHES_PER_FACT})")
     for name, rule in compiled.definition.items():

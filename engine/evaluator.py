@@ -185,6 +185,14 @@ class Engine:
         self._by_doc: dict[str, CompiledRuleset] = {}
         self._plans: dict[str, _Plan] = {}
         self._rules: dict[str, Rule] = {}
+        # Explicit rows (appendix rules limited to procedures), by (code, type):
+        # they join that procedure's template for that type only.
+        self._explicit: dict[tuple[str, str], tuple[str, ...]] = {}
+        for r in sorted(catalogue.rules.values(), key=lambda r: r.id):
+            if r.procedures and (r.status == "in_force" or include_proposed):
+                for code in r.procedures:
+                    for doc in catalogue.rule_document_types(r):
+                        self._explicit[(code, doc)] = self._explicit.get((code, doc), ()) + (r.id,)
         self._lock = threading.Lock()
         self.catalogue_version = catalogue.version
         self.rules_version = catalogue.rules_version
@@ -193,9 +201,20 @@ class Engine:
 
     # ------------------------------------------------------------------ compile
 
-    def ruleset(self, document_type: str, waiver: str | None = None) -> CompiledRuleset:
+    def ruleset(self, document_type: str, waiver: str | None = None, code: str | None = None) -> CompiledRuleset:
         """The compiled template that decides ``document_type`` (for a paper
-        whose dossier text waives it for source ``waiver``, when given)."""
+        whose dossier text waives it for source ``waiver``, when given; in
+        procedure ``code``, whose explicit rows join the template)."""
+        explicit = self._explicit.get((code, document_type)) if code is not None else None
+        if explicit:
+            base = self.ruleset(document_type, waiver)
+            key = tuple(sorted(base.rules + explicit))
+            compiled = self._compiled.get(key)
+            if compiled is None:
+                compiled = compile_template(self.catalogue, key)
+                self.host.ensure(compiled)
+                self._compiled[key] = compiled
+            return compiled
         compiled = self._by_doc.get((document_type, waiver))
         if compiled is None:
             if waiver is not None:
@@ -236,7 +255,7 @@ class Engine:
             entries.append(entry)
             for j, paper in enumerate(entry.papers):
                 for doc in paper.document_types or [UNRECOGNISED]:
-                    compiled = self.ruleset(doc, paper.waiver)
+                    compiled = self.ruleset(doc, paper.waiver, code)
                     attributes.update(compiled.attributes)
                     sources.update(compiled.sources)
                     groups.setdefault(compiled.name, (compiled, []))[1].append((i, j, doc))
@@ -409,7 +428,7 @@ class Engine:
                 continue
             actions = per_req.get(i, {})
             signature = tuple(sorted((key, tuple(acts)) for key, acts in actions.items()))
-            dated = any(a.reason == "dates" for _, acts in signature for a in acts)
+            dated = any(a.reason in ("dates", "inactive") for _, acts in signature for a in acts)
             memo = (proc.code, i, signature, channel, as_of if dated else None, tuple(statuses.items()))
             decision = self._decisions.get(memo)
             if decision is None:
@@ -427,14 +446,21 @@ class Engine:
         return self._evaluation(proc, applicant, as_of, channel, decisions, sorted(missing_attrs))
 
     def _outcome(self, doc: str, actions: list[Action]) -> _Outcome:
-        best = min(actions, key=lambda a: a.rank)
+        # An explicit row (the Government's own decision for this procedure and
+        # this paper) decides when it speaks; the general rules stay in the trace.
+        # A row outside its dates does not speak.
+        explicit = [a for a in actions if a.rule is not None and a.reason != "dates" and self.rule(a.rule).procedures]
+        if explicit:
+            actions = explicit + [a for a in actions if a.rule is None and a.kind == "miss"]
+        best = min(actions, key=lambda a: (a.rank, a.rule or ""))
         if best.kind == "hit":
             effect = self.rule(best.rule).effect.value
             return _Outcome(doc, Status.replaced if effect == "replace" else Status.struck, best)
         return _Outcome(doc, Status.required, best)
 
     def _strike_condition(self, actions: list[Action]) -> dict[str, list[str]] | None:
-        for a in sorted(actions, key=lambda a: a.rank):
+        explicit = [a for a in actions if a.rule is not None and a.reason != "dates" and self.rule(a.rule).procedures]
+        for a in sorted(explicit or actions, key=lambda a: a.rank):
             if a.kind == "cond" and self.rule(a.rule).effect.value in ("strike", "cut"):
                 return {attr: list(vals) for attr, vals in a.missing}
         return None
@@ -498,7 +524,7 @@ class Engine:
             for (j, doc), acts in sorted(actions.items())
             for a in acts
         ]
-        sources = list(dict.fromkeys(self.rule(lf.action.rule).source for lf in going if lf.action.rule))
+        sources = list(dict.fromkeys(s for lf in going if lf.action.rule for s in self.rule(lf.action.rule).sources))
         return _build(Decision,
             procedure=proc.code,
             requirement=_build(RequirementRef, id=req.id, text=req.text),
@@ -535,7 +561,7 @@ class Engine:
         if action.reason == "foreign":
             return explain.foreign(cat, named)
         if action.kind == "miss":
-            return explain.blocked(cat, rule, named, action.reason or "", as_of, statuses.get(rule.source or ""))
+            return explain.blocked(cat, rule, named, action.reason or "", as_of, statuses.get(action.source or rule.source or ""), action.source)
         # Thousands of entries share these sentences: build each once.
         key = tuple(named)
         sentence = self._default_texts.get(key)

@@ -33,7 +33,9 @@ def source_names(cat: Catalogue, source: str | None) -> tuple[str, str]:
 
 def rule_explanation(cat: Catalogue, rule: Rule, types: list[str]) -> Explanation:
     doc_vi, doc_en = doc_names(cat, types)
-    src_vi, src_en = source_names(cat, rule.source)
+    names = [source_names(cat, s) for s in rule.sources] or [("", "")]
+    src_vi = " và ".join(vi for vi, _ in names)
+    src_en = " and the ".join(en for _, en in names)
     values = {"document_vi": doc_vi, "document_en": doc_en, "source_vi": src_vi, "source_en": src_en}
     return Explanation(vi=rule.explanation.vi.format(**values), en=rule.explanation.en.format(**values))
 
@@ -77,9 +79,9 @@ def conditional(cat: Catalogue, rule: Rule, types: list[str], missing: dict[str,
     )
 
 
-def blocked(cat: Catalogue, rule: Rule, types: list[str], reason: str, as_of: dt.date, status: str | None) -> Explanation:
+def blocked(cat: Catalogue, rule: Rule, types: list[str], reason: str, as_of: dt.date, status: str | None, source: str | None = None) -> Explanation:
     doc_vi, doc_en = doc_names(cat, types)
-    src_vi, src_en = source_names(cat, rule.source)
+    src_vi, src_en = source_names(cat, source or rule.source)
     if reason == "status":
         return Explanation(
             vi=f"Vẫn yêu cầu {doc_vi}: {src_vi} đang ở trạng thái {status}, không khai thác được dữ liệu.",

@@ -118,10 +118,14 @@ def _load_list(
     key: str | None,
     errors: list[DataError],
     add: Callable[[M, YamlDoc, tuple], None],
+    read: dict[Path, YamlDoc | None] | None = None,
 ) -> None:
-    """Load files holding a list of ``model`` (or a mapping whose ``key`` is that list)."""
+    """Load files holding a list of ``model`` (or a mapping whose ``key`` is that list).
+
+    ``read`` holds files parsed already (rule files are read once for rules,
+    fallbacks and their provenance)."""
     for file in files:
-        doc = _read(root, file, errors)
+        doc = read[file] if read is not None and file in read else _read(root, file, errors)
         if doc is None or doc.data is None:
             continue
         data, prefix = doc.data, ()
@@ -193,8 +197,13 @@ def load_catalogue(root: Path | str | None = None) -> LoadResult:
     _load_list(root, _files(root / "documents"), DocumentType, None, errors, adder("document type", cat.documents))
     _load_list(root, _files(root / "sources"), Source, None, errors, adder("source", cat.sources))
     rule_files = _files(root / "rules")
-    _load_list(root, rule_files, Rule, "rules", errors, adder("rule", cat.rules))
-    _load_list(root, rule_files, Fallback, "fallbacks", errors, adder("fallback", cat.fallbacks))
+    rule_docs = {file: _read(root, file, errors) for file in rule_files}
+    _load_list(root, rule_files, Rule, "rules", errors, adder("rule", cat.rules), rule_docs)
+    _load_list(root, rule_files, Fallback, "fallbacks", errors, adder("fallback", cat.fallbacks), rule_docs)
+    for file, doc in rule_docs.items():
+        # Rules generated from published data say which data (file, hash, rows).
+        if doc is not None and isinstance(doc.data, dict) and isinstance(doc.data.get("built_from"), dict):
+            cat.built_from[file.stem] = {**doc.data["built_from"], "unmapped": doc.data.get("unmapped") or []}
     _load_list(root, _files(root / "catalogue"), Procedure, None, errors, adder("procedure", cat.procedures, "code"))
     for folder, target in (("parameters", cat.parameters), ("scenarios", cat.scenarios)):
         for file in _files(root / folder):
@@ -252,6 +261,11 @@ def cross_check(cat: Catalogue, locations: dict | None = None) -> list[DataError
             continue
         if rule.source is not None and rule.source not in cat.sources:
             report(*k, ("source",), f"unknown source {rule.source!r}")
+        for j, sid in enumerate(rule.also_from):
+            if sid not in cat.sources:
+                report(*k, ("also_from", j), f"unknown source {sid!r}")
+        if rule.also_from and rule.source is None:
+            report(*k, ("also_from",), "also_from needs a first source in 'source'")
         if rule.effect.value != "cut" and rule.source is None:
             report(*k, ("source",), f"a {rule.effect.value} rule needs a source")
         if not cat.rule_document_types(rule):
@@ -262,7 +276,8 @@ def cross_check(cat: Catalogue, locations: dict | None = None) -> list[DataError
                 report(*k, field, f"unknown document type {t!r}")
             elif not docs[t].strikeable:
                 report(*k, field, f"document type {t!r} is never struck (strikeable: false)")
-            elif rule.source in cat.sources and t not in cat.sources[rule.source].replaces:
+            elif not rule.explicit and rule.source in cat.sources and t not in cat.sources[rule.source].replaces:
+                # An explicit row says itself which database replaces the paper.
                 report(*k, field, f"source {rule.source!r} does not replace {t!r}")
         for attr, vals in rule.requires.items():
             check_attr_values(*k, ("requires", attr), attr, vals)

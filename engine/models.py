@@ -98,6 +98,10 @@ class CoverageCondition(Strict):
     attribute: Slug
     values: dict[dt.date, list[str]]
     reference: Reference
+    #: ``applicant``: whom the database holds at all (Art. 2.3). ``document``:
+    #: which of its papers a general rule replaces in this phase (Art. 4.7's
+    #: residential land): an explicit appendix row is not bound by it.
+    limits: Literal["applicant", "document"] = "applicant"
 
     def values_on(self, day: dt.date) -> list[str] | None:
         chosen = None
@@ -156,6 +160,23 @@ class Fallback(Strict):
     text: Text
 
 
+class Listing(Strict):
+    """One row of a Government list (Res. 66.7 Appendix I or II), as written."""
+
+    appendix: Literal["I", "II"]
+    item: int
+    #: The row's first line in the published file (items repeat).
+    line: int | None = None
+    ministry: str
+    code: str
+    procedure: str
+    document: str
+    database: str | None = None
+    #: The act and provision that prescribe the document in the procedure's dossier.
+    act: str | None = None
+    provision: str | None = None
+
+
 class Rule(Strict):
     id: Slug
     description: str
@@ -176,9 +197,26 @@ class Rule(Strict):
     min_quality: Literal["insufficient", "partial", "sufficient"] = "sufficient"
     #: Extra applicant conditions beyond the source's coverage (attribute -> values).
     requires: dict[Slug, list[str]] = Field(default_factory=dict)
+    #: Other sources the data must *also* be fetched from (a row naming two
+    #: databases): every one must be announced, of quality and online.
+    also_from: list[Slug] = Field(default_factory=list)
+    #: Procedure codes the rule is limited to: an explicit decision for those
+    #: procedures (a Res. 66.7 Appendix row), which wins over the general rules.
+    procedures: list[Code] = Field(default_factory=list)
+    #: The appendix row the rule encodes, as written (for the compliance report).
+    listing: Listing | None = None
     fallback: Slug | None = None
     explanation: Text
     references: list[Reference] = Field(default_factory=list)
+
+    @property
+    def sources(self) -> list[str]:
+        """Every source the rule fetches from (``source`` first)."""
+        return ([self.source] if self.source else []) + [s for s in self.also_from if s != self.source]
+
+    @property
+    def explicit(self) -> bool:
+        return bool(self.procedures)
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> "Rule":

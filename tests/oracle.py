@@ -29,19 +29,23 @@ def _rule_outcome(cat, rule, applicant, as_of, statuses) -> Outcome:
     if as_of < rule.valid_from or (rule.valid_to and as_of > rule.valid_to):
         return Outcome("required", 7, rule.id)
     coverage: dict[str, list[str]] = {}
-    if rule.source:
-        src = cat.sources[rule.source]
+    srcs = [cat.sources[s] for s in rule.sources]
+    for src in srcs:
         if src.announcement.date is None or as_of < src.announcement.date:
             return Outcome("required", 7, rule.id, rule.source)
+    for src in srcs:
         quality = src.quality_on(as_of)
         if quality is None or QUALITY[quality] < QUALITY[rule.min_quality]:
             return Outcome("required", 7, rule.id, rule.source)
         for cov in src.coverage:
+            if rule.procedures and cov.limits == "document":
+                continue  # an explicit row applies as written
             values = cov.values_on(as_of)
             if values is None:
                 return Outcome("required", 7, rule.id, rule.source)
             coverage[cov.attribute] = [v for v in values if cov.attribute not in coverage or v in coverage[cov.attribute]]
-        if statuses.get(rule.source, src.status) != "online":
+    for src in srcs:
+        if statuses.get(src.id, src.status) != "online":
             return Outcome("required", 4, rule.id, rule.source)
     for attr, vals in rule.requires.items():
         coverage[attr] = [v for v in vals if attr not in coverage or v in coverage[attr]]
@@ -55,8 +59,9 @@ def _rule_outcome(cat, rule, applicant, as_of, statuses) -> Outcome:
     return Outcome("struck" if strike else "replaced", hit_rank, rule.id, rule.source)
 
 
-def _doc_outcome(cat, doc, paper, req, applicant, as_of, statuses) -> tuple[Outcome, dict | None]:
-    rules = [r for r in cat.rules.values() if r.status == "in_force" and doc in cat.rule_document_types(r)]
+def _doc_outcome(cat, doc, paper, req, applicant, as_of, statuses, code=None) -> tuple[Outcome, dict | None]:
+    rules = [r for r in cat.rules.values() if r.status == "in_force" and doc in cat.rule_document_types(r)
+             and (not r.procedures or code in r.procedures)]
     if paper.waiver is not None:
         rules += [cat.rule(f"{r.id}@{paper.waiver}") for r in cat.rules.values() if r.scope == "dossier-waiver" and r.status == "in_force"]
     if not rules:
@@ -64,13 +69,17 @@ def _doc_outcome(cat, doc, paper, req, applicant, as_of, statuses) -> tuple[Outc
     if req.surrendered or paper.surrendered or paper.foreign:
         return Outcome("required", 0), None
     outcomes = [_rule_outcome(cat, r, applicant, as_of, statuses) for r in rules]
+    # The Government's explicit row for this procedure decides when in force.
+    explicit = [o for r, o in zip(rules, outcomes) if r.procedures and r.valid_from <= as_of and (r.valid_to is None or as_of <= r.valid_to)]
+    if explicit:
+        outcomes = explicit
     cond = min((o for o in outcomes if o.missing), key=lambda o: o.rank, default=None)
-    return min(outcomes, key=lambda o: o.rank), (cond.missing if cond else None)
+    return min(outcomes, key=lambda o: (o.rank, o.rule or "")), (cond.missing if cond else None)
 
 
-def _paper(cat, paper, req, applicant, as_of, statuses) -> dict:
+def _paper(cat, paper, req, applicant, as_of, statuses, code=None) -> dict:
     docs = paper.document_types or ["__unrecognised__"]
-    pairs = [_doc_outcome(cat, d, paper, req, applicant, as_of, statuses) if d != "__unrecognised__" or paper.waiver else (Outcome("required", 100), None) for d in docs]
+    pairs = [_doc_outcome(cat, d, paper, req, applicant, as_of, statuses, code) if d != "__unrecognised__" or paper.waiver else (Outcome("required", 100), None) for d in docs]
     best = min(pairs, key=lambda p: (STATUS_RANK[p[0].status], p[0].rank))
     cond = None
     if best[0].status != "struck":
@@ -79,14 +88,14 @@ def _paper(cat, paper, req, applicant, as_of, statuses) -> dict:
     return {"status": best[0].status, "cond": cond, "rule": best[0].rule, "source": best[0].source, "copies": count}
 
 
-def _node(cat, node, req, applicant, as_of, statuses) -> dict:
+def _node(cat, node, req, applicant, as_of, statuses, code=None) -> dict:
     """status, cond ({} = struck already), needed copies, saved copies of a tree node."""
     if hasattr(node, "text"):
-        p = _paper(cat, node, req, applicant, as_of, statuses)
+        p = _paper(cat, node, req, applicant, as_of, statuses, code)
         gone = p["status"] in ("struck", "replaced")
         return {**p, "cond": {} if p["status"] == "struck" else p["cond"], "needed": p["copies"], "saved": p["copies"] if gone else 0}
     alternatives = hasattr(node, "any_of")
-    kids = [_node(cat, c, req, applicant, as_of, statuses) for c in (node.any_of if alternatives else node.all_of)]
+    kids = [_node(cat, c, req, applicant, as_of, statuses, code) for c in (node.any_of if alternatives else node.all_of)]
     ranks = [STATUS_RANK[k["status"]] for k in kids]
     if alternatives:
         status = min(kids, key=lambda k: STATUS_RANK[k["status"]])["status"]
@@ -127,7 +136,7 @@ def decide(cat, code: str, applicant: dict, as_of: dt.date, statuses: dict | Non
         if any(applicant.get(a) is not None and applicant[a] not in v for a, v in req.applies_if.items()):
             out.append({"id": req.id, "status": "not_applicable", "struck_if": None, "copies_avoided": 0, "rule": "applies-if", "source": None})
             continue
-        node = _node(cat, req.tree(), req, applicant, as_of, statuses)
+        node = _node(cat, req.tree(), req, applicant, as_of, statuses, code)
         struck_if = node["cond"] or None
         if struck_if:
             for attr, allowed in req.applies_if.items():

@@ -30,7 +30,8 @@ def sources(draw, ident: str) -> Source:
     dated = lambda values: st.dictionaries(dates, values, min_size=1, max_size=2)
     coverage = []
     for attr in draw(st.lists(st.sampled_from(sorted(ATTRS)), unique=True, max_size=2)):
-        coverage.append({"attribute": attr, "values": draw(dated(st.lists(st.sampled_from(ATTRS[attr]), unique=True, min_size=1))), "reference": {"source": "t"}})
+        coverage.append({"attribute": attr, "values": draw(dated(st.lists(st.sampled_from(ATTRS[attr]), unique=True, min_size=1))), "reference": {"source": "t"},
+                         "limits": draw(st.sampled_from(["applicant", "document"]))})
     return Source.model_validate(
         {
             "id": ident,
@@ -98,6 +99,22 @@ def catalogues(draw) -> Catalogue:
                 "explanation": _text("{document_en}"),
             }
             rules[rule["id"]] = Rule.model_validate(rule)
+    # Explicit rows (an appendix): limited to one procedure, any named
+    # sources (one or two, "fetch from both") or a cut; at most one per
+    # (procedure, type) so the rule an outcome names is determined.
+    for code, doc in draw(st.lists(st.tuples(st.sampled_from([f"9.00000{n}" for n in range(3)]), st.sampled_from(DOCS[:-1])), unique=True, max_size=3)):
+        cut = draw(st.booleans().map(lambda b: b and draw(st.booleans())))
+        named = [] if cut else draw(st.lists(st.sampled_from(SOURCES), unique=True, min_size=1, max_size=2))
+        start = draw(dates)
+        rule = Rule.model_validate({
+            "id": f"row-{code}-{doc}", "description": "t", "effect": "cut" if cut else "strike",
+            "document_types": [doc], "procedures": [code],
+            "source": named[0] if named else None, "also_from": named[1:],
+            "valid_from": start, "valid_to": draw(st.none() | dates.filter(lambda d: d >= start)),
+            "min_quality": "partial", "legal_basis": {"act": "t"}, "fallback": None if cut else "fb",
+            "explanation": _text("{document_en}"),
+        })
+        rules[rule.id] = rule
     if draw(st.booleans()):
         rules["waiver"] = Rule.model_validate({
             "id": "waiver", "scope": "dossier-waiver", "description": "t", "effect": "strike",

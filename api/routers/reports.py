@@ -1,4 +1,5 @@
-"""``GET /reports/{kind}`` (officer): unnecessary copies and their burden, as JSON, CSV or XLSX."""
+"""``GET /reports/{kind}`` (officer): unnecessary copies and their burden, and the
+compliance check against Res. 66.7's appendices, as JSON, CSV or XLSX."""
 
 from __future__ import annotations
 
@@ -15,11 +16,14 @@ from starlette.responses import Response
 from engine.reports import Filters, burden_report, to_csv, to_xlsx, unnecessary_report
 from engine.reports.rows import select_procedures
 
+from engine.reports import compliance as compliance_mod
+
 from ..analysis import analysis_of
 from ..deps import OfficerKey, RuntimeDep
 from ..errors import ApiError
 from ..formats import MEDIA, OutputFormat, chosen, documented
 from ..schemas.common import error_responses
+from ..schemas.compliance import ComplianceReportPublic
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 
@@ -127,3 +131,75 @@ def _xlsx(report, cat, lang: str) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         path = to_xlsx(report, Path(tmp) / "report.xlsx", cat, lang)
         return Path(path).read_bytes()
+
+
+@router.get(
+    "/compliance",
+    response_model=ComplianceReportPublic,
+    summary="Res. 66.7's Appendix I and II rows against the catalogue: still named on the portal, overdue, struck",
+    description=(
+        "Every procedure is evaluated for an applicant who says nothing; each appendix row says whether the "
+        "procedure's dossier still names the listed paper (`asked`), past Art. 7's re-engineering period "
+        "(`overdue`), or the engine strikes it. Totals by ministry, and `candidates`: papers the general rules "
+        "strike that no row lists. 409 when the catalogue holds no appendix rules."
+    ),
+    responses={**documented("json", "csv", "xlsx"), **error_responses(401, 403, 404, 406, 409, 422, 429, 500)},
+)
+async def compliance(
+    request: Request,
+    _key: OfficerKey,
+    runtime: RuntimeDep,
+    as_of: Annotated[dt.date | None, Query(description="Evaluate on this day (default: today).")] = None,
+    ministry: Annotated[str | None, Query(max_length=80, pattern=PRINTABLE, description="Only this agency's rows and candidates (agency id).")] = None,
+    lang: Literal["vi", "en"] = "vi",
+    format: OutputFormat | None = None,
+) -> Response:
+    fmt = chosen(request, format, ("json", "csv", "xlsx"))
+    day = as_of or dt.date.today()
+    cat = runtime.current.catalogue
+    if not cat.built_from:
+        raise ApiError(
+            409, "no_appendix_rules",
+            "the catalogue holds no rules built from Res. 66.7's Appendices I and II (run `onceonly law appendices`), "
+            "so there is nothing to check",
+        )
+    # A row of a procedure outside the catalogue is filed under its appendix section title when no
+    # agency matches it; the rows' ministries do not depend on evaluations (none are needed to check).
+    if (
+        ministry is not None
+        and ministry not in cat.agencies
+        and ministry not in {p.ministry for p in cat.procedures.values()}
+        and ministry not in compliance_mod.compliance_report([], cat, day).by_ministry
+    ):
+        raise ApiError(404, "unknown_ministry", f"unknown ministry {ministry!r}", "query.ministry")
+
+    def compute(engine):
+        # No applicant attributes: a row is "conditional" when only some applicants are spared.
+        evaluations = engine.evaluate_all(day, {})
+        report = compliance_mod.compliance_report(evaluations, engine.catalogue, day, ministry)
+        return report, engine.catalogue.version, engine.catalogue.rules_version, len(evaluations)
+
+    report, catalogue_version, rules_version, evaluated = await run_in_threadpool(
+        analysis_of(runtime).cached, "compliance", (day, ministry), compute
+    )
+    name = f"compliance-{day.isoformat()}"
+    if fmt == "csv":
+        return Response(compliance_mod.to_csv(report, lang).encode("utf-8-sig"), media_type=MEDIA["csv"], headers=_attachment(f"{name}.csv"))
+    if fmt == "xlsx":
+        return Response(await run_in_threadpool(_compliance_xlsx, report, lang), media_type=MEDIA["xlsx"], headers=_attachment(f"{name}.xlsx"))
+    import orjson
+
+    data = report.as_dict()
+    data["catalogue_version"], data["rules_version"], data["procedures_evaluated"] = catalogue_version, rules_version, evaluated
+    k = 0 if lang == "vi" else 1
+    named = {c.ministry: c.ministry for c in report.candidates} | {m: g["name"] for m, g in report.by_ministry.items()}
+    data["ministry_names"] = {m: cat.agency_name(m, lang) if m in cat.agencies else fallback for m, fallback in named.items()}
+    data["state_labels"] = {s: labels[k] for s, labels in compliance_mod.STATE_LABELS.items()}
+    return Response(orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS), media_type="application/json")
+
+
+def _compliance_xlsx(report, lang: str) -> bytes:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "compliance.xlsx"
+        compliance_mod.to_xlsx(report, path, lang)
+        return path.read_bytes()

@@ -21,7 +21,7 @@ def _register() -> None:
     # Commands of later parts register when their modules are present.
     import importlib
 
-    for name in ("importing", "reports", "graph", "simulate", "serve", "keys"):
+    for name in ("importing", "reports", "graph", "simulate", "serve", "keys", "law"):
         try:
             module = importlib.import_module(f"{__name__}.{name}")
         except ModuleNotFoundError as exc:

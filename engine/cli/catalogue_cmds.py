@@ -27,6 +27,11 @@ def register(app: typer.Typer) -> None:
 
         errors = [e.as_dict() for e in selected.errors]
         keys = {template_key(cat, d) for d in cat.documents}
+        # Appendix rows join the template of their own procedures.
+        for rule in cat.rules.values():
+            for code in rule.procedures if rule.status == "in_force" else ():
+                for d in cat.rule_document_types(rule):
+                    keys.add(tuple(sorted(template_key(cat, d, code=code))))
         for key in sorted(keys):
             try:
                 compile_template(cat, key)

@@ -619,20 +619,30 @@ def _combine(ctx: _Ctx, nodes: list, pieces: list[_Piece], connectors: list[str]
             groups[-1].append(i)
     parts = []
     for g in groups:
-        conns = [connectors[i - 1] for i in g[1:]]
-        sub = [nodes[i] for i in g]
-        if len(sub) == 1:
-            parts.append(sub[0])
+        if force_any:
+            parts.append(_join("any", [nodes[i] for i in g]))
             continue
-        kinds = set(conns) - {","}
-        if force_any or kinds == {"or"}:
-            parts.append(_join("any", sub))
-        elif not kinds and all(_identity(ctx, n) for n in sub):
-            # "CMND, CCCD, hộ chiếu": identity papers side by side are alternatives.
-            parts.append(_join("any", sub))
-        else:
-            # "và", a comma-only list, or a mix: a bundle (the fail-safe reading).
-            parts.append(_join("all", sub))
+        # "và" binds looser than "hoặc": "A hoặc B và C hoặc D" is (A or B)
+        # and (C or D), the reading that strikes the least of the two.
+        runs: list[list[int]] = [[g[0]]]
+        for i in g[1:]:
+            if connectors[i - 1] == "and":
+                runs.append([i])
+            else:
+                runs[-1].append(i)
+        for run in runs:
+            sub = [nodes[i] for i in run]
+            kinds = {connectors[i - 1] for i in run[1:]} - {","}
+            if len(sub) == 1:
+                parts.append(sub[0])
+            elif kinds == {"or"}:
+                parts.append(_join("any", sub))
+            elif all(_identity(ctx, n) for n in sub):
+                # "CMND, CCCD, hộ chiếu": identity papers side by side are alternatives.
+                parts.append(_join("any", sub))
+            else:
+                # A comma-only list: a bundle (the fail-safe reading).
+                parts.append(_join("all", sub))
     return _join("all", parts)
 
 

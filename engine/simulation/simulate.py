@@ -213,7 +213,7 @@ class Simulator:
             if sig_a != sig_b:
                 docs.add(doc)
             elif outage_sources and any(
-                c.rules[r].source in outage_sources for c, key in ((ca, sig_a), (cb, sig_b)) for r, _, _ in key
+                set(c.rules[r].sources) & outage_sources for c, key in ((ca, sig_a), (cb, sig_b)) for r, _, _ in key
             ):
                 docs.add(doc)
         index = self.doc_index()
@@ -486,8 +486,10 @@ class Simulator:
 def _signature(cat: Catalogue, doc: str) -> tuple:
     """What decides ``doc`` in ``cat``: its in-force rules and their sources, by identity
     (the copy-on-write clone shares every record the scenario left alone)."""
-    key = template_key(cat, doc)
-    return tuple((r, id(cat.rules[r]), id(cat.sources.get(cat.rules[r].source or ""))) for r in key)
+    # Appendix rows count too: a scenario on the database a row names changes
+    # that row's procedure even when no general rule touches the type.
+    key = template_key(cat, doc, any_procedure=True)
+    return tuple((r, id(cat.rules[r]), tuple(id(cat.sources.get(s)) for s in cat.rules[r].sources)) for r in key)
 
 
 def _doc_state(side: Side, doc: str, day: dt.date, status: dict[str, str]) -> tuple:
@@ -498,7 +500,7 @@ def _doc_state(side: Side, doc: str, day: dt.date, status: dict[str, str]) -> tu
     key = cache.get(doc)
     cat = side.catalogue
     if key is None:
-        key = cache[doc] = template_key(cat, doc)
+        key = cache[doc] = template_key(cat, doc, any_procedure=True)
     out = []
     for rid in key:
         rule = cat.rules[rid]
@@ -509,9 +511,7 @@ def _doc_state(side: Side, doc: str, day: dt.date, status: dict[str, str]) -> tu
         if win is None:
             out.append((rid, rule.effect.value, None, None))
             continue
-        src = None
-        if rule.source is not None:
-            src = status.get(rule.source) or side.engine.state.status(rule.source)
+        src = tuple(status.get(s) or side.engine.state.status(s) for s in rule.sources) or None
         out.append((rid, rule.effect.value, win.coverage, src))
     return tuple(out)
 
@@ -530,7 +530,7 @@ def _value_sets(side: Side, code: str, requirements=None) -> list[tuple[str, fro
             sets = cache.get(doc)
             if sets is None:
                 sets = []
-                for rid in template_key(cat, doc):
+                for rid in template_key(cat, doc, any_procedure=True):
                     for w in rule_windows(cat, cat.rules[rid]):
                         sets.extend((attr, frozenset(vals)) for attr, vals in w.coverage)
                 cache[doc] = sets

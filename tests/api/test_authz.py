@@ -34,6 +34,7 @@ ENDPOINTS = [
 OPTIONAL = [
     ("GET", "/api/v1/reports/unnecessary?as_of=2026-06-01", None, "officer", "engine.reports"),
     ("GET", "/api/v1/reports/burden?as_of=2026-06-01&ministry=bo-tu-phap", None, "officer", "engine.reports"),
+    ("GET", "/api/v1/reports/compliance?as_of=2026-06-01", None, "officer", "engine.reports.compliance"),
     ("GET", "/api/v1/graph/dependencies?as_of=2026-06-01", None, "officer", "engine.graph"),
     ("GET", "/api/v1/graph/sources/population/impact?as_of=2026-06-01", None, "officer", "engine.graph"),
     ("GET", "/api/v1/graph/prerequisites?code=1.001193&as_of=2026-06-01", None, "officer", "engine.graph"),

@@ -1,0 +1,5 @@
+"""``python -m engine.cli``: the ``onceonly`` command without the console script."""
+
+from . import main
+
+main()

@@ -1,0 +1,1 @@
+"""Law tables published by the Government, read into rules (``law appendices``)."""

@@ -1,0 +1,272 @@
+"""Res. 66.7's Appendices I and II: reading the published rows, and the engine applying them.
+
+The CSV rows here are our own, written in the style of the published tables
+(the real rows stay in ../shared and are read only by the last tests).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from engine.evaluator import Engine
+from engine.law.appendices import CodeError, DatabaseNames, build_appendix, load_params, normalise_code
+from engine.loading import load_catalogue
+from engine.models import Rule
+from engine.reports.compliance import compliance_report
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared" / "data" / "res-66-7"
+DAY = dt.date(2026, 6, 1)
+HEADER = "item,ministry_section,code_as_written,procedure_name,document_as_written,database_as_written,database_owner,legal_act,provision\n"
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_catalogue().catalogue
+
+
+@pytest.fixture(scope="module")
+def recogniser():
+    from engine.importer import shipped_recogniser
+
+    return shipped_recogniser()
+
+
+# --------------------------------------------------------------------------- codes
+
+
+@pytest.mark.parametrize(
+    "written, code",
+    [
+        ("2.002093", "2.002093"),
+        ("1,010826", "1.010826"),  # a comma for the point
+        ("1.01385", "1.013850"),  # trailing zero lost
+        ("2.00056", "2.000560"),
+        ("1.00121", "1.001210"),
+        (" 1.014062 ", "1.014062"),  # stray spaces
+        ("1,01417", "1.014170"),  # both at once
+        ("1.012543.", "1.012543"),  # a full stop after it
+    ],
+)
+def test_messy_codes_are_normalised(written, code):
+    assert normalise_code(written) == code
+
+
+@pytest.mark.parametrize("written", ["", "1.0138500", "12.001234", "TTHC 1.001", "1-001234", "a.001234"])
+def test_malformed_codes_are_refused(written):
+    with pytest.raises(CodeError, match="malformed procedure code"):
+        normalise_code(written)
+
+
+# --------------------------------------------------------------------------- databases
+
+
+@pytest.mark.parametrize(
+    "cell, sources",
+    [
+        ("Cơ sở dữ liệu quốc gia về dân cư", ["population"]),
+        ("CSDLQG về dân cư", ["population"]),
+        ("CSDL Quốc gia về đăng ký doanh nghiệp", ["business-registration"]),
+        ("Cơ sở dữ liệu quốc gia về đất đai.", ["land"]),
+        ("CSDL hộ tịch; CSDL dân cư", ["civil-status", "population"]),
+        ("CSDL quốc gia về dân cư và Cơ sở dữ liệu hộ tịch điện tử", ["population", "civil-status"]),
+        ("CSDL quốc gia về dân cư, CSDL hộ tịch điện tử", ["population", "civil-status"]),
+        # two names with nothing between them
+        ("CSDL quốc gia về dân cư Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp", ["population", "business-registration"]),
+        ("CSDL quốc gia về dân cư: CSDL về lý lịch tư pháp", ["population", "criminal-record"]),
+    ],
+)
+def test_every_spelling_of_a_database_maps_to_its_source(shipped, cell, sources):
+    assert DatabaseNames(shipped.sources.values(), [";", ",", "và", ":", "."]).read(cell) == (sources, "")
+
+
+def test_an_unknown_database_leaves_words_unread(shipped):
+    found, left = DatabaseNames(shipped.sources.values()).read("CSDL dân cư; CSDL về giống cây trồng")
+    assert found == ["population"] and left == "csdl ve giong cay trong"
+
+
+# --------------------------------------------------------------------------- building rows
+
+
+def _build(tmp_path, shipped, recogniser, rows: str, appendix: str = "I"):
+    (tmp_path / "appendix-1.csv").write_text(HEADER + (rows if appendix == "I" else ""), encoding="utf-8")
+    (tmp_path / "appendix-2.csv").write_text(HEADER + (rows if appendix == "II" else ""), encoding="utf-8")
+    return build_appendix(appendix, tmp_path, load_params(REPO / "procedures"), shipped.sources, recogniser)
+
+
+def test_a_row_becomes_a_dated_rule_citing_its_item(tmp_path, shipped, recogniser):
+    build = _build(tmp_path, shipped, recogniser,
+                   '12,BỘ TƯ PHÁP,"1,001193",Đăng ký khai sinh,Bản sao Giấy chứng nhận kết hôn,CSDL hộ tịch điện tử,Bộ Tư pháp,Luật Hộ tịch,Khoản 1 Điều 16\n')
+    assert not build.problems
+    (rule,) = build.rules
+    assert rule["id"] == "res-66-7-appendix-1-item-12"
+    assert rule["procedures"] == ["1.001193"] and rule["document_types"] == ["marriage-certificate"]
+    assert rule["source"] == "civil-status" and rule["fallback"] == "res-66-7-art8"
+    assert rule["legal_basis"]["article"] == "Appendix I, item 12"
+    assert str(rule["valid_from"]) == "2026-01-01" and str(rule["valid_to"]) == "2027-02-28"
+    assert any("Luật Hộ tịch, Khoản 1 Điều 16" in ref["source"] for ref in rule["references"])
+    Rule.model_validate(rule)
+
+
+def test_a_multi_database_row_fetches_each_paper_from_its_database(tmp_path, shipped, recogniser):
+    build = _build(tmp_path, shipped, recogniser,
+                   '5,BỘ TƯ PHÁP,2.000829,Trợ giúp pháp lý,"Giấy khai sinh, căn cước công dân",CSDL hộ tịch; CSDL dân cư,Bộ Tư pháp,Luật X,Điều 1\n'
+                   '6,BỘ TƯ PHÁP,2.000829,Trợ giúp pháp lý,Giấy chứng nhận nuôi con nuôi,CSDL hộ tịch và CSDL dân cư,Bộ Tư pháp,Luật X,Điều 1\n')
+    by_id = {r["id"]: r for r in build.rules}
+    assert (by_id["res-66-7-appendix-1-item-5a"]["document_types"], by_id["res-66-7-appendix-1-item-5a"]["source"]) == (["birth-certificate"], "civil-status")
+    assert (by_id["res-66-7-appendix-1-item-5b"]["document_types"], by_id["res-66-7-appendix-1-item-5b"]["source"]) == (["cccd"], "population")
+    assert build.encoded == 1 or build.encoded == 2  # item 6 may not be recognised; it is then listed, never dropped
+    assert build.encoded + len(build.problems) == build.rows
+
+
+def test_a_paper_no_named_database_holds_is_fetched_from_all_of_them(tmp_path, shipped, recogniser):
+    build = _build(tmp_path, shipped, recogniser,
+                   '7,BỘ CÔNG AN,1.014062,Cấp thẻ căn cước,Giấy khai sinh,CSDL quốc gia về dân cư; CSDL quốc gia về đăng ký doanh nghiệp,Bộ Công an,Nghị định 70/2024/NĐ-CP,Điều 21\n')
+    (rule,) = build.rules
+    assert rule["source"] == "population" and rule["also_from"] == ["business-registration"]
+
+
+def test_unmappable_rows_are_listed_with_their_reason_and_not_encoded(tmp_path, shipped, recogniser):
+    build = _build(tmp_path, shipped, recogniser,
+                   '1,BỘ Y TẾ,1.0138500,Thủ tục A,Giấy khai sinh,CSDL hộ tịch điện tử,Bộ Tư pháp,,\n'
+                   '2,BỘ Y TẾ,1.013850,Thủ tục B,Giấy khai sinh,CSDL về giống cây trồng,Bộ Y tế,,\n'
+                   '3,BỘ Y TẾ,1.013850,Thủ tục C,Văn bản thẩm định thiết kế,CSDL hộ tịch điện tử,Bộ Tư pháp,,\n'
+                   '4,BỘ Y TẾ,1.013850,Thủ tục D,Giấy chứng nhận đăng ký doanh nghiệp (thay thế 1 phần),CSDL về đăng ký doanh nghiệp,Bộ Tài chính,,\n'
+                   '5,BỘ Y TẾ,1.013850,Thủ tục E,Bản sao quyết định bổ nhiệm,CSDL hộ tịch điện tử,Bộ Tư pháp,,\n')
+    assert build.rules == []
+    reasons = {p.item: (p.field, p.reason) for p in build.problems}
+    assert reasons[1] == ("code_as_written", "malformed procedure code '1.0138500'")
+    assert reasons[2][0] == "database_as_written" and "giong cay trong" in reasons[2][1]
+    assert reasons[3] == ("document_as_written", "no paper type recognised")
+    assert reasons[4][0] == "document_as_written" and "only in part" in reasons[4][1]
+    assert reasons[5][0] == "document_as_written" and "names no paper a database holds" in reasons[5][1]
+    assert [p.line for p in build.problems] == [2, 3, 4, 5, 6]
+
+
+def test_an_appendix_ii_row_is_a_cut_without_source_or_fallback(tmp_path, shipped, recogniser):
+    build = _build(tmp_path, shipped, recogniser,
+                   '8,BỘ NỘI VỤ,"1,010826",Sửa đổi thông tin người có công,Căn cước công dân hoặc chứng minh thư nhân dân,CSDL quốc gia về dân cư,Bộ Công An,Nghị định số 131/2021/NĐ-CP,Điểm b khoản 3 Điều 130\n',
+                   appendix="II")
+    (rule,) = build.rules
+    assert rule["effect"] == "cut" and "source" not in rule and "fallback" not in rule
+    assert rule["legal_basis"]["article"] == "Appendix II, item 8"
+
+
+# --------------------------------------------------------------------------- the engine
+
+
+def _explicit(cat, **fields) -> Rule:
+    base = {
+        "description": "test row", "effect": "strike", "valid_from": dt.date(2026, 1, 1), "valid_to": dt.date(2027, 2, 28),
+        "legal_basis": {"act": "Resolution 66.7/2025/NQ-CP", "article": "Appendix I, item 900"}, "fallback": "res-66-7-art8",
+        "explanation": {"vi": "Không yêu cầu nộp {document_vi} ({source_vi}).", "en": "{document_en} ({source_en})."},
+    }
+    return Rule.model_validate(base | fields)
+
+
+def _with(shipped, *rules):
+    cat = shipped.copy_on_write("test")
+    for r in rules:
+        cat.rules[r.id] = r
+    return cat
+
+
+def _paper(ev, doc):
+    return [(d, p) for d in ev.decisions for p in d.components if doc in p.document_types]
+
+
+def test_an_appendix_i_land_row_strikes_non_residential_land(shipped):
+    code = "1.004194"
+    person = {"nationality": "vn", "land-use": "agricultural"}
+    before = _paper(Engine(shipped).evaluate(code, person, DAY), "land-use-certificate")
+    assert before and all(p.status.value == "required" for _, p in before)  # Art. 4.7 alone: residential land only
+    row = _explicit(shipped, id="row-land", procedures=[code], document_types=["land-use-certificate"], source="land")
+    after = _paper(Engine(_with(shipped, row)).evaluate(code, person, DAY), "land-use-certificate")
+    assert all(p.status.value == "struck" and p.rule == "row-land" and p.legal_basis.endswith("Appendix I, item 900") for _, p in after)
+    # ... still only for applicants the database holds at all (Art. 2.3).
+    foreign = _paper(Engine(_with(shipped, row)).evaluate(code, {"nationality": "foreign", "land-use": "agricultural"}, DAY), "land-use-certificate")
+    assert all(p.status.value == "required" for _, p in foreign)
+    # ... and only for its own procedure.
+    others = [c for c in ("1.013833", "1.013980", "1.004222") if _paper(Engine(shipped).evaluate(c, person, DAY), "land-use-certificate")
+              and all(p.status.value == "required" for _, p in _paper(Engine(shipped).evaluate(c, person, DAY), "land-use-certificate"))]
+    assert others
+    other = _paper(Engine(_with(shipped, row)).evaluate(others[0], person, DAY), "land-use-certificate")
+    assert all(p.status.value == "required" for _, p in other)
+
+
+def test_the_explicit_row_wins_over_the_general_rule_and_the_trace_shows_both(shipped):
+    code, person = "1.004222", {"nationality": "vn"}
+    general = _paper(Engine(shipped).evaluate(code, person, DAY, {"population": "offline"}), "birth-certificate")
+    assert general and all(p.status.value == "struck" for _, p in general)  # Art. 4.2: civil-status is online
+    row = _explicit(shipped, id="row-both", procedures=[code], document_types=["birth-certificate"], source="civil-status", also_from=["population"])
+    engine = Engine(_with(shipped, row))
+    decided = _paper(engine.evaluate(code, person, DAY, {"population": "offline"}), "birth-certificate")
+    # The row fetches from both databases: one offline keeps the paper, with the Art. 8 fallback.
+    assert all(p.status.value == "required" and p.rule == "row-both" for _, p in decided)
+    d = decided[0][0]
+    assert d.fallback and "8" in d.fallback
+    assert {"row-both", "res-66-7-art4-2-civil-status"} <= {t.rule for t in d.trace}
+    online = _paper(engine.evaluate(code, person, DAY), "birth-certificate")
+    assert all(p.status.value == "struck" and p.rule == "row-both" for _, p in online)
+    assert set(online[0][0].sources) >= {"civil-status", "population"}
+
+
+def test_a_cut_strikes_with_no_lookup_and_no_fallback(shipped):
+    code = "2.002039"
+    row = _explicit(shipped, id="row-cut", effect="cut", procedures=[code], document_types=["birth-certificate"], fallback=None,
+                    legal_basis={"act": "Resolution 66.7/2025/NQ-CP", "article": "Appendix II, item 901"})
+    ev = Engine(_with(shipped, row)).evaluate(code, {"nationality": "foreign"}, DAY, {"civil-status": "offline", "population": "offline"})
+    decided = _paper(ev, "birth-certificate")
+    assert decided and all(p.status.value == "struck" and p.rule == "row-cut" and p.source is None for _, p in decided)
+    assert all(d.fallback is None for d, _ in decided if d.status.value == "struck")
+    # Outside its dates the row does not speak.
+    before = _paper(Engine(_with(shipped, row)).evaluate(code, {"nationality": "foreign"}, dt.date(2025, 6, 1)), "birth-certificate")
+    assert all(p.rule != "row-cut" for _, p in before)
+
+
+def test_shipped_appendix_rows_decide_their_procedures(shipped, engine):
+    """The generated files are loaded: a shipped row decides its curated procedure."""
+    rows = [r for r in shipped.rules.values() if r.listing is not None and r.effect.value == "strike" and set(r.procedures) & set(shipped.procedures)]
+    assert rows, "no appendix row points to a curated procedure"
+    decided = 0
+    for rule in rows:
+        ev = engine.evaluate(rule.procedures[0], {"nationality": "vn", "entity-kind": "enterprise"}, DAY)
+        for _, p in _paper(ev, rule.document_types[0]):
+            if p.rule == rule.id:
+                decided += 1
+                assert p.legal_basis.startswith("Resolution 66.7/2025/NQ-CP, Appendix I, item ")
+    assert decided
+
+
+def test_the_compliance_report_lists_every_row(shipped, engine):
+    rep = compliance_report(engine.evaluate_all(DAY, {"nationality": "vn"}), shipped, DAY)
+    rows_in_files = sum(v["rows"] for v in shipped.built_from.values())
+    assert rep.total["rows"] == rows_in_files
+    assert sum(g["rows"] for g in rep.by_ministry.values()) == rep.total["rows"]
+    assert all(r.reason for r in rep.rows if r.state == "not-encoded")
+    asked = [r for r in rep.rows if r.asked]
+    assert asked and all(r.entries for r in asked)
+    assert all(r.overdue == (r.days_in_effect is not None and r.days_in_effect > rep.reengineer_days) for r in asked)
+    assert rep.as_dict()["built_from"]["res-66-7-appendix-1"]["sha256"]
+
+
+# --------------------------------------------------------------------------- the published data
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason=f"Res. 66.7 appendix data not found at {SHARED} (clone ../shared beside the repo)")
+def test_shipped_rules_are_up_to_date_with_the_published_rows():
+    run = subprocess.run([sys.executable, "-m", "engine.cli", "law", "appendices", str(SHARED), "--check", "--format", "json"],
+                         cwd=REPO, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    import json
+
+    data = json.loads(run.stdout)
+    for appendix in data["appendices"]:
+        assert appendix["databases_mapped"] == appendix["rows"]  # every database name mapped
+        assert appendix["documents_recognised"] >= 0.95 * appendix["rows"]
+        assert appendix["encoded"] + len(appendix["unmapped"]) == appendix["rows"]
