@@ -126,14 +126,21 @@ def appendix_rules(catalogue: Catalogue) -> list[Rule]:
     return sorted((r for r in catalogue.rules.values() if r.listing is not None), key=lambda r: (r.listing.appendix, r.listing.item, r.id))
 
 
-def _ministry_of(section: str, catalogue: Catalogue) -> tuple[str, str]:
-    """The agency id whose name the section title spells, else the title itself."""
-    folded = fold(section)
-    for agency in catalogue.agencies.values():
-        # "NGÂN HÀNG NHÀ NƯỚC" titles the section of "Ngân hàng Nhà nước Việt Nam".
-        if folded and fold(agency.name.vi).startswith(folded):
-            return agency.id, agency.name.vi
-    return section, section
+class _Ministries:
+    """Section titles of the appendix ("BỘ TƯ PHÁP") to agency ids, read once per report."""
+
+    def __init__(self, catalogue: Catalogue):
+        self._names = [(fold(a.name.vi), a.id, a.name.vi) for a in catalogue.agencies.values()]
+        self._seen: dict[str, tuple[str, str]] = {}
+
+    def __call__(self, section: str) -> tuple[str, str]:
+        found = self._seen.get(section)
+        if found is None:
+            folded = fold(section)
+            # "NGÂN HÀNG NHÀ NƯỚC" titles the section of "Ngân hàng Nhà nước Việt Nam".
+            found = next(((ident, name) for key, ident, name in self._names if folded and key.startswith(folded)), (section, section))
+            self._seen[section] = found
+        return found
 
 
 def _effective(rule: Rule, catalogue: Catalogue) -> dt.date | None:
@@ -167,6 +174,7 @@ def compliance_report(
         Keep only rows and candidates of this agency id (or section title).
     """
     by_code = {ev.procedure: ev for ev in evaluations}
+    ministry_of = _Ministries(catalogue)
     params = catalogue.parameters.get("res-66-7-appendices") or {}
     period = params.get("reengineer_days")
     rows: list[ComplianceRow] = []
@@ -183,7 +191,7 @@ def compliance_report(
         types = [t for r in rules for t in r.document_types]
         for doc in types:
             listed.add((code, doc))
-        agency, agency_name = _ministry_of(lst.ministry, catalogue)
+        agency, agency_name = ministry_of(lst.ministry)
         proc = catalogue.procedures.get(code)
         if proc is not None:
             agency, agency_name = proc.ministry, catalogue.agency_name(proc.ministry)
@@ -230,7 +238,8 @@ def compliance_report(
     for stem, info in sorted(catalogue.built_from.items()):
         appendix = "II" if stem.endswith("-2") else "I"
         for u in info.get("unmapped") or []:
-            agency, agency_name = ministry_of_unmapped(u, catalogue)
+            section = str(u.get("ministry") or "")
+            agency, agency_name = ministry_of(section) if section else ("-", "-")
             code = str(u.get("code") or "")
             try:
                 code = normalise_code(code)
@@ -280,11 +289,6 @@ def _spared(node, gone: dict[str, bool]) -> set[str]:
 
     walk(node)
     return out
-
-
-def ministry_of_unmapped(row: dict[str, Any], catalogue: Catalogue) -> tuple[str, str]:
-    section = str(row.get("ministry") or "")
-    return _ministry_of(section, catalogue) if section else ("-", "-")
 
 
 def _candidates(evaluations: Iterable[Evaluation], catalogue: Catalogue, listed: set[tuple[str, str]], act: str | None) -> list[Candidate]:
