@@ -14,9 +14,10 @@ from typing import Annotated, Any, NoReturn
 import orjson
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from ..errors import OnceOnlyError
-from ..selection import Selected, select_catalogue
+from ..selection import Selected, check_spec, select_catalogue
 
 out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True)
@@ -47,13 +48,21 @@ def as_date(value: dt.datetime | None) -> dt.date:
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    """One line on stderr, ``error: message``, and exit ``code`` (never wrapped, never markup)."""
+    err.print(f"[red]error:[/red] {escape(message)}", markup=True, highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
 def load(spec: str | None, quiet: bool = False) -> Selected:
-    """Load the selected catalogue; data errors are reported on stderr, the rest is used."""
-    selected = select_catalogue(spec)
+    """Load the selected catalogue; data errors are reported on stderr, the rest is used.
+
+    What the user named (``--catalogue``, ``ONCEONLY_CATALOGUE``,
+    ``ONCEONLY_DATABASE_URL``, an existing default store) must be usable: a
+    missing or empty catalogue or an unreadable store raises
+    :class:`~engine.selection.CatalogueUnusable` (one ``error:`` line, exit 2
+    under :func:`guarded`), never an empty table or the curated catalogue alone.
+    """
+    selected = select_catalogue(spec, strict=True)
     if selected.errors and not quiet:
         err.print(f"[yellow]warning:[/yellow] {len(selected.errors)} data error(s) skipped (run `onceonly check`)", markup=True)
     return selected
@@ -65,12 +74,19 @@ def emit_json(data: Any) -> None:
 
 
 def guarded(func):
-    """Turn onceonly errors into one clear line on stderr and exit code 2."""
+    """Turn onceonly errors into one clear line on stderr and exit code 2.
+
+    A command with a ``catalogue`` parameter first checks that what it names
+    exists and is not empty (:func:`~engine.selection.check_spec`): every
+    catalogue command, ``check`` included, refuses a bad path the same way.
+    """
     import functools
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
+            if "catalogue" in kwargs:
+                check_spec(kwargs["catalogue"])
             return func(*args, **kwargs)
         except OnceOnlyError as exc:
             fail(str(exc))

@@ -33,13 +33,27 @@ def read_applicant(path: Path | None) -> tuple[dict, str | None]:
     return data, channel
 
 
-def parse_statuses(values: list[str] | None) -> dict[str, str]:
+def parse_statuses(values: list[str] | None, catalogue=None) -> dict[str, str]:
+    """``--source-status SOURCE=STATUS`` values as a dict; a bad one is a one-line error (exit 2).
+
+    With ``catalogue``, SOURCE must be one of its sources; STATUS is always
+    one of :data:`engine.sources.STATUSES` (case does not matter).
+    """
+    from ..sources import STATUSES
+
+    allowed = ", ".join(STATUSES)
+    known = sorted(catalogue.sources) if catalogue is not None else None
     statuses = {}
     for item in values or []:
-        if "=" not in item:
-            fail(f"--source-status takes id=status, got {item!r}")
-        key, value = item.split("=", 1)
-        statuses[key.strip()] = value.strip()
+        key, sep, value = item.partition("=")
+        key, value = key.strip(), value.strip().lower()
+        if not sep or not key:
+            fail(f"--source-status {item!r}: expected SOURCE=STATUS, e.g. population=offline (STATUS: {allowed})")
+        if value not in STATUSES:
+            fail(f"--source-status {item!r}: unknown status {value!r}; allowed: {allowed}")
+        if known is not None and key not in known:
+            fail(f"--source-status {item!r}: unknown source {key!r}; known: {', '.join(known)}")
+        statuses[key] = value
     return statuses
 
 
@@ -162,9 +176,11 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Decide which documents of procedure CODE are still required, and why."""
         attrs, file_channel = read_applicant(applicant)
+        parse_statuses(source_status)  # a malformed value fails before the catalogue loads
         selected = load(catalogue, quiet=format is Format.json)
+        statuses = parse_statuses(source_status, selected.catalogue)
         engine = Engine(selected.catalogue)
-        ev = engine.evaluate(code, attrs, as_of_date(as_of), parse_statuses(source_status), channel or file_channel)
+        ev = engine.evaluate(code, attrs, as_of_date(as_of), statuses, channel or file_channel)
         if format is Format.json:
             emit_json(ev.model_dump(mode="json"))
         else:

@@ -7,6 +7,7 @@ and errors go to stderr, so ``--format json`` output can be piped.
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -47,16 +48,59 @@ def _emit_json(data: Any) -> None:
     sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
 
 
-def _open(into: str | None, err: Console):
-    """Open the store or exit 2 with a message that never shows a password."""
+def _open(into: str | None, err: Console, *, create: bool = True):
+    """Open the store or exit 2 with one line that never shows a password.
+
+    ``create=False`` (readers): the database must already hold a store.
+    """
     from engine.store import display_url, open_store, resolve_url
+    from engine.store.config import error_reason
 
     url = resolve_url(into)
     try:
-        return open_store(url)
+        return open_store(url, create=create)
     except Exception as exc:  # noqa: BLE001 - any driver error: report and stop
-        err.print(f"[red]cannot open the store at {display_url(url)}[/red]: {type(exc).__name__}")
+        err.print(
+            f"[red]error:[/red] cannot open the store at {escape(display_url(url))}: {escape(error_reason(exc, url))}",
+            highlight=False, soft_wrap=True,
+        )
         raise typer.Exit(2) from None
+
+
+def _latest_version(store) -> Any:
+    """The newest catalogue version row, or None (None too if the store cannot say)."""
+    try:
+        versions = store.versions()
+    except Exception:  # noqa: BLE001 - after an interrupt: say what we can
+        return None
+    return versions[-1] if versions else None
+
+
+def _interrupted(err: Console, store, before: Any, read: int, total: int) -> None:
+    """Say, in one line, what an interrupted import wrote and what it did not."""
+    url = store.url
+    after = _latest_version(store)
+    if not total:
+        seen = "before any record was read"
+    elif read < total:
+        seen = f"after reading {read} of {total} record(s)"
+    else:
+        seen = f"while writing the {total} record(s) read"
+    if after is not None and (before is None or after.id != before.id):
+        # The one transaction had committed when the interrupt came.
+        written = after.added + after.updated
+        message = (
+            f"interrupted {seen}, after the import was written: {written} procedure(s) written "
+            f"({after.added} added, {after.updated} updated) as catalogue version {after.id} in {url}; "
+            "nothing is missing from it"
+        )
+    else:
+        written = f"0 of {total} record(s) written" if total else "0 records written"
+        message = (
+            f"interrupted {seen}: {written}; the store at {url} is unchanged and "
+            "consistent (an import is written in one transaction, which was not committed)"
+        )
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
 
 
 def import_command(
@@ -65,7 +109,11 @@ def import_command(
     report: Annotated[bool, typer.Option("--report", help="Add parsing and recognition figures.")] = False,
     format: FormatOption = Format.table,
 ) -> None:
-    """Import portal records into the catalogue store as a new catalogue version."""
+    """Import portal records into the catalogue store as a new catalogue version.
+
+    The records are written in one transaction: Ctrl-C writes nothing unless
+    the import had already committed, and says which (exit 130).
+    """
     from engine.importer import import_folder
 
     err = Console(stderr=True)
@@ -75,14 +123,20 @@ def import_command(
         console=err, transient=True, disable=not err.is_terminal,
     )
     task = bar.add_task("records", total=None)
+    seen = {"read": 0, "total": 0}
 
     def progress(done: int, total: int) -> None:
+        seen["read"], seen["total"] = done, total
         if total >= PROGRESS_MIN:
             bar.update(task, completed=done, total=total)
 
+    before = _latest_version(store)
     try:
         with bar:
             result = import_folder(folder, store, report=report, progress=progress)
+    except KeyboardInterrupt:
+        _interrupted(err, store, before, seen["read"], seen["total"])
+        raise typer.Exit(130) from None
     finally:
         store.close()
     if format is Format.json:
@@ -168,8 +222,17 @@ def versions_command(
     limit: Annotated[int, typer.Option("--limit", help="Changes listed per version in table mode.")] = 10,
 ) -> None:
     """List the catalogue versions and what each changed."""
+    from engine.store.config import DATABASE_URL_ENV, DB_FILENAME, default_home
+
     err = Console(stderr=True)
-    store = _open(into, err)
+    if into is None and not os.environ.get(DATABASE_URL_ENV) and not (default_home() / DB_FILENAME).exists():
+        # The default store is absent until the first import: no error, and nothing created.
+        if format is Format.json:
+            _emit_json([])
+        else:
+            Console().print("no catalogue versions yet: run `onceonly import DIR`")
+        return
+    store = _open(into, err, create=False)  # a reader: a mistyped URL is an error, not a new store
     try:
         versions = store.versions()
         history = store.history(code=code)

@@ -14,6 +14,10 @@ HOME_ENV = "ONCEONLY_HOME"
 #: The default ``ONCEONLY_HOME`` (XDG data folder of the current user).
 DEFAULT_HOME = Path("~/.local/share/onceonly")
 DB_FILENAME = "onceonly.db"
+#: Seconds to wait for a database server to answer a connection (PostgreSQL):
+#: a wrong host or a server that is down is an error in seconds, not minutes.
+#: A ``connect_timeout`` in the URL's query wins.
+CONNECT_TIMEOUT = 3
 
 
 def default_home() -> Path:
@@ -52,3 +56,28 @@ def display_url(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:  # noqa: BLE001 - never echo a URL we cannot parse: it may hold a secret
         return "<unparsable database URL>"
+
+
+def error_reason(exc: BaseException, url: str | None = None) -> str:
+    """One line saying why the store at ``url`` could not be used, never its password.
+
+    The driver's own first line (``connection refused``, ``timeout expired``,
+    ``database "x" does not exist``) with the password, if any, masked; the
+    exception type alone when the driver said nothing.
+    """
+    reason = getattr(exc, "reason", None)  # StoreNotFound: already a sentence
+    if not reason:
+        inner = getattr(exc, "orig", None) or exc
+        text = str(inner).strip()
+        # SQLAlchemy appends "(Background on this error at: ...)"; drivers add hints on later lines.
+        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        first = first.removeprefix("connection failed:").strip()
+        reason = f"{type(inner).__name__}: {first}" if first else type(inner).__name__
+    if url:
+        try:
+            password = make_url(url).password
+        except Exception:  # noqa: BLE001 - an unparsable URL: nothing to mask by name
+            password = None
+        if password:
+            reason = reason.replace(str(password), "***")
+    return reason[:300]

@@ -14,8 +14,9 @@ from sqlalchemy import Text, bindparam, cast, create_engine, event, func, insert
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.pool import StaticPool
 
+from engine.errors import OnceOnlyError
 from engine.models import DATE_MIN, Procedure
-from engine.store.config import resolve_url
+from engine.store.config import CONNECT_TIMEOUT, display_url, resolve_url
 from engine.store.diff import content_hash, diff_payloads
 from engine.store.schema import catalogue_versions, procedure_history, procedures
 
@@ -83,23 +84,44 @@ def _json_dumps(obj: Any) -> str:
     return orjson.dumps(obj).decode()
 
 
-def make_engine(url: str) -> Engine:
+class StoreNotFound(OnceOnlyError, LookupError):
+    """A store that must already exist does not (a read never creates one)."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        self.url, self.reason = display_url(url), reason
+        super().__init__(f"{self.url}: {reason}")
+
+
+def make_engine(url: str, *, create: bool = True) -> Engine:
     """Create an SQLAlchemy engine for ``url`` with the store's settings.
 
-    SQLite files get their folder created and foreign keys switched on; an
-    in-memory SQLite database is pinned to one connection so it outlives the
-    migration step.
+    SQLite files get their folder created (only when ``create``: otherwise
+    the file must exist, see :class:`StoreNotFound`) and foreign keys switched
+    on; an in-memory SQLite database is pinned to one connection so it
+    outlives the migration step. PostgreSQL connections give up after
+    :data:`~engine.store.config.CONNECT_TIMEOUT` seconds unless the URL sets
+    ``connect_timeout``.
     """
     parsed = make_url(url)
     kwargs: dict[str, Any] = {"json_serializer": _json_dumps, "json_deserializer": orjson.loads}
-    if parsed.get_backend_name() == "sqlite":
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
         database = parsed.database or ""
         if database in ("", ":memory:"):
             kwargs.update(poolclass=StaticPool, connect_args={"check_same_thread": False})
-        else:
+        elif database.startswith("file:"):
+            pass  # a SQLite URI (``?uri=true``): its own mode= says whether it may create
+        elif create:
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        elif not Path(database).expanduser().is_file():
+            # sqlite3 would create an empty file: a typo must not become a new store.
+            where = Path(database).expanduser()
+            missing = f"no such folder {where.parent}" if not where.parent.is_dir() else f"no such database file {where}"
+            raise StoreNotFound(url, f"{missing} (nothing was created; `onceonly import DIR --into URL` creates a store)")
+    elif backend == "postgresql" and "connect_timeout" not in parsed.query and parsed.get_driver_name() in ("psycopg", "psycopg2"):
+        kwargs["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT}
     engine = create_engine(url, **kwargs)
-    if parsed.get_backend_name() == "sqlite":
+    if backend == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 
@@ -110,7 +132,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cursor.close()
 
 
-def open_store(url: str | None = None) -> "Store":
+def open_store(url: str | None = None, *, create: bool = True) -> "Store":
     """Open (and create or upgrade to the newest schema) the store at ``url``.
 
     Parameters
@@ -118,6 +140,10 @@ def open_store(url: str | None = None) -> "Store":
     url : str, optional
         SQLAlchemy URL or SQLite file path; default from :func:`resolve_url`
         (``ONCEONLY_DATABASE_URL``, else ``$ONCEONLY_HOME/onceonly.db``).
+    create : bool
+        False for readers: the database must exist and hold a onceonly store
+        (a SQLite file is never created, an empty database never gets tables);
+        otherwise :class:`StoreNotFound`. An existing store is still upgraded.
 
     Returns
     -------
@@ -126,10 +152,12 @@ def open_store(url: str | None = None) -> "Store":
     from engine.store import migrate  # late: `python -m engine.store.migrate` imports this package first
 
     resolved = resolve_url(url)
-    engine = make_engine(resolved)
+    engine = make_engine(resolved, create=create)
     try:
+        if not create and migrate.current(engine) is None:
+            raise StoreNotFound(resolved, "not a onceonly store (no tables): `onceonly import DIR --into URL` creates one")
         migrate.upgrade(engine)
-    except Exception:
+    except BaseException:
         engine.dispose()
         raise
     return Store(engine)
