@@ -320,3 +320,132 @@ def test_overview_load_on_national_catalogue(browser, tmp_path):
     finally:
         context.close()
         srv.stop()
+
+# --- procedure page: the answer first, papers that go, then what stays (issue 13, task a) ------
+
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def ids_in(evaluation: dict, procedure: dict) -> set[str]:
+    """The internal ids of an answer: rules, document types, sources, ministry, level, attribute values."""
+    ids = {procedure.get("ministry") or "", *procedure.get("level", [])}
+    for d in evaluation["decisions"]:
+        ids |= {d["rule"], d["source"] or "", *d["document_types"], *d.get("sources", [])}
+        for values in (d.get("struck_if") or {}).values():
+            ids |= set(values)
+        for c in d.get("components", []):
+            ids |= {c["rule"], c["source"] or "", *c["document_types"]}
+    ids |= set(evaluation["applicant"].values())
+    return {i for i in ids if i}
+
+
+def visible_ids(text: str, ids: set[str]) -> list[str]:
+    return sorted(i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text))
+
+
+def test_procedure_answer_first_names_not_ids(page, server):
+    import json
+
+    open_route(page, server, f"procedures/1.001193?as_of={DAY}&a.nationality=vn")
+    page.locator("#pr-detail[data-ready='true']").wait_for()
+    answer = page.locator("#pr-answer")
+    text = answer.inner_text()
+    # One sentence that answers: how many papers go, which, from which database; how many stay.
+    assert text.startswith("Không phải nộp 2 giấy tờ:"), text
+    assert "Giấy tờ chứng minh nơi cư trú (khai thác từ Cơ sở dữ liệu quốc gia về dân cư)" in text, text
+    assert re.search(r"vẫn phải nộp \d+ giấy tờ\.", text), text
+    # It comes first: before the lists and before every table of the page, and above them on screen.
+    assert page.locator("#main table").count() >= 1
+    assert page.evaluate("""() => {
+        const a = document.getElementById('pr-answer');
+        return [...document.querySelectorAll('#main table, #pr-decisions, #pr-gone, #pr-stays')]
+          .every((el) => a.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+    }""")
+    assert answer.bounding_box()["y"] < page.locator("#pr-decisions").bounding_box()["y"]
+    # The papers that go are listed first, with database and legal basis in Vietnamese.
+    assert page.evaluate("""() => document.getElementById('pr-gone')
+        .compareDocumentPosition(document.getElementById('pr-stays')) & Node.DOCUMENT_POSITION_FOLLOWING""")
+    residence = page.locator("#pr-gone [data-requirement='residence']")
+    assert residence.get_attribute("data-status") == "struck"
+    assert "Cơ sở dữ liệu quốc gia về dân cư" in residence.inner_text()
+    assert "Nghị quyết 66.7/2025/NQ-CP" in residence.inner_text() and "Resolution" not in residence.inner_text()
+    assert page.locator("#pr-stays [data-requirement='declaration']").count() == 1
+    # Dates read dd/mm/yyyy; no ISO date anywhere on the page.
+    assert "01/06/2026" in page.locator("#pr-summary").inner_text()
+    main_text = page.locator("#main").inner_text()
+    assert not ISO_DATE.search(main_text), ISO_DATE.search(main_text)
+    # Names, never ids, outside the collapsed technical details.
+    status, body = server.get("/api/v1/procedures/1.001193")
+    assert status == 200
+    status, evaluation = server.post("/api/v1/evaluations", {"procedure": "1.001193", "applicant": {"nationality": "vn"}, "as_of": DAY})
+    assert status == 200
+    ids = ids_in(evaluation, json.loads(body))
+    assert {"default-required", "application-form", "bo-tu-phap", "vn", "population"} <= ids
+    assert visible_ids(main_text, ids) == []
+    # The ids are there for technical users, in a toggle that starts closed.
+    tech = page.locator("#pr-stays [data-requirement='declaration'] details.tech")
+    assert tech.get_attribute("open") is None
+    assert "Chi tiết kỹ thuật" in tech.locator("summary").inner_text()
+    tech.locator("summary").click()
+    assert "default-required" in tech.inner_text() and "application-form" in tech.inner_text()
+    shot(page, "procedure-answer")
+
+
+def test_procedure_without_profile_explains_the_condition(page, server):
+    open_route(page, server, f"procedures/1.001193?as_of={DAY}")
+    page.locator("#pr-detail[data-ready='true']").wait_for()
+    text = page.locator("#pr-answer").inner_text()
+    assert text.startswith("Chưa có giấy tờ nào được miễn: vẫn phải nộp"), text
+    assert "không phải nộp nếu người nộp là công dân Việt Nam" in text, text
+    identity = page.locator("#pr-stays [data-requirement='identity']")
+    assert identity.get_attribute("data-conditional") == "true"
+    assert "Không phải nộp nếu" in identity.inner_text() and "Người nộp là công dân Việt Nam" in identity.inner_text()
+    assert "nationality = vn" not in page.locator("#main").inner_text()
+    # Attribute values in words on the profile's buttons.
+    assert page.locator("#pr-profile [data-attribute='nationality'] button[data-value='vn']").inner_text() == "Công dân Việt Nam"
+
+
+def test_procedure_mixed_entries_show_their_papers(page, server):
+    # Any of: the family relationship of 1.004222 goes because its birth and marriage certificates
+    # are looked up; the third alternative is spared with them.
+    open_route(page, server, f"procedures/1.004222?as_of={DAY}&a.nationality=vn&a.vneid=level2&a.by-proxy=no&channel=online")
+    page.locator("#pr-detail[data-ready='true']").wait_for()
+    entry = page.locator("#pr-gone [data-requirement='family-relationship']")
+    assert entry.get_attribute("data-mixed") == "true"
+    assert "Một trong các giấy tờ" in entry.locator(".papers").inner_text()
+    items = entry.locator(".papers ul[data-match='any_of'] li")
+    assert items.count() == 3
+    badges = {items.nth(i).locator(".badge").inner_text() for i in range(items.count())}
+    assert badges == {"Được miễn", "Không cần nộp"}, badges
+    assert "Giấy khai sinh" in entry.locator(".papers").inner_text()
+    assert entry.locator("h3 .req-text").inner_text().endswith("…")  # the entry text, shortened
+    shot(page, "procedure-mixed-any-of")
+    # All of: 2.001478 asks for a CV with a criminal-record certificate; only the certificate goes.
+    open_route(page, server, f"procedures/2.001478?as_of={DAY}&a.nationality=vn")
+    page.locator("#pr-detail[data-ready='true'][data-code='2.001478']").wait_for()
+    entry = page.locator("#pr-decisions [data-requirement='responsible-person-vn']")
+    assert entry.get_attribute("data-status") == "required"
+    assert "Một phần không phải nộp" in entry.locator("h3").inner_text()
+    assert "kèm theo" in entry.locator(".papers").inner_text()
+    items = entry.locator(".papers ul[data-match='all_of'] li")
+    statuses = {items.nth(i).get_attribute("data-status"): items.nth(i).locator(".badge").inner_text() for i in range(items.count())}
+    assert statuses == {"required": "Vẫn yêu cầu", "struck": "Được miễn"}, statuses
+    assert "Cơ sở dữ liệu lý lịch tư pháp" in entry.inner_text()
+    shot(page, "procedure-mixed-all-of")
+
+
+def test_procedure_page_fits_a_phone(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN", is_mobile=True, has_touch=True)
+    context.add_init_script(f"localStorage.setItem('onceonly.apiKey', '{server.key}'); localStorage.setItem('onceonly.lang', 'vi');")
+    page = context.new_page()
+    try:
+        for code, query in (("1.004222", "&a.nationality=vn&a.vneid=level2&a.by-proxy=no"), ("1.001193", "")):
+            open_route(page, server, f"procedures/{code}?as_of={DAY}{query}")
+            page.locator(f"#pr-detail[data-ready='true'][data-code='{code}']").wait_for()
+            page.locator("#pr-decisions details.tech summary").first.click()  # an opened table scrolls in its own box
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, f"{code}: the page scrolls sideways ({width} px wide at 390 px)"
+        shot(page, "procedure-phone")
+    finally:
+        context.close()
+

@@ -87,3 +87,36 @@ export function chart(canvas, config) {
 export function destroyCharts() { charts.forEach((c) => c.destroy()); charts.clear(); }
 
 export const PALETTE = ["#0b5cad", "#e8710a", "#137333", "#b3261e", "#7b3fa1", "#00838f", "#9e6a03", "#5f6368", "#c2185b", "#3949ab"];
+
+/** An ISO date (2026-06-01, or a timestamp starting with one) as dd/mm/yyyy; other values unchanged. */
+export function dmy(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(iso == null ? "" : iso));
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : String(iso == null ? "" : iso);
+}
+
+/** Every ISO date inside a text (2026-06-01) rewritten as dd/mm/yyyy. */
+export function dmyIn(text) {
+  return String(text == null ? "" : text).replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, "$3/$2/$1");
+}
+
+/** The first n characters of a text, cut at a word, with an ellipsis when cut. */
+export function shorten(text, n = 120) {
+  const s = String(text == null ? "" : text).trim();
+  if (s.length <= n) return s;
+  const cut = s.slice(0, n);
+  const at = cut.lastIndexOf(" ");
+  return `${(at > n * 0.6 ? cut.slice(0, at) : cut).replace(/[\s,;:(]+$/, "")}…`;
+}
+
+/** A typed day (dd/mm/yyyy, d/m/yyyy or yyyy-mm-dd) as yyyy-mm-dd; null when it is not a real date. */
+export function isoOf(text) {
+  const s = String(text == null ? "" : text).trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  let y, mo, d;
+  if (m) [y, mo, d] = [+m[1], +m[2], +m[3]];
+  else if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s))) [d, mo, y] = [+m[1], +m[2], +m[3]];
+  else return null;
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
+  return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
