@@ -76,6 +76,8 @@ def register(app: typer.Typer) -> None:
             vol = _n(r["volume_per_year"]) + (" (partly est.)" if r["volume_estimated"] else "")
             t.add_row(r["from_name"], r["to_name"], _n(r["requirements"]), _n(r["document_requirements"]), _n(r["data_requirements"]), vol, _n(r["procedures"]))
         out.print(t)
+        if len(rows) > limit:
+            out.print(f"{limit} of {len(rows)} rows shown (--limit N for more, --format json for all)", highlight=False)
 
     @graph_app.command("impact")
     @guarded
@@ -100,6 +102,8 @@ def register(app: typer.Typer) -> None:
         for f in result["flips"][:limit]:
             t.add_row(f["procedure"], f["requirement"], f["before"], f["after"], str(f["copies"]), _n(f["volume_per_year"]) + (" (est.)" if f["volume_estimated"] else ""))
         out.print(t)
+        if len(result["flips"]) > limit:
+            out.print(f"{limit} of {len(result['flips'])} rows shown (--limit N for more, --format json for all)", highlight=False)
         out.print(
             f"The source removes {_n(result['copies_per_year'])} copies a year ({_n(result['hours'])} hours, {_n(result['vnd'])} VND, estimates); "
             f"conditionally {_n(result['conditional_copies_per_year'])} more.",
