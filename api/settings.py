@@ -6,12 +6,14 @@ workers, so every worker of a multi-process server reads the same settings.
 
 from __future__ import annotations
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="ONCEONLY_", extra="ignore")
+    # hide_input_in_errors: a refused setting is named with its reason, never
+    # echoed (a Redis URL or a key may carry a password).
+    model_config = SettingsConfigDict(env_prefix="ONCEONLY_", extra="ignore", hide_input_in_errors=True)
 
     #: ``--catalogue``: a procedures/ folder or a database URL (DESIGN.md selection);
     #: None = the shipped procedures/ plus the default store.
@@ -23,19 +25,29 @@ class Settings(BaseSettings):
     #: installation can create the real keys through ``/api/v1/keys``.
     admin_key: SecretStr | None = None
 
-    #: Requests per second per key (token bucket, per worker process), by role;
-    #: a key's own ``rate_limit`` wins. Burst = ``rate_burst`` seconds of traffic.
+    #: Requests per second per key, by role; a key's own ``rate_limit`` wins.
+    #: Counted over a sliding window of ``rate_burst`` seconds (rounded up to
+    #: whole seconds): a key may send ``rate × rate_burst`` requests at once,
+    #: and its rate on average (api/security.py).
     rate_portal: float = Field(default=200.0, gt=0)
     rate_officer: float = Field(default=50.0, gt=0)
     rate_admin: float = Field(default=20.0, gt=0)
-    rate_burst: float = Field(default=2.0, gt=0)
+    rate_burst: float = Field(default=1.0, gt=0, le=3600)
+    #: Where rate limits are counted: None = in this process's memory (each
+    #: worker counts alone: N workers let a key through N times its rate);
+    #: ``redis://[:password@]host:port/db`` (or ``rediss://``, ``redis+unix://``)
+    #: = one count per key for every worker of every node. If Redis stops
+    #: answering, workers fall back to their own memory (logged) until it is back.
+    rate_limit_url: str | None = None
 
     #: Largest request body accepted (bytes); larger ones get 413.
     max_body_bytes: int = Field(default=64 * 1024, gt=0)
     #: How often a worker at most checks the store for source-status or catalogue
     #: changes made through another worker (seconds; 0 = on every request).
-    sync_interval: float = Field(default=0.5, ge=0)
-    #: How long a worker trusts a looked-up key (seconds): revocations take this long.
+    #: At most 1 s: key revocations and source status reach every worker within it.
+    sync_interval: float = Field(default=0.5, ge=0, le=1.0)
+    #: How long a worker trusts a looked-up key (seconds). Revocations do not
+    #: wait for it: they reach every worker at its next sync (``sync_interval``).
     key_cache_seconds: float = Field(default=5.0, ge=0)
     #: KPI counters are written in batches at most this often (seconds).
     kpi_flush_seconds: float = Field(default=2.0, gt=0)
@@ -50,3 +62,16 @@ class Settings(BaseSettings):
     fast_path: bool = True
     #: One masked access-log line per request (method, path, status, ms, key name).
     access_log: bool = True
+
+    @field_validator("rate_limit_url")
+    @classmethod
+    def _redis_url(cls, value: str | None) -> str | None:
+        """An empty value means in memory; anything else must be a Redis URL
+        (a typo fails at start-up, loudly, instead of silently counting per worker)."""
+        if value is None or not value.strip() or value.strip() == "memory://":
+            return None
+        value = value.strip()
+        scheme = value.partition("://")[0].lower()
+        if "://" not in value or scheme not in ("redis", "rediss", "redis+unix"):
+            raise ValueError("rate_limit_url must be a redis://, rediss:// or redis+unix:// URL (or empty: in memory)")
+        return value
