@@ -70,7 +70,11 @@ def _path(loc: tuple | list) -> str | None:
 def validation_items(errors: list[dict[str, Any]]) -> list[dict]:
     # Only the location and the message: pydantic's "input" would echo the
     # caller's data, which may be personal.
-    return [{"path": _path(e.get("loc", ())), "message": e.get("msg", "invalid")} for e in errors]
+    # pydantic prefixes our validators' messages with "Value error, ": drop it.
+    return [
+        {"path": _path(e.get("loc", ())), "message": e.get("msg", "invalid").removeprefix("Value error, ")}
+        for e in errors
+    ]
 
 
 def documented_methods(app: FastAPI, path: str) -> set[str]:
@@ -141,6 +145,14 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
-        # The type and a masked message go to the log; the caller gets no detail.
-        log.error("unexpected %s on %s %s: %s", type(exc).__name__, request.method, mask(request.url.path), mask(str(exc)))
-        return error_response(500, "internal_error", "internal error; the incident was logged")
+        # Normally answered by api.middleware first (so the connection survives).
+        return unexpected_response(request.method, request.url.path, exc)
+
+
+def unexpected_response(method: str, path: str, exc: BaseException) -> Response:
+    """Log an unexpected error (type, masked message and traceback) and return the opaque 500."""
+    log.error(
+        "unexpected %s on %s %s: %s", type(exc).__name__, method, mask(path), mask(str(exc)),
+        exc_info=(type(exc), exc, exc.__traceback__),
+    )
+    return error_response(500, "internal_error", "internal error; the incident was logged")

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import gc
 import logging
+import typing
 
 from fastapi import APIRouter, FastAPI
+from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
 
 from engine.evaluator import ENGINE_VERSION
@@ -25,6 +28,7 @@ from .middleware import ApiMiddleware
 from .routers import attributes, catalogue, documents, evaluations, health, keys, kpis, procedures, sources
 from .runtime import Runtime
 from .settings import Settings
+from .static_ui import mount_docs
 
 log = logging.getLogger("onceonly.api")
 
@@ -119,13 +123,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ),
         lifespan=lifespan,
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url="/docs",
+        docs_url=None,  # /docs and /redoc from vendored assets: api.static_ui.mount_docs
         redoc_url=None,
     )
     errors.install(app)
     # Added first = innermost: the fast path sits inside the size limit, stamp and log.
     app.add_middleware(FastEvaluations, fastapi_app=app, enabled=settings.fast_path)
-    app.add_middleware(ApiMiddleware, max_body_bytes=settings.max_body_bytes, access_log=settings.access_log)
+    date_params: set[str] = set()  # filled below, once the routes are in
+    app.add_middleware(
+        ApiMiddleware, max_body_bytes=settings.max_body_bytes, access_log=settings.access_log, date_params=date_params
+    )
     v1 = APIRouter(prefix=API_PREFIX)
     for module in (evaluations, procedures, sources, documents, attributes, kpis, catalogue, keys, health):
         v1.include_router(module.router)
@@ -135,7 +142,31 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Probes at the root too, where load balancers look for them.
     app.include_router(health.router, include_in_schema=False)
     _mount_dashboard(app)
+    mount_docs(app, app.openapi_url, app.title)
+    date_params.update(_date_query_params(app.routes))
     return app
+
+
+def _date_query_params(routes) -> set[str]:
+    """Names of the query parameters that are days, in every route (included routers too)."""
+    names: set[str] = set()
+    for route in routes:
+        if isinstance(route, APIRoute):
+            stack = [route.dependant]
+            while stack:
+                dependant = stack.pop()
+                stack.extend(dependant.dependencies)
+                names.update(f.alias for f in dependant.query_params if _is_day(f.field_info.annotation))
+        sub = getattr(route, "original_router", None)  # FastAPI's included routers
+        if sub is not None:
+            names |= _date_query_params(sub.routes)
+    return names
+
+
+def _is_day(annotation) -> bool:
+    if annotation is dt.date:
+        return True
+    return any(_is_day(a) for a in typing.get_args(annotation))
 
 
 def _mount_dashboard(app: FastAPI) -> None:

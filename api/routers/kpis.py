@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
@@ -11,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from engine.store.api_repo import read_kpis
 
 from ..deps import OfficerKey, RuntimeDep
-from ..schemas.common import error_responses
+from ..schemas.common import Day, error_responses, text
 from ..schemas.kpis import KpiPublic, KpiTotals
 
 router = APIRouter(prefix="/kpis", tags=["kpis"])
@@ -24,11 +23,11 @@ async def get_kpis(
     _key: OfficerKey,
     runtime: RuntimeDep,
     group_by: Annotated[list[Dimension] | None, Query(description="Dimensions to keep (repeat the parameter); default: day and ministry.")] = None,
-    day_from: dt.date | None = None,
-    day_to: dt.date | None = None,
-    ministry: Annotated[str | None, Query(max_length=80)] = None,
-    procedure: Annotated[str | None, Query(max_length=64)] = None,
-    source: Annotated[str | None, Query(max_length=80)] = None,
+    day_from: Annotated[Day | None, Query(description="First day, YYYY-MM-DD.")] = None,
+    day_to: Annotated[Day | None, Query(description="Last day, YYYY-MM-DD.")] = None,
+    ministry: Annotated[text(80) | None, Query()] = None,
+    procedure: Annotated[text(64) | None, Query()] = None,
+    source: Annotated[text(80) | None, Query()] = None,
 ) -> KpiPublic:
     group = list(dict.fromkeys(group_by or ["day", "ministry"]))
     # This worker's pending counters first, so a caller sees its own traffic.

@@ -14,9 +14,12 @@ from ..analysis import analysis_of
 from ..deps import OfficerKey, RuntimeDep
 from ..errors import ApiError
 from ..formats import MEDIA, chosen, documented
-from ..schemas.common import error_responses
+from ..schemas.common import Day, error_responses
 
 router = APIRouter(prefix="/simulations", tags=["simulations"])
+
+#: The longest timeline one request may ask for: one point a month, each a full comparison.
+MAX_MONTHS = 120
 
 
 class ScenarioItem(BaseModel):
@@ -36,9 +39,11 @@ class SimulationCreate(BaseModel):
     #: A scenario id from GET /simulations/scenarios (never a path), or a whole
     #: scenario object (an edited ``document``).
     scenario: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.\-]*$", max_length=80)] | dict[str, Any]
-    as_of: dt.date | None = None
-    date_from: dt.date | None = Field(None, alias="from", description="First month of the timeline (default: the scenario's period).")
-    date_to: dt.date | None = Field(None, alias="to", description="Last month of the timeline.")
+    as_of: Day | None = None
+    date_from: Day | None = Field(None, alias="from", description="First month of the timeline (default: the scenario's period).")
+    date_to: Day | None = Field(
+        None, alias="to", description=f"Last month of the timeline (at most {MAX_MONTHS} months after the first)."
+    )
     population: int | None = Field(None, ge=1, le=10_000_000, description="N synthetic applicants (default: none).")
     seed: int = Field(0, ge=0, le=2**31 - 1)
 
@@ -107,7 +112,7 @@ async def run_simulation(
     if isinstance(body.scenario, str) and body.scenario not in await run_in_threadpool(_documents, runtime):
         raise ApiError(404, "unknown_scenario", f"unknown scenario {body.scenario!r} (see GET /simulations/scenarios)", "body.scenario")
     if body.date_from and body.date_to and body.date_to < body.date_from:
-        raise ApiError(422, "invalid_request", "date_to is before date_from", "body.date_to")
+        raise ApiError(422, "invalid_request", "to is before from", "body.to")
     result = await run_in_threadpool(_run, runtime, body)
     if fmt == "csv":
         from engine.simulation.export import to_csv as _csv  # the CLI's CSV layout
@@ -131,6 +136,7 @@ def _run(runtime, body: SimulationCreate) -> dict:
             scenario = parse_scenario(body.scenario, "request", default_id=str(body.scenario.get("id") or "edited"))
     except ScenarioError as exc:
         raise ApiError(422, "invalid_scenario", str(exc), "body.scenario", [e.as_dict() for e in exc.errors]) from None
+    _check_timeline(body, scenario)
 
     def compute(engine):
         cat = engine.catalogue
@@ -145,3 +151,30 @@ def _run(runtime, body: SimulationCreate) -> dict:
     what = body.scenario if isinstance(body.scenario, str) else orjson.dumps(body.scenario, option=orjson.OPT_SORT_KEYS)
     args = (what, body.as_of, body.date_from, body.date_to, body.population, body.seed)
     return analysis_of(runtime).cached("simulation", args, compute)
+
+
+def _months(start: dt.date, end: dt.date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month
+
+
+def _check_timeline(body: SimulationCreate, scenario) -> None:
+    """Refuse a timeline longer than :data:`MAX_MONTHS` (as :func:`engine.simulation.simulate`
+    would draw it: the request's ``from``/``to``, else the scenario's period, else 12 months)."""
+    period = scenario.head.period
+    as_of = body.as_of or scenario.head.as_of or (period.to if period else None) or dt.date.today()
+    start = body.date_from or (period.from_ if period else as_of.replace(day=1))
+    end = body.date_to or (period.to if period else None)
+    if end is None:
+        return  # 12 months from the start
+    if body.date_to:
+        where = "body.to"
+    elif body.date_from:
+        where = "body.from"
+    else:  # the scenario's own period (an edited document's field, or the named file's)
+        where = "body.scenario.period.to" if isinstance(body.scenario, dict) else "body.scenario"
+    if end < start:
+        raise ApiError(422, "invalid_request", f"the timeline ends ({end}) before it starts ({start})", where)
+    if _months(start, end) > MAX_MONTHS:
+        raise ApiError(
+            422, "invalid_request", f"the timeline from {start} to {end} is longer than {MAX_MONTHS} months", where
+        )

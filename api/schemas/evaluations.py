@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
-import re
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from engine.models import Evaluation
 
-_ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+from .common import Day, text
+
 SourceStatusValue = Literal["online", "degraded", "offline"]
 AttributeId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.\-]*$", max_length=80)]
-AttributeValue = Annotated[str, StringConstraints(max_length=80)]
+AttributeValue = text(80)
+SourceId = text(80, min_length=1)
 
 
 class EvaluationBase(BaseModel):
@@ -31,21 +30,12 @@ class EvaluationBase(BaseModel):
         examples=[{"nationality": "vn", "vneid": "level2"}],
     )
     channel: Literal["online", "in_person", "post"] | None = None
-    as_of: dt.date | None = Field(None, description="Evaluation day, YYYY-MM-DD (default: today).")
-
-    @field_validator("as_of", mode="before")
-    @classmethod
-    def _iso_day_only(cls, value):
-        # pydantic would also take 0 or "1700000000" as Unix times: a portal bug, not a day.
-        if value is None or isinstance(value, dt.date):
-            return value
-        if isinstance(value, str) and _ISO_DAY.match(value):
-            return value
-        raise ValueError("must be a day written YYYY-MM-DD")
+    #: YYYY-MM-DD only: pydantic alone would take 0 or "1700000000" as Unix times.
+    as_of: Day | None = Field(None, description="Evaluation day, YYYY-MM-DD (default: today).")
 
 
 class EvaluationCreate(EvaluationBase):
-    source_status: dict[Annotated[str, StringConstraints(min_length=1, max_length=80)], SourceStatusValue] | None = Field(
+    source_status: dict[SourceId, SourceStatusValue] | None = Field(
         None, max_length=32, description="What-if overrides of live source status for this call only."
     )
 

@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat
+
+from .common import text
+
+KeyName = text(120, min_length=1)
 
 
 class KeyBase(BaseModel):
-    name: Annotated[str, StringConstraints(min_length=1, max_length=120)]
+    name: str
     role: Literal["portal", "officer", "admin"]
     rate_limit: float | None = Field(None, gt=0, le=1_000_000, description="Requests/s (default: the role's).")
 
 
 class KeyCreate(KeyBase):
     model_config = ConfigDict(extra="forbid")
+
+    #: 1-120 characters, no control characters: PostgreSQL refuses a NUL byte in text (it was a 500).
+    name: KeyName
+    #: A JSON number (``true`` is not 1 request/s).
+    rate_limit: StrictFloat | None = Field(None, gt=0, le=1_000_000, description="Requests/s (default: the role's).")
 
 
 class KeyPublic(KeyBase):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class Health(BaseModel):
@@ -27,6 +27,8 @@ class CataloguePublic(BaseModel):
 
 
 class Ready(BaseModel):
+    """Ready; the engine and the catalogue only for an admin key (they name folders and hosts)."""
+
     status: Literal["ready"]
-    engine_version: str
-    catalogue: CataloguePublic
+    engine_version: str | None = Field(None, description="Admin key only.")
+    catalogue: CataloguePublic | None = Field(None, description="Admin key only.")

@@ -29,11 +29,26 @@ import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
 from ..errors import DataError, OnceOnlyError
 from ..models import Attribute, DocumentType, Reference, Requirement, Rule, Slug, Source, Text
 from ..yamlio import YamlDoc, format_path, read_yaml
+
+
+#: Scenario days lie in this range, so a timeline's next month or a repeal's day
+#: before never overflows (``to: 9999-12-31`` made the API answer 500).
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2199, 12, 31)
+
+
+def _bounded(day: dt.date) -> dt.date:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(f"must be a day between {FIRST_DAY} and {LAST_DAY}")
+    return day
+
+
+Day = Annotated[dt.date, AfterValidator(_bounded)]
 
 
 class ScenarioError(OnceOnlyError):
@@ -87,7 +102,7 @@ class Announce(_Op):
 
     op: Literal["announce"]
     source: Slug
-    date: dt.date
+    date: Day
 
 
 class Withdraw(_Op):
@@ -95,7 +110,7 @@ class Withdraw(_Op):
 
     op: Literal["withdraw"]
     source: Slug
-    date: dt.date | None = None
+    date: Day | None = None
 
 
 class Coverage(_Op):
@@ -105,7 +120,7 @@ class Coverage(_Op):
     op: Literal["coverage"]
     source: Slug
     attribute: Slug
-    from_: dt.date = Field(alias="from")
+    from_: Day = Field(alias="from")
     add: list[str] = Field(default_factory=list)
     remove: list[str] = Field(default_factory=list)
     set: list[str] | None = None
@@ -125,7 +140,7 @@ class Quality(_Op):
     op: Literal["quality"]
     source: Slug
     level: Literal["insufficient", "partial", "sufficient"]
-    from_: dt.date = Field(alias="from")
+    from_: Day = Field(alias="from")
 
 
 class Outage(_Op):
@@ -136,8 +151,8 @@ class Outage(_Op):
 
     op: Literal["outage"]
     source: Slug
-    from_: dt.date = Field(alias="from")
-    to: dt.date
+    from_: Day = Field(alias="from")
+    to: Day
     status: Literal["offline", "degraded"] = "offline"
 
     @model_validator(mode="after")
@@ -157,7 +172,7 @@ class RepealRule(_Op):
 
     op: Literal["repeal_rule"]
     rule: Slug
-    from_: dt.date | None = Field(default=None, alias="from")
+    from_: Day | None = Field(default=None, alias="from")
 
 
 class EnactRule(_Op):
@@ -165,7 +180,7 @@ class EnactRule(_Op):
 
     op: Literal["enact_rule"]
     rule: Slug
-    from_: dt.date | None = Field(default=None, alias="from")
+    from_: Day | None = Field(default=None, alias="from")
 
 
 class RequirementPatch(BaseModel):
@@ -230,8 +245,8 @@ class Assumption(BaseModel):
 class Period(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    from_: dt.date = Field(alias="from")
-    to: dt.date
+    from_: Day = Field(alias="from")
+    to: Day
 
     @model_validator(mode="after")
     def _ordered(self) -> "Period":
@@ -254,7 +269,7 @@ class ScenarioHead(BaseModel):
     references: list[Reference] = Field(default_factory=list)
     #: Default timeline range and default date of the diff.
     period: Period | None = None
-    as_of: dt.date | None = None
+    as_of: Day | None = None
     operations: list[Any] = Field(min_length=1)
 
     @model_validator(mode="after")

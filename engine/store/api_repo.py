@@ -61,6 +61,16 @@ class KeyRecord:
         return self.revoked_at is None
 
 
+def check_text(value: str, field: str, max_length: int) -> str:
+    """``value`` if it fits a text column: PostgreSQL refuses a NUL byte (an error, not a
+    row), and its VARCHAR(n) refuses longer text; SQLite would take both silently."""
+    if "\x00" in value:
+        raise ValueError(f"{field} must not contain NUL bytes")
+    if len(value) > max_length:
+        raise ValueError(f"{field} is longer than {max_length} characters")
+    return value
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
@@ -95,6 +105,7 @@ def create_key(
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     if rate_limit is not None and rate_limit <= 0:
         raise ValueError("rate limit must be positive")
+    check_text(name, "name", api_keys.c.name.type.length)
     token = token or new_token()
     row = {
         "name": name,
@@ -203,6 +214,9 @@ def read_source_statuses(engine: Engine) -> dict[str, str]:
 
 def set_source_status(engine: Engine, source: str, status: str, by: str | None = None) -> int:
     """Persist ``source``'s status and bump the shared version; return the new version."""
+    check_text(source, "source", source_status.c.source.type.length)
+    if by is not None:  # a key's name, for the record: cleaned, never refused
+        by = by.replace("\x00", "")[: source_status.c.updated_by.type.length]
     row = {"source": source, "status": status, "updated_at": _now(), "updated_by": by}
     with engine.begin() as conn:
         _upsert(conn, source_status, [row], ["source"], add=None, set_=["status", "updated_at", "updated_by"])
@@ -294,6 +308,8 @@ def read_kpis(
     source) and the evaluation rows (day, ministry, procedure).
     """
     group = [g for g in ("day", "ministry", "procedure", "source") if g in set(group_by)]
+    if any(v is not None and "\x00" in v for v in (ministry, procedure, source)):
+        return [], []  # no stored row holds a NUL byte (and PostgreSQL would refuse to compare one)
 
     def query(table, measures: list[str], dims: list[str]) -> list[dict]:
         cols = [table.c[d] for d in dims]

@@ -449,3 +449,58 @@ def test_procedure_page_fits_a_phone(browser, server):
     finally:
         context.close()
 
+
+# --- security headers (issue 12) ---------------------------------------------------------------
+
+def test_pages_and_docs_keep_to_the_content_security_policy(browser, server):
+    """Every page works under the server's CSP (no violation reported); /docs and /redoc
+    draw from vendored files; nothing is requested from another host (ReDoc's
+    "API docs by Redocly" logo is the one foreign URL, and the CSP refuses it)."""
+    import json
+
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
+    context.add_init_script(
+        f"localStorage.setItem('onceonly.apiKey', {json.dumps(server.key)}); localStorage.setItem('onceonly.lang', 'vi');"
+        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+        " (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));"
+    )
+    page = context.new_page()
+    errors, sent = [], []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("request", lambda req: sent.append(req.url))
+    page.set_default_timeout(120_000)
+    try:
+        status, _ = server.get("/")
+        assert status == 200
+        for route, ready in (
+            ("overview", "#main[data-ready='true'] #ov-totals"),
+            (f"procedures/1.001193?as_of={DAY}&a.nationality=vn", "#pr-decisions"),
+            (f"graph?as_of={DAY}", "#cy[data-nodes]"),  # cytoscape writes its one <style> (allowed by hash)
+        ):
+            open_route(page, server, route)
+            page.locator(ready).wait_for()
+            page.wait_for_timeout(300)
+            assert page.evaluate("window.__csp") == [], route
+        open_route(page, server, "whatif")
+        page.get_by_label("Kịch bản", exact=True).select_option("population-outage")
+        page.get_by_role("button", name="Chạy").click()
+        page.locator("#wi-results[data-done='true'] #wi-totals").wait_for()  # chart.js draws
+        assert page.evaluate("window.__csp") == []
+
+        page.goto(f"{server.base}/docs")
+        page.locator(".swagger-ui .info .title").wait_for()
+        page.locator(".opblock-summary-path", has_text="/api/v1/evaluations").first.wait_for()
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__csp") == []
+        shot(page, "docs-swagger-ui")
+
+        page.goto(f"{server.base}/redoc")
+        page.locator("redoc h1", has_text="onceonly").first.wait_for()
+        page.wait_for_timeout(500)
+        assert all("cdn.redoc.ly" in v for v in page.evaluate("window.__csp")), page.evaluate("window.__csp")
+        shot(page, "docs-redoc")
+        foreign = [u for u in sent if not u.startswith((server.base, "data:", "blob:"))]
+        assert all(u.startswith("https://cdn.redoc.ly/") for u in foreign), foreign
+        assert not errors, errors
+    finally:
+        context.close()
