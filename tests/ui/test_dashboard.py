@@ -149,14 +149,14 @@ def test_procedure_search_and_decision_flip(page, server):
     # nationality vn -> struck
     choose(page, "nationality", "vn")
     page.wait_for_url(re.compile(r"a\.nationality=vn"))
-    page.wait_for_function("document.querySelector(\"#pr-decisions [data-requirement='identity']\")?.dataset.status === 'struck'")
+    page.locator("#pr-decisions [data-requirement='identity'][data-status='struck']").wait_for()
     assert status_of(page, "identity") == "struck"
     assert page.locator("#pr-profile [data-attribute='nationality'] button[data-value='vn']").get_attribute("aria-pressed") == "true"
     shot(page, "procedure-vn")
     # foreign -> required (not conditional any more)
     choose(page, "nationality", "foreign")
     page.wait_for_url(re.compile(r"a\.nationality=foreign"))
-    page.wait_for_function("document.querySelector(\"#pr-decisions [data-requirement='identity']\")?.dataset.status === 'required'")
+    page.locator("#pr-decisions [data-requirement='identity'][data-status='required']").wait_for()
     assert status_of(page, "identity") == "required"
     assert page.locator("#pr-decisions [data-requirement='identity']").get_attribute("data-conditional") == "false"
     # The struck_if choice on the requirement itself flips it back.
@@ -320,6 +320,46 @@ def test_overview_load_on_national_catalogue(browser, tmp_path):
     finally:
         context.close()
         srv.stop()
+
+
+# --- appendix check (compliance report) --------------------------------------------------------
+
+def test_appendix_check(page, server):
+    import json
+
+    open_route(page, server, f"compliance?as_of={DAY}")
+    if not server.has_route("get", "/api/v1/reports/compliance"):
+        page.locator("#co-summary .error").wait_for()
+        shot(page, "compliance")
+        expect_missing(page, "#co-summary", "GET /api/v1/reports/compliance")
+    page.locator("#main[data-ready='true'] #co-answer").wait_for(timeout=120_000)
+    assert page.locator("nav a[aria-current='page']").inner_text() == "Đối chiếu Phụ lục"
+    # The answer first, in one Vietnamese sentence, with the figures of the API.
+    answer = page.locator("#co-answer").inner_text()
+    assert "dòng Phụ lục I, II mà hồ sơ trên Cổng vẫn nêu giấy tờ đã được thay thế" in answer
+    assert "quá hạn" in answer and "(Điều 7)" in answer
+    status, body = server.get(f"/api/v1/reports/compliance?as_of={DAY}")
+    assert status == 200
+    total = json.loads(body)["total"]
+    assert answer.startswith(f"{total['asked']} dòng"), answer
+    assert "01/06/2026" in page.locator("#co-summary").inner_text()
+    # A table by ministry, by name (no ids), and the rows, still-named first.
+    ministries = page.locator("#co-ministries tbody tr")
+    assert ministries.count() >= 1
+    assert page.locator("#co-ministries tbody tr[data-key='bo-tu-phap'] th").inner_text() == "Bộ Tư pháp"
+    assert page.locator("#co-rows tbody tr").first.get_attribute("data-asked") == "true"
+    shot(page, "compliance")
+    # The ministry filter re-queries with ministry=.
+    page.get_by_label("Bộ, ngành", exact=True).select_option("bo-tu-phap")
+    page.wait_for_url(re.compile("ministry=bo-tu-phap"))
+    page.locator("#main[data-ready='true'] #co-answer").wait_for()
+    assert page.locator("#co-answer").inner_text().startswith("Bộ Tư pháp:")
+    assert page.locator("#co-ministries tbody tr").count() == 1
+    with page.expect_download() as dl:
+        page.get_by_role("link", name="Tải Excel").click()
+    assert dl.value.suggested_filename.endswith(".xlsx")
+    assert Path(dl.value.path()).read_bytes()[:2] == b"PK", "an xlsx file (a zip)"
+
 
 # --- procedure page: the answer first, papers that go, then what stays (issue 13, task a) ------
 

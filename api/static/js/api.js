@@ -13,6 +13,7 @@ export const endpoints = {
   // Not in the API yet when the dashboard was written (see ui/README.md): shapes expected there.
   attributes: () => ["GET", "/attributes"],
   unnecessary: (q) => ["GET", "/reports/unnecessary", q],
+  compliance: (q) => ["GET", "/reports/compliance", q],
   dependencies: (q) => ["GET", "/graph/dependencies", q],
   impact: (source, q) => ["GET", `/graph/sources/${encodeURIComponent(source)}/impact`, q],
   scenarios: () => ["GET", "/simulations/scenarios"],

@@ -6,8 +6,9 @@ import * as overview from "./pages/overview.js";
 import * as procedures from "./pages/procedures.js";
 import * as whatif from "./pages/whatif.js";
 import * as graph from "./pages/graph.js";
+import * as compliance from "./pages/compliance.js";
 
-const PAGES = { overview, procedures, whatif, graph };
+const PAGES = { overview, procedures, whatif, graph, compliance };
 const main = document.getElementById("main");
 let renderSeq = 0;
 
