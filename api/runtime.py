@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import threading
 import time
 from collections import OrderedDict
@@ -25,10 +26,11 @@ from engine.catalogue import Catalogue
 from engine.errors import DataError
 from engine.evaluator import ENGINE_VERSION, Engine
 from engine.host import DurableHost
-from engine.selection import select_catalogue
+from engine.law.guard import DEFAULT_MAX_PROCEDURE_SHARE, LawDiff, empty_law, law_diff
+from engine.selection import _imported, _mask, default_store_url, select_catalogue
 from engine.sources import SourceState
 from engine.store import Store
-from engine.store import api_repo
+from engine.store import api_repo, law_versions
 
 from .kpis import KpiItems, KpiRecorder, items_of
 from .security import KeyCache, RateLimiter
@@ -82,6 +84,14 @@ class CatalogueRefused(Exception):
         self.errors = errors
 
 
+class LawRemovalRefused(Exception):
+    """A valid catalogue that would drop rules in force, sources or many procedures."""
+
+    def __init__(self, diff: LawDiff):
+        super().__init__("; ".join(diff.reasons()))
+        self.diff = diff
+
+
 _HOST: DurableHost | None = None
 
 
@@ -120,7 +130,7 @@ class Runtime:
             settings.key_cache_seconds,
             {"portal": settings.rate_portal, "officer": settings.rate_officer, "admin": settings.rate_admin},
         )
-        self.limiter = RateLimiter(settings.rate_burst)
+        self.limiter = RateLimiter(settings.rate_burst, settings.rate_limit_url)
         self.kpis = KpiRecorder(store.engine)
         self.current: Loaded | None = None
         self._versions: dict[str, int] = {}
@@ -132,33 +142,96 @@ class Runtime:
     # ------------------------------------------------------------------ catalogue
 
     def build(self) -> Loaded:
-        """Load the configured catalogue into a new engine (slow: call off the loop)."""
+        """Load the configured catalogue's files into a new engine (slow: call off the loop)."""
         selected = select_catalogue(self.settings.catalogue)
-        cat = selected.catalogue
+        return self._engine_for(selected.catalogue, selected.description, list(selected.errors))
+
+    def _engine_for(self, cat: Catalogue, description: str, errors: list[DataError]) -> Loaded:
         state = SourceState(cat)
         engine = Engine(cat, host=self.host, state=state, cache_size=self.settings.cache_size)
         self._apply_statuses(engine, api_repo.read_source_statuses(self.store.engine), self._versions.get("source_status"))
         if self.settings.warm:
             engine.warm()
-        return Loaded(engine, selected.description, list(selected.errors))
+        return Loaded(engine, description, errors)
+
+    def _stored(self) -> Loaded | None:
+        """The last accepted law version from the store, with the imported procedures."""
+        last = law_versions.last_accepted(self.store.engine)
+        if last is None:
+            return None
+        ident, description, cat = last
+        url = self._imported_from()
+        errors: list[DataError] = []
+        if url:
+            try:
+                cat = cat.with_procedures(_imported(url), origin=_mask(url))
+            except Exception as exc:  # the law still serves; /ready shows the error
+                errors.append(DataError(_mask(url), None, None, f"cannot read the store: {exc.__class__.__name__}"))
+        return self._engine_for(cat, f"law version {ident} ({description})", errors)
+
+    def _imported_from(self) -> str | None:
+        spec = self.settings.catalogue or os.environ.get("ONCEONLY_CATALOGUE") or None
+        if spec and "://" not in spec:
+            return None
+        return spec or default_store_url()
 
     def start(self) -> None:
-        """First load: serve what loaded even with data errors (they show in /ready)."""
+        """First load. The store is the truth: files that fail validation, or
+        that would drop law without an admin's confirmation, are not served;
+        the last accepted version is. Valid files that drop nothing are
+        accepted (a new release) and every other worker follows."""
         self._versions = api_repo.read_versions(self.store.engine)
         loaded = self.build()
+        stored = law_versions.last_accepted(self.store.engine)
+        if stored is not None:
+            problems = [str(e) for e in loaded.errors[:3]] + empty_law(loaded.catalogue)
+            guard = law_diff(stored[2], loaded.catalogue, getattr(self.settings, 'max_procedure_share', DEFAULT_MAX_PROCEDURE_SHARE))
+            if problems or guard.needs_confirmation():
+                reasons = problems or guard.reasons()
+                log.warning("catalogue files not served (%s); serving law version %d", "; ".join(reasons), stored[0])
+                kept = self._stored()
+                if kept is not None:
+                    self._swap(kept)
+                    return
+            elif self._curated_same(stored[2], loaded.catalogue):
+                self._swap(loaded)
+                return
         if loaded.errors:
             log.warning("catalogue loaded with %d data error(s); first: %s", len(loaded.errors), loaded.errors[0])
+        elif not empty_law(loaded.catalogue):
+            law_versions.record(self.store.engine, "accepted", loaded.description, loaded.catalogue, by="start")
+            if stored is not None:
+                self._versions["catalogue"] = api_repo.bump(self.store.engine, "catalogue")
         self._swap(loaded)
 
-    def reload(self) -> Loaded:
-        """Load again; refuse (and keep serving the old one) if it has any error."""
+    @staticmethod
+    def _curated_same(a: Catalogue, b: Catalogue) -> bool:
+        return law_versions.snapshot(a) == law_versions.snapshot(b)
+
+    def reload(self, confirm: bool = False, by: str | None = None) -> Loaded:
+        """Load the files again; refuse (and keep serving the old one) if they have
+        any error, hold no law, or drop rules, sources or too many procedures
+        without ``confirm``. Every outcome is recorded in the store."""
         with self._reload_lock:
             loaded = self.build()
+            store = self.store.engine
             if loaded.errors:
+                law_versions.record(store, "refused", loaded.description, errors=[e.as_dict() for e in loaded.errors], by=by)
                 raise CatalogueRefused(loaded.errors)
+            empty = empty_law(loaded.catalogue)
+            if empty:
+                errors = [DataError("rules", None, None, f"the catalogue holds {reason}") for reason in empty]
+                law_versions.record(store, "refused", loaded.description, errors=[e.as_dict() for e in errors], by=by)
+                raise CatalogueRefused(errors)
+            if self.current is not None:
+                diff = law_diff(self.current.catalogue, loaded.catalogue, getattr(self.settings, 'max_procedure_share', DEFAULT_MAX_PROCEDURE_SHARE))
+                if diff.needs_confirmation() and not confirm:
+                    law_versions.record(store, "refused", loaded.description, errors=[{"message": r} for r in diff.reasons()], by=by)
+                    raise LawRemovalRefused(diff)
+            law_versions.record(store, "accepted", loaded.description, loaded.catalogue, by=by)
             self._swap(loaded)
-            # Tell the other workers (they reload when they see the new generation).
-            self._versions["catalogue"] = api_repo.bump(self.store.engine, "catalogue")
+            # Tell the other workers (they load this version from the store).
+            self._versions["catalogue"] = api_repo.bump(store, "catalogue")
             return loaded
 
     def _swap(self, loaded: Loaded) -> None:
@@ -172,14 +245,14 @@ class Runtime:
         self._answers = OrderedDict()  # keyed by catalogue version anyway: free the memory
 
     def _reload_quietly(self) -> None:
+        """Another worker accepted a version: load it from the store (never from
+        this machine's files, which may differ)."""
         if not self._reload_lock.acquire(blocking=False):
             return
         try:
-            loaded = self.build()
-            if loaded.errors:
-                log.warning("catalogue reload seen from another worker refused here: %d error(s)", len(loaded.errors))
-                return
-            self._swap(loaded)
+            loaded = self._stored()
+            if loaded is not None:
+                self._swap(loaded)
         except Exception as exc:  # keep serving the last good catalogue
             log.error("background catalogue reload failed: %s", type(exc).__name__)
         finally:
@@ -205,6 +278,8 @@ class Runtime:
         self._next_sync = now + self.settings.sync_interval
         versions = api_repo.read_versions(self.store.engine)
         seen = self._versions
+        # A key revoked on any worker (its "keys" version) or by the CLI: forget cached keys.
+        self.keys.sync(versions.get("keys", 0) != seen.get("keys", 0))
         if versions.get("source_status", 0) != seen.get("source_status", 0) and self.current is not None:
             statuses = api_repo.read_source_statuses(self.store.engine)
             self._apply_statuses(self.current.engine, statuses, versions.get("source_status", 0))

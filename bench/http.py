@@ -291,7 +291,8 @@ def main() -> int:
         server = subprocess.Popen(serve, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=REPO, start_new_session=True)
         started = time.monotonic()
         ready = wait_ready(base)
-        print(f"server ready in {time.monotonic() - started:.1f} s: {ready['catalogue']['description']}", file=sys.stderr)
+        # /ready names the catalogue only for an admin key: the portal key reads /catalogue.
+        print(f"server ready in {time.monotonic() - started:.1f} s ({ready.get('status')})", file=sys.stderr)
 
         import httpx
 

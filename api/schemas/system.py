@@ -24,6 +24,8 @@ class CataloguePublic(BaseModel):
     rules: int
     data_errors: int
     loaded_at: dt.datetime
+    #: Rule files generated from published data (Res. 66.7's appendices): file, sha256, rows, rows encoded.
+    built_from: dict[str, dict[str, str | int]] = Field(default_factory=dict)
 
 
 class Ready(BaseModel):

@@ -11,7 +11,7 @@ tokens, KPIs are aggregate counters per day, ministry, procedure and source.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, DateTime, Float, Integer, MetaData, String, Table
+from sqlalchemy import Column, Date, DateTime, Float, Integer, LargeBinary, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -74,3 +74,22 @@ kpi_evaluations = Table(
     Column("copies_after", Integer, nullable=False),
 )
 
+
+
+#: Every catalogue a reload accepted (``payload``: the law and the curated
+#: procedures as validated, compressed JSON) or refused (``errors``). Workers
+#: start from the last accepted row, never from files that failed validation
+#: (migration ``0003_law_versions``).
+law_versions = Table(
+    "law_versions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("status", String(16), nullable=False),  # accepted | refused
+    Column("catalogue_version", String(32), nullable=True),
+    Column("rules_version", String(32), nullable=True),
+    Column("description", String(400), nullable=False),
+    Column("by", String(120), nullable=True),
+    Column("errors", Text, nullable=True),
+    Column("payload", LargeBinary, nullable=True),
+)
