@@ -58,19 +58,48 @@ def consulting(engine: Engine, source: str) -> list[str]:
 
 
 def announced_catalogue(catalogue, source: str, as_of: dt.date):
-    """A clone where ``source`` is announced on ``as_of`` (if not earlier), online,
-    not proposed, and its proposed rules are in force."""
-    twin = catalogue.clone(label=f"announce-{source}")
+    """A copy where ``source`` is announced on ``as_of`` (if not earlier), online,
+    not proposed, and its proposed rules are in force.
+
+    Copy-on-write: only the source and its rules are new records; the
+    procedures are the baseline's own (no deep copy of a national catalogue).
+    """
+    twin = catalogue.copy_on_write(label=f"announce-{source}")
     src = twin.sources[source]
-    if src.announcement.date is None or src.announcement.date > as_of:
-        src.announcement.date = as_of
-    src.status = "online"
-    src.proposed = False
-    for rule in twin.rules.values():
-        if rule.source == source and rule.status == "proposed":
-            rule.status = "in_force"
-    twin.invalidate()
+    announcement = src.announcement
+    if announcement.date is None or announcement.date > as_of:
+        announcement = announcement.model_copy(update={"date": as_of})
+    twin.sources[source] = src.model_copy(update={"announcement": announcement, "status": "online", "proposed": False})
+    for rid, rule in list(twin.rules.items()):
+        if source in rule.sources and rule.status == "proposed":
+            twin.rules[rid] = rule.model_copy(update={"status": "in_force"})
+    twin.derive_versions(catalogue, ())
     return twin
+
+
+def _reach(engine: Engine, source: str) -> list[str]:
+    """Codes of the procedures a change of ``source`` can touch at all: a paper
+    of a type one of its rules names (proposed ones too), a paper whose own text
+    waives it for that source, or a procedure an appendix row for it names."""
+    cat = engine.catalogue
+    docs: set[str] = set()
+    codes: set[str] = set()
+    for rule in cat.rules.values():
+        if source in rule.sources:
+            if rule.procedures:
+                codes.update(rule.procedures)
+            else:
+                docs.update(cat.rule_document_types(rule))
+    out = []
+    for code in sorted(cat.procedures):
+        if code in codes:
+            out.append(code)
+            continue
+        for entry in engine.plan(code).entries:
+            if any(p.waiver == source or docs.intersection(p.document_types) for p in entry.papers):
+                out.append(code)
+                break
+    return out
 
 
 def compare(
@@ -218,8 +247,8 @@ def source_impact(
         without = engine.evaluate_all(as_of, applicant, {source: "offline"}, codes=codes)
         result = compare(cat, base, without, model)
     else:
-        other = Engine(announced_catalogue(cat, source, as_of))
-        codes = consulting(other, source)
+        other = Engine(announced_catalogue(cat, source, as_of), host=engine.host)
+        codes = [code for code in _reach(engine, source) if source in other.plan(code).sources]
         working = other.evaluate_all(as_of, applicant, codes=codes)
         base = engine.evaluate_all(as_of, applicant, codes=codes)
         result = compare(cat, working, base, model, offline=False)
