@@ -58,7 +58,9 @@ def build(kind: str, catalogue_spec, as_of, ministry, field, level, source, appl
     return make(evaluations, cat, day, filters, lang=lang), cat
 
 
-def emit(report, cat, kind: str, format: ReportFormat, output: Path | None, lang: str, limit: int) -> None:
+def emit(report, cat, kind: str, format: ReportFormat, output: Path | None, lang: str, limit: int, csv=None, xlsx=None, table=None) -> None:
+    """Write ``report`` in ``format``; ``csv``, ``xlsx`` and ``table`` replace the
+    unnecessary-copies writers for another kind of report."""
     if format is ReportFormat.json:
         data = report.as_dict()
         if output is not None:
@@ -69,7 +71,7 @@ def emit(report, cat, kind: str, format: ReportFormat, output: Path | None, lang
         else:
             emit_json(data)
     elif format is ReportFormat.csv:
-        text = to_csv(report, lang)
+        text = (csv or to_csv)(report, lang)
         if output is not None:
             output.write_text(text, encoding="utf-8-sig")
             out.print(str(output), highlight=False)
@@ -77,10 +79,13 @@ def emit(report, cat, kind: str, format: ReportFormat, output: Path | None, lang
             sys.stdout.write(text)
     elif format is ReportFormat.xlsx:
         path = output or Path(f"{kind}-{report.as_of.isoformat()}.xlsx")
-        to_xlsx(report, path, cat, lang)
+        if xlsx is not None:
+            xlsx(report, path, lang)
+        else:
+            to_xlsx(report, path, cat, lang)
         out.print(str(path), highlight=False)
     else:
-        render(report, cat, lang, limit)
+        (table or render)(report, cat, lang, limit)
 
 
 def _fmt(value) -> str:
@@ -188,7 +193,7 @@ def register_compliance(report_app: typer.Typer) -> None:
     ) -> None:
         """Res. 66.7's Appendix rows against the catalogue: is the listed paper still asked for,
         does the engine strike it, days in effect; totals by ministry; the reverse list."""
-        from ..reports.compliance import STATE_LABELS, compliance_report
+        from ..reports.compliance import compliance_report
         from ..reports.compliance import to_csv as compliance_csv
         from ..reports.compliance import to_xlsx as compliance_xlsx
 
@@ -202,63 +207,47 @@ def register_compliance(report_app: typer.Typer) -> None:
             fail(f"unknown ministry {ministry!r}")
         day = as_date(as_of)
         report = compliance_report(Engine(cat).evaluate_all(day, attrs), cat, day, ministry)
-        if format is ReportFormat.json:
-            data = report.as_dict()
-            if output is not None:
-                import orjson
+        emit(report, cat, "compliance", format, output, lang, limit, csv=compliance_csv, xlsx=compliance_xlsx, table=_compliance_table)
 
-                output.write_bytes(orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS))
-                err.print(str(output))
-            else:
-                emit_json(data)
-            return
-        if format is ReportFormat.csv:
-            text = compliance_csv(report, lang)
-            if output is not None:
-                output.write_text(text, encoding="utf-8-sig")
-                out.print(str(output), highlight=False)
-            else:
-                sys.stdout.write(text)
-            return
-        if format is ReportFormat.xlsx:
-            path = output or Path(f"compliance-{day.isoformat()}.xlsx")
-            compliance_xlsx(report, path, lang)
-            out.print(str(path), highlight=False)
-            return
-        k = 0 if lang == "vi" else 1
-        t = report.total
-        vi = lang == "vi"
-        out.print(
-            (f"[bold]Đối chiếu Phụ lục I, II Nghị quyết 66.7/2025/NQ-CP[/bold] — ngày {day:%d/%m/%Y}: "
-             f"{t['asked']} dòng mà hồ sơ trên Cổng vẫn nêu giấy tờ đã được thay thế "
-             f"({t['overdue']} quá hạn {report.reengineer_days} ngày theo Điều 7); công cụ bỏ {t['struck']}, bỏ có điều kiện {t['conditional']}; "
-             f"{t['not-in-catalogue']} thủ tục không có trong danh mục; {t['not-encoded']} dòng chưa mã hoá.")
-            if vi else
-            (f"[bold]Res. 66.7/2025/NQ-CP Appendices I and II[/bold] on {day.isoformat()}: "
-             f"{t['asked']} rows whose portal dossier still names the replaced paper "
-             f"({t['overdue']} past Art. 7's {report.reengineer_days} days); the engine strikes {t['struck']}, {t['conditional']} conditionally; "
-             f"{t['not-in-catalogue']} procedures not in the catalogue; {t['not-encoded']} rows not encoded."),
-            highlight=False,
-        )
-        table = Table()
-        for col in (("Mục", "Item"), ("Thủ tục", "Procedure"), ("Giấy tờ", "Paper"), ("Tình trạng", "State"), ("Số ngày", "Days")):
-            table.add_column(col[k], overflow="fold")
-        order = {s: i for i, s in enumerate(("required", "conditional", "struck", "not-asked", "not-in-catalogue", "not-encoded"))}
-        shown = sorted(report.rows, key=lambda r: (order[r.state], not r.overdue, r.appendix, r.item))
-        for r in shown[:limit]:
-            state = STATE_LABELS[r.state][k] + (" — quá hạn" if vi and r.overdue else " — overdue" if r.overdue else "")
-            table.add_row(f"{r.appendix}.{r.item}", f"{r.code} {r.procedure_name}"[:90], r.document[:80], state, "" if r.days_in_effect is None else str(r.days_in_effect))
-        out.print(table)
-        if len(shown) > limit:
-            out.print(f"{limit}/{len(shown)} dòng (--limit)" if vi else f"{limit} of {len(shown)} rows shown (--limit)", highlight=False)
-        by = Table(title="Theo bộ, ngành" if vi else "By ministry")
-        for col in (("Bộ, ngành", "Ministry"), ("Dòng", "Rows"), ("Vẫn nêu", "Still named"), ("Quá hạn", "Overdue"), ("Đã bỏ", "Struck"), ("Không có trong danh mục", "Not in catalogue")):
-            by.add_column(col[k], overflow="fold")
-        for g in report.by_ministry.values():
-            by.add_row(g["name"], str(g["rows"]), str(g["asked"]), str(g["overdue"]), str(g["struck"]), str(g["not-in-catalogue"]))
-        out.print(by)
-        out.print(
-            f"Ứng viên cho danh mục sau: {len(report.candidates)} giấy tờ công cụ bỏ theo Điều 4 (qua Điều 3.2) mà không dòng Phụ lục nào nêu (--format xlsx để xem)."
-            if vi else f"Candidates for the next list: {len(report.candidates)} papers struck under Art. 4 (via Art. 3.2) that no appendix row lists (see --format xlsx).",
-            highlight=False,
-        )
+
+def _compliance_table(report, cat, lang: str, limit: int) -> None:
+    from ..reports.compliance import STATE_LABELS
+
+    day = report.as_of
+    k = 0 if lang == "vi" else 1
+    t = report.total
+    vi = lang == "vi"
+    out.print(
+        (f"[bold]Đối chiếu Phụ lục I, II Nghị quyết 66.7/2025/NQ-CP[/bold] — ngày {day:%d/%m/%Y}: "
+         f"{t['asked']} dòng mà hồ sơ trên Cổng vẫn nêu giấy tờ đã được thay thế "
+         f"({t['overdue']} quá hạn {report.reengineer_days} ngày theo Điều 7); công cụ bỏ {t['struck']}, bỏ có điều kiện {t['conditional']}; "
+         f"{t['not-in-catalogue']} thủ tục không có trong danh mục; {t['not-encoded']} dòng chưa mã hoá.")
+        if vi else
+        (f"[bold]Res. 66.7/2025/NQ-CP Appendices I and II[/bold] on {day.isoformat()}: "
+         f"{t['asked']} rows whose portal dossier still names the replaced paper "
+         f"({t['overdue']} past Art. 7's {report.reengineer_days} days); the engine strikes {t['struck']}, {t['conditional']} conditionally; "
+         f"{t['not-in-catalogue']} procedures not in the catalogue; {t['not-encoded']} rows not encoded."),
+        highlight=False,
+    )
+    table = Table()
+    for col in (("Mục", "Item"), ("Thủ tục", "Procedure"), ("Giấy tờ", "Paper"), ("Tình trạng", "State"), ("Số ngày", "Days")):
+        table.add_column(col[k], overflow="fold")
+    order = {s: i for i, s in enumerate(("required", "conditional", "struck", "not-asked", "not-in-catalogue", "not-encoded"))}
+    shown = sorted(report.rows, key=lambda r: (order[r.state], not r.overdue, r.appendix, r.item))
+    for r in shown[:limit]:
+        state = STATE_LABELS[r.state][k] + (" — quá hạn" if vi and r.overdue else " — overdue" if r.overdue else "")
+        table.add_row(f"{r.appendix}.{r.item}", f"{r.code} {r.procedure_name}"[:90], r.document[:80], state, "" if r.days_in_effect is None else str(r.days_in_effect))
+    out.print(table)
+    if len(shown) > limit:
+        out.print(f"{limit}/{len(shown)} dòng (--limit)" if vi else f"{limit} of {len(shown)} rows shown (--limit)", highlight=False)
+    by = Table(title="Theo bộ, ngành" if vi else "By ministry")
+    for col in (("Bộ, ngành", "Ministry"), ("Dòng", "Rows"), ("Vẫn nêu", "Still named"), ("Quá hạn", "Overdue"), ("Đã bỏ", "Struck"), ("Không có trong danh mục", "Not in catalogue")):
+        by.add_column(col[k], overflow="fold")
+    for g in report.by_ministry.values():
+        by.add_row(g["name"], str(g["rows"]), str(g["asked"]), str(g["overdue"]), str(g["struck"]), str(g["not-in-catalogue"]))
+    out.print(by)
+    out.print(
+        f"Ứng viên cho danh mục sau: {len(report.candidates)} giấy tờ công cụ bỏ theo Điều 4 (qua Điều 3.2) mà không dòng Phụ lục nào nêu (--format xlsx để xem)."
+        if vi else f"Candidates for the next list: {len(report.candidates)} papers struck under Art. 4 (via Art. 3.2) that no appendix row lists (see --format xlsx).",
+        highlight=False,
+    )

@@ -270,3 +270,26 @@ def test_shipped_rules_are_up_to_date_with_the_published_rows():
         assert appendix["databases_mapped"] == appendix["rows"]  # every database name mapped
         assert appendix["documents_recognised"] >= 0.95 * appendix["rows"]
         assert appendix["encoded"] + len(appendix["unmapped"]) == appendix["rows"]
+
+
+def test_report_compliance_command_in_every_format(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from engine.cli import app
+
+    runner = CliRunner()
+    got = runner.invoke(app, ["report", "compliance", "--as-of", "2026-06-01", "--format", "json"])
+    assert got.exit_code == 0, got.output
+    data = json.loads(got.stdout)
+    assert data["total"]["rows"] == sum(v["rows"] for v in data["built_from"].values())
+    table = runner.invoke(app, ["report", "compliance", "--as-of", "2026-06-01", "--limit", "3"])
+    assert table.exit_code == 0 and "01/06/2026" in table.stdout and "Theo bộ, ngành" in table.stdout
+    csv_out = runner.invoke(app, ["report", "compliance", "--as-of", "2026-06-01", "--format", "csv", "--lang", "en"])
+    assert csv_out.exit_code == 0 and csv_out.stdout.startswith("Appendix,Item,Ministry")
+    xlsx = tmp_path / "c.xlsx"
+    done = runner.invoke(app, ["report", "compliance", "--as-of", "2026-06-01", "--ministry", "bo-tu-phap", "--format", "xlsx", "--output", str(xlsx)])
+    assert done.exit_code == 0 and xlsx.stat().st_size > 0
+    bad = runner.invoke(app, ["report", "compliance", "--ministry", "nope"])
+    assert bad.exit_code == 2
