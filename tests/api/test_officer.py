@@ -87,3 +87,33 @@ def test_simulations(client, tokens):
     assert r.status_code == 200, r.text
     r = client.post("/api/v1/simulations", json={"scenario": {"id": "broken", "operations": "nope"}}, headers=h)
     assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_scenario" and r.json()["error"]["errors"]
+
+
+def test_analysis_runs_once_in_its_bounded_pool(app, client, tokens):
+    """Concurrent identical analysis questions share one computation, run in the
+    analysis pool, never in the request thread."""
+    import threading
+    import time
+
+    from api.analysis import analysis_of
+
+    runtime = app.state.runtime if hasattr(app.state, "runtime") else None
+    if runtime is None:
+        import pytest
+
+        pytest.skip("the app keeps its runtime elsewhere")
+    calls, threads = [], []
+
+    def compute(engine):
+        calls.append(threading.current_thread().name)
+        time.sleep(0.3)
+        return len(engine.catalogue.procedures)
+
+    results = []
+    workers = [threading.Thread(target=lambda: results.append(analysis_of(runtime).cached("test", (1,), compute))) for _ in range(4)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert len(calls) == 1 and calls[0].startswith("onceonly-analysis")
+    assert len(set(results)) == 1 and len(results) == 4
