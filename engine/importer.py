@@ -1,6 +1,8 @@
-"""Import a folder of portal records into the catalogue store.
+"""Import portal records (a folder tree, a JSON array or JSON Lines) into the store.
 
-The pipeline is: folder -> :func:`engine.portal.iter_records` -> read JSON ->
+The pipeline is: PATH -> :func:`engine.imports.read_path` (a folder through
+:func:`engine.portal.iter_records`; one JSON array; JSON Lines line by line) ->
+the record's ministry (:class:`engine.imports.MinistryResolver`) ->
 :func:`engine.portal.parse_record` (with a :class:`engine.portal.Recogniser`
 built from the shipped document registry) -> :meth:`Store.import_procedures`.
 
@@ -22,7 +24,7 @@ from __future__ import annotations
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +72,12 @@ class ImportResult:
     seconds: float
     #: Filled when ``report=True``: see :func:`build_report`.
     report: dict[str, Any] | None = None
+    #: The format PATH was read as (folder, json, jsonl).
+    format: str = "folder"
+    #: Imported records per way their ministry was found (folder, agency, unknown).
+    ministry_from: dict[str, int] = field(default_factory=dict)
+    #: Where each imported record of unknown ministry was read.
+    unknown_ministry: list[str] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -80,6 +88,7 @@ class ImportResult:
         """A JSON-serialisable view of the result."""
         return {
             "source_folder": self.source_folder,
+            "format": self.format,
             "records": self.records,
             "parsed": self.parsed,
             "skipped": len(self.problems),
@@ -87,6 +96,8 @@ class ImportResult:
             "seconds": round(self.seconds, 3),
             "summary": self.summary.model_dump(mode="json"),
             "problems": [vars(p) for p in self.problems],
+            "ministry_from": self.ministry_from,
+            "unknown_ministry": self.unknown_ministry,
             "report": self.report,
         }
 
@@ -136,11 +147,55 @@ def default_lister(root: Path) -> Iterable[tuple[Path, str]]:
 # ------------------------------------------------------------------ pipeline
 
 
-def _display(root: Path, path: Path | str) -> str:
-    try:
-        return str(Path(path).relative_to(root))
-    except ValueError:
-        return str(path)
+def parse_records(
+    incoming: Iterable[Any],
+    *,
+    parse: Parser | None = None,
+    resolver: Any | None = None,
+    progress: Progress | None = None,
+    total: int = 0,
+) -> tuple[list[tuple[Procedure, str]], list[Problem], int, int, dict[str, Any]]:
+    """Parse located records (:class:`engine.imports.Incoming`) into procedures.
+
+    Each record's ministry comes from :class:`engine.imports.MinistryResolver`:
+    its folder when that is an agency id, else its own agency field, else its
+    folder, else ``"unknown"``.
+
+    Returns
+    -------
+    procedures, problems, records, warnings
+        As :func:`parse_folder`.
+    ministries : dict
+        ``from`` (records per way the ministry was found: folder, agency,
+        unknown) and ``unknown`` (where each record of unknown ministry was read).
+    """
+    from engine.imports import MinistryResolver
+
+    parse = parse or default_parser()
+    resolver = resolver if resolver is not None else MinistryResolver()
+    done: list[tuple[Procedure, str]] = []
+    problems: list[Problem] = []
+    warnings = records = 0
+    how_counts: Counter[str] = Counter()
+    unknown: list[str] = []
+    for records, item in enumerate(incoming, 1):
+        if not item.readable:
+            problems.append(Problem(item.where, item.field, item.reason, item.folder or item.root or "unknown"))
+        else:
+            ministry, how = resolver.resolve(item.folder, item.data, item.root)
+            problems_here, proc, warned = _parse_one(parse, item.data, item.where, ministry)
+            for problem in problems_here:
+                problem.ministry = ministry
+            problems.extend(problems_here)
+            warnings += warned
+            if proc is not None:
+                done.append((proc, ministry))
+                how_counts[how] += 1
+                if how == "unknown":
+                    unknown.append(item.where)
+        if progress is not None:
+            progress(records, max(total, records))
+    return done, problems, records, warnings, {"from": dict(sorted(how_counts.items())), "unknown": unknown}
 
 
 def parse_folder(
@@ -162,29 +217,11 @@ def parse_folder(
     warnings : int
         Parser warnings over all records.
     """
-    root = Path(root)
-    parse = parse or default_parser()
-    paths = list((list_records or default_lister)(root))
-    done: list[tuple[Procedure, str]] = []
-    problems: list[Problem] = []
-    warnings = 0
-    for index, (path, ministry) in enumerate(paths, 1):
-        shown = _display(root, path)
-        try:
-            data = orjson.loads(Path(path).read_bytes())
-        except (OSError, orjson.JSONDecodeError) as exc:
-            problems.append(Problem(shown, "", f"unreadable JSON: {type(exc).__name__}", ministry))
-        else:
-            problems_here, proc, warned = _parse_one(parse, data, shown, ministry)
-            for problem in problems_here:
-                problem.ministry = ministry
-            problems.extend(problems_here)
-            warnings += warned
-            if proc is not None:
-                done.append((proc, ministry))
-        if progress is not None:
-            progress(index, len(paths))
-    return done, problems, len(paths), warnings
+    from engine.imports import read_path
+
+    batch = read_path(root, "folder", list_records=list_records or default_lister)
+    done, problems, records, warnings, _ = parse_records(batch.records, parse=parse, progress=progress, total=batch.total)
+    return done, problems, records, warnings
 
 
 def _parse_one(parse: Parser, data: Any, shown: str, ministry: str) -> tuple[list[Problem], Procedure | None, int]:
@@ -203,6 +240,68 @@ def _parse_one(parse: Parser, data: Any, shown: str, ministry: str) -> tuple[lis
     return [], result.procedure, warned + len(errors)
 
 
+def import_path(
+    path: Path | str,
+    store: Store,
+    *,
+    format: str = "auto",
+    report: bool = False,
+    parse: Parser | None = None,
+    list_records: RecordLister | None = None,
+    progress: Progress | None = None,
+    resolver: Any | None = None,
+) -> ImportResult:
+    """Import every record of ``path`` into ``store`` as one version.
+
+    Parameters
+    ----------
+    path : path
+        A folder tree of ``<code>.json`` records, a JSON array file or a JSON
+        Lines file (see :mod:`engine.imports.readers`).
+    store : Store
+        Where to import.
+    format : str
+        ``auto`` (by what ``path`` is), ``folder``, ``json`` or ``jsonl``.
+    report : bool
+        Also compute the figures of :func:`build_report`.
+    parse, list_records : callable, optional
+        Replace ``engine.portal``'s parser and record lister (tests).
+    progress : callable, optional
+        ``progress(done, total)`` after each record.
+    resolver : MinistryResolver, optional
+        How a record's ministry is found (default: the shipped agencies).
+
+    Returns
+    -------
+    ImportResult
+        Its ``exit_code`` is non-zero only when no record could be parsed.
+
+    Raises
+    ------
+    engine.imports.ImportFormatError
+        ``path`` cannot be read as ``format`` (before anything is written).
+    """
+    from engine.imports import read_path
+
+    started = time.perf_counter()
+    path = Path(path)
+    batch = read_path(path, format, list_records=list_records or default_lister)
+    parsed, problems, records, warnings, ministries = parse_records(
+        batch.records, parse=parse, resolver=resolver, progress=progress, total=batch.total
+    )
+    procs = [proc for proc, _ in parsed]
+    figures = build_report(parsed, problems, records) if report else None
+    per_ministry = Counter(ministry for _, ministry in parsed)
+    summary = store.import_procedures(
+        procs, str(path), skipped=len(problems), counts={"ministries": dict(sorted(per_ministry.items()))}
+    )
+    return ImportResult(
+        source_folder=str(path), records=records, parsed=len(procs), problems=problems,
+        warnings=warnings, summary=summary, seconds=time.perf_counter() - started, report=figures,
+        format=batch.format, ministry_from=ministries["from"], unknown_ministry=ministries["unknown"],
+    )
+
+
 def import_folder(
     root: Path | str,
     store: Store,
@@ -212,40 +311,9 @@ def import_folder(
     list_records: RecordLister | None = None,
     progress: Progress | None = None,
 ) -> ImportResult:
-    """Import every portal record under ``root`` into ``store`` as one version.
-
-    Parameters
-    ----------
-    root : path
-        A folder tree of ``<code>.json`` portal records.
-    store : Store
-        Where to import.
-    report : bool
-        Also compute the figures of :func:`build_report`.
-    parse, list_records : callable, optional
-        Replace ``engine.portal``'s parser and record lister (tests, other formats).
-    progress : callable, optional
-        ``progress(done, total)`` after each record.
-
-    Returns
-    -------
-    ImportResult
-        Its ``exit_code`` is non-zero only when no record could be parsed.
-    """
-    started = time.perf_counter()
-    root = Path(root)
-    parsed, problems, records, warnings = parse_folder(
-        root, parse=parse, list_records=list_records, progress=progress
-    )
-    procs = [proc for proc, _ in parsed]
-    figures = build_report(parsed, problems, records) if report else None
-    per_ministry = Counter(ministry for _, ministry in parsed)
-    summary = store.import_procedures(
-        procs, str(root), skipped=len(problems), counts={"ministries": dict(sorted(per_ministry.items()))}
-    )
-    return ImportResult(
-        source_folder=str(root), records=records, parsed=len(procs), problems=problems,
-        warnings=warnings, summary=summary, seconds=time.perf_counter() - started, report=figures,
+    """Import every portal record under the folder ``root``: :func:`import_path` with ``format="folder"``."""
+    return import_path(
+        root, store, format="folder", report=report, parse=parse, list_records=list_records, progress=progress
     )
 
 

@@ -103,20 +103,47 @@ def _interrupted(err: Console, store, before: Any, read: int, total: int) -> Non
     err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
 
 
+class InputFormat(str, Enum):
+    auto = "auto"
+    folder = "folder"
+    json = "json"
+    jsonl = "jsonl"
+
+
 def import_command(
-    folder: Annotated[Path, typer.Argument(help="Folder tree of portal records (<code>.json).", exists=True, file_okay=False)],
+    path: Annotated[Path, typer.Argument(
+        help="A folder tree of portal records (<ministry>/<code>.json), one JSON file holding an "
+        "array of records, or a JSON Lines file (one record per line).", exists=True,
+    )],
     into: IntoOption = None,
     report: Annotated[bool, typer.Option("--report", help="Add parsing and recognition figures.")] = False,
     format: FormatOption = Format.table,
+    input_format: Annotated[InputFormat, typer.Option(
+        "--input-format",
+        help="How to read PATH. auto: a folder is 'folder'; .jsonl/.ndjson is 'jsonl' (read line by line); "
+        "a .json file starting with '[' is 'json' (the array is loaded whole, not streamed). "
+        "(--format stays the output format: table or json.)",
+    )] = InputFormat.auto,
 ) -> None:
     """Import portal records into the catalogue store as a new catalogue version.
 
-    The records are written in one transaction: Ctrl-C writes nothing unless
-    the import had already committed, and says which (exit 130).
+    A record's ministry is its folder when that is an agency id of
+    procedures/agencies.yaml, else the agency its own agency field names
+    (co_quan_thuc_hien, then co_quan_co_tham_quyen), else "unknown" (counted
+    in the summary). A record that cannot be read is reported with file,
+    line (JSON Lines) or record number (file.json#N), and field; the rest
+    imports. The records are written in one transaction: Ctrl-C writes
+    nothing unless the import had already committed, and says which (exit 130).
     """
-    from engine.importer import import_folder
+    from engine.importer import import_path
+    from engine.imports import ImportFormatError, read_path
 
     err = Console(stderr=True)
+    try:  # a PATH that cannot be read in that format: say so before opening the store
+        read_path(path, input_format.value)
+    except ImportFormatError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
     store = _open(into, err)
     bar = Progress(
         TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -133,7 +160,7 @@ def import_command(
     before = _latest_version(store)
     try:
         with bar:
-            result = import_folder(folder, store, report=report, progress=progress)
+            result = import_path(path, store, format=input_format.value, report=report, progress=progress)
     except KeyboardInterrupt:
         _interrupted(err, store, before, seen["read"], seen["total"])
         raise typer.Exit(130) from None
@@ -143,6 +170,7 @@ def import_command(
         _emit_json({"store": store.url, **result.to_json()})
     else:
         _print_problems(err, result.problems)
+        _print_unknown(err, result.unknown_ministry)
         out = Console()
         out.print(_summary_table(result, store.url))
         if result.report is not None:
@@ -160,6 +188,16 @@ def _print_problems(err: Console, problems: list) -> None:
         err.print(f"... and {len(problems) - PROBLEMS_SHOWN} more skipped records (see --format json)")
 
 
+def _print_unknown(err: Console, unknown: list[str]) -> None:
+    for where in unknown[:PROBLEMS_SHOWN]:
+        err.print(
+            f"[yellow]ministry unknown[/yellow] {escape(where)}: no ministry folder, and no agency field "
+            "names an agency of procedures/agencies.yaml", highlight=False,
+        )
+    if len(unknown) > PROBLEMS_SHOWN:
+        err.print(f"... and {len(unknown) - PROBLEMS_SHOWN} more records of unknown ministry (see --format json)")
+
+
 def _summary_table(result, store_url: str) -> Table:
     s = result.summary
     table = Table(title="Import", show_header=False)
@@ -167,7 +205,7 @@ def _summary_table(result, store_url: str) -> Table:
     table.add_column("value", justify="right")
     rows = [
         ("store", store_url),
-        ("source folder", result.source_folder),
+        ("source", f"{result.source_folder} ({result.format})"),
         ("catalogue version", str(s.version) if s.version is not None else "none (nothing changed)"),
         ("records found", str(result.records)),
         ("parsed", str(result.parsed)),
@@ -176,6 +214,10 @@ def _summary_table(result, store_url: str) -> Table:
         ("updated", str(s.updated)),
         ("unchanged", str(s.unchanged)),
     ]
+    if result.ministry_from.get("agency"):
+        rows.append(("ministry from agency field", str(result.ministry_from["agency"])))
+    if result.ministry_from.get("unknown"):
+        rows.append(("ministry unknown", str(result.ministry_from["unknown"])))
     if s.stale:
         rows.append(("stale (older than stored)", str(s.stale)))
     if s.duplicates:
@@ -230,7 +272,7 @@ def versions_command(
         if format is Format.json:
             _emit_json([])
         else:
-            Console().print("no catalogue versions yet: run `onceonly import DIR`")
+            Console().print("no catalogue versions yet: run `onceonly import PATH`")
         return
     store = _open(into, err, create=False)  # a reader: a mistyped URL is an error, not a new store
     try:
@@ -251,7 +293,7 @@ def versions_command(
         return
     out = Console()
     if not versions:
-        out.print("no catalogue versions yet: run `onceonly import DIR`")
+        out.print("no catalogue versions yet: run `onceonly import PATH`")
         return
     table = Table(title="Catalogue versions")
     for name in ("version", "created (UTC)", "source folder", "records", "added", "updated", "unchanged", "skipped"):
