@@ -28,8 +28,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from engine.models import Procedure
 from engine.store import ImportSummary, Store
 from engine.text import clean

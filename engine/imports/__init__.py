@@ -9,7 +9,14 @@ JSON array of records, or a JSON Lines file) into located records;
 from __future__ import annotations
 
 from .agencies import AgencyMatcher, MinistryResolver
-from .readers import FORMATS, Batch, ImportFormatError, Incoming, detect_format, read_path
+from .readers import (
+    FORMATS,
+    Batch,
+    ImportFormatError,
+    Incoming,
+    detect_format,
+    read_path,
+)
 
 __all__ = [
     "FORMATS",
