@@ -12,14 +12,49 @@ Examples
 
 from __future__ import annotations
 
+import re
+
 from .text import fold
 
 
+def _relevance(proc, words: list[str], phrase: str) -> int | None:
+    """How well ``proc`` answers the query words, lower is better; None: no match.
+
+    Whole words only ("khai sinh" does not find "khai thác" or "sinh hoạt"),
+    the last word may be a prefix (typing in progress). The code, then the
+    phrase in the name, then every word in the name, then in the field.
+    """
+    if phrase == proc.code:
+        return 0
+    name = fold(f"{proc.name.vi} {proc.name.en}")
+    hay = f"{proc.code} {name} {fold(proc.field or '')}"
+    pattern = r"\b" + r"\s+".join(re.escape(w) for w in words)
+    if re.search(pattern + r"\b", name):
+        return 1
+    def has(text: str, i: int, w: str) -> bool:
+        tail = "" if i == len(words) - 1 else r"\b"
+        return re.search(r"\b" + re.escape(w) + tail, text) is not None
+    if all(has(name, i, w) for i, w in enumerate(words)):
+        return 2
+    if all(has(hay, i, w) for i, w in enumerate(words)):
+        return 3
+    return None
+
+
 def search(cat, query, ministry=None, field=None, level=None, origin=None) -> list[dict]:
-    """Procedures matching every given filter, as plain rows (shared with the API)."""
+    """Procedures matching every given filter, as plain rows (shared with the API),
+    the best answers to the query first.
+
+    Examples
+    --------
+    >>> from engine.loading import load_catalogue
+    >>> [r["code"] for r in search(load_catalogue().catalogue, "khai sinh")][:1]
+    ['1.001193']
+    """
     words = fold(query).split() if query else []
-    rows = []
-    for proc in sorted(cat.procedures.values(), key=lambda p: p.code):
+    phrase = " ".join(words)
+    found = []
+    for proc in cat.procedures.values():
         if ministry and proc.ministry != ministry:
             continue
         if field and fold(proc.field or "") != fold(field):
@@ -28,23 +63,26 @@ def search(cat, query, ministry=None, field=None, level=None, origin=None) -> li
             continue
         if origin and proc.origin != origin:
             continue
-        if words:
-            hay = fold(f"{proc.code} {proc.name.vi} {proc.name.en} {proc.field or ''}")
-            if not all(w in hay for w in words):
-                continue
-        rows.append(
-            {
-                "code": proc.code,
-                "name": proc.name.vi,
-                "name_en": proc.name.en,
-                "ministry": proc.ministry,
-                "level": list(proc.level),
-                "field": proc.field,
-                "requirements": len(proc.requirements),
-                "origin": proc.origin,
-            }
-        )
-    return rows
+        rank = _relevance(proc, words, phrase) if words else 0
+        if rank is None:
+            continue
+        found.append((rank, len(proc.name.vi) if words else 0, proc.code, proc))
+    # Among equal matches the shorter name is the closer one ("đăng ký khai sinh"
+    # before "đăng ký khai sinh có yếu tố nước ngoài ...").
+    found.sort(key=lambda t: t[:3])
+    return [
+        {
+            "code": proc.code,
+            "name": proc.name.vi,
+            "name_en": proc.name.en,
+            "ministry": proc.ministry,
+            "level": list(proc.level),
+            "field": proc.field,
+            "requirements": len(proc.requirements),
+            "origin": proc.origin,
+        }
+        for _, _, _, proc in found
+    ]
 
 
 def source_row(cat, src, day) -> dict:
