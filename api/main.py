@@ -96,6 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
         runtime = Runtime(settings, store)
         await run_in_threadpool(runtime.start)
+        runtime.listen()
         if settings.gc_freeze:
             # The catalogue and compiled plans live as long as the process: move them
             # out of the collector's sight, so full collections stay short (p99).
@@ -109,6 +110,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             with contextlib.suppress(asyncio.CancelledError):
                 await flusher
             await _flush(runtime)
+            runtime.stop()
             store.close()
 
     app = FastAPI(

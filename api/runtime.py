@@ -138,6 +138,7 @@ class Runtime:
         self._reload_lock = threading.Lock()
         self._answers: OrderedDict[tuple, Answer] = OrderedDict()
         self.started = time.monotonic()
+        self._stopping = threading.Event()
 
     # ------------------------------------------------------------------ catalogue
 
@@ -174,6 +175,33 @@ class Runtime:
         if spec and "://" not in spec:
             return None
         return spec or default_store_url()
+
+    def listen(self) -> None:
+        """On PostgreSQL, adopt every change another worker or node announces
+        (LISTEN/NOTIFY on the store) at once, off the request path; the version
+        poll in the request path stays as the safety net, and is all SQLite has."""
+        if self.store.engine.dialect.name != "postgresql":
+            return
+        threading.Thread(target=self._listen, name="onceonly-listen", daemon=True).start()
+
+    def _listen(self) -> None:
+        import psycopg
+
+        dsn = self.store.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        while not self._stopping.is_set():
+            try:
+                with psycopg.connect(dsn, autocommit=True, connect_timeout=3) as conn:
+                    conn.execute(f"LISTEN {api_repo.CHANNEL}")
+                    self.sync(force=True)  # whatever changed while (re)connecting
+                    while not self._stopping.is_set():
+                        for _ in conn.notifies(timeout=0.5, stop_after=1):
+                            self.sync(force=True)
+            except Exception as exc:  # the poll keeps workers in step meanwhile
+                log.warning("LISTEN on the store failed (%s); polling only, retrying in 5 s", type(exc).__name__)
+                self._stopping.wait(5)
+
+    def stop(self) -> None:
+        self._stopping.set()
 
     def start(self) -> None:
         """First load. The store is the truth: files that fail validation, or

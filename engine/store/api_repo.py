@@ -26,7 +26,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, select, update, text
 from sqlalchemy.engine import Connection, Engine
 
 from engine.store.api_tables import api_keys, api_state, kpi_counts, kpi_evaluations, source_status
@@ -197,8 +197,16 @@ def read_versions(engine: Engine) -> dict[str, int]:
         return {name: version for name, version in conn.execute(select(api_state.c.name, api_state.c.version))}
 
 
+#: PostgreSQL channel on which every version bump is announced (LISTEN/NOTIFY):
+#: workers and nodes learn of a change at once instead of at their next poll.
+CHANNEL = "onceonly_state"
+
+
 def bump_version(conn: Connection, name: str) -> int:
     _upsert(conn, api_state, [{"name": name, "version": 1}], ["name"], add=["version"], set_=None)
+    if conn.dialect.name == "postgresql":
+        # Delivered when the transaction commits, never for one rolled back.
+        conn.execute(text("SELECT pg_notify(:channel, :name)"), {"channel": CHANNEL, "name": name})
     return conn.execute(select(api_state.c.version).where(api_state.c.name == name)).scalar_one()
 
 
