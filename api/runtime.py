@@ -26,7 +26,7 @@ from engine.catalogue import Catalogue
 from engine.errors import DataError
 from engine.evaluator import ENGINE_VERSION, Engine
 from engine.host import DurableHost
-from engine.law.guard import DEFAULT_MAX_PROCEDURE_SHARE, LawDiff, empty_law, law_diff
+from engine.law.guard import LawDiff, empty_law, law_diff
 from engine.selection import _imported, _mask, default_store_url, select_catalogue
 from engine.sources import SourceState
 from engine.store import Store
@@ -155,9 +155,10 @@ class Runtime:
             engine.warm()
         return Loaded(engine, description, errors)
 
-    def _stored(self) -> Loaded | None:
-        """The last accepted law version from the store, with the imported procedures."""
-        last = law_versions.last_accepted(self.store.engine)
+    def _stored(self, last: tuple[int, str, Catalogue] | None = None) -> Loaded | None:
+        """The last accepted law version from the store (``last``, when read
+        already), with the imported procedures."""
+        last = last or law_versions.last_accepted(self.store.engine)
         if last is None:
             return None
         ident, description, cat = last
@@ -213,14 +214,12 @@ class Runtime:
         stored = law_versions.last_accepted(self.store.engine)
         if stored is not None:
             problems = [str(e) for e in loaded.errors[:3]] + empty_law(loaded.catalogue)
-            guard = law_diff(stored[2], loaded.catalogue, getattr(self.settings, 'max_procedure_share', DEFAULT_MAX_PROCEDURE_SHARE))
+            guard = law_diff(stored[2], loaded.catalogue, self.settings.max_procedure_share)
             if problems or guard.needs_confirmation():
                 reasons = problems or guard.reasons()
                 log.warning("catalogue files not served (%s); serving law version %d", "; ".join(reasons), stored[0])
-                kept = self._stored()
-                if kept is not None:
-                    self._swap(kept)
-                    return
+                self._swap(self._stored(stored))
+                return
             elif self._curated_same(stored[2], loaded.catalogue):
                 self._swap(loaded)
                 return
@@ -252,7 +251,7 @@ class Runtime:
                 law_versions.record(store, "refused", loaded.description, errors=[e.as_dict() for e in errors], by=by)
                 raise CatalogueRefused(errors)
             if self.current is not None:
-                diff = law_diff(self.current.catalogue, loaded.catalogue, getattr(self.settings, 'max_procedure_share', DEFAULT_MAX_PROCEDURE_SHARE))
+                diff = law_diff(self.current.catalogue, loaded.catalogue, self.settings.max_procedure_share)
                 if diff.needs_confirmation() and not confirm:
                     law_versions.record(store, "refused", loaded.description, errors=[{"message": r} for r in diff.reasons()], by=by)
                     raise LawRemovalRefused(diff)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from engine.law.guard import DEFAULT_MAX_PROCEDURE_SHARE
+
 
 class Settings(BaseSettings):
     # hide_input_in_errors: a refused setting is named with its reason, never
@@ -46,6 +48,9 @@ class Settings(BaseSettings):
     #: changes made through another worker (seconds; 0 = on every request).
     #: At most 1 s: key revocations and source status reach every worker within it.
     sync_interval: float = Field(default=0.5, ge=0, le=1.0)
+    #: A reload that removes more than this share of the procedures (or any rule
+    #: in force, or any source) needs an admin's confirmation (engine.law.guard).
+    max_procedure_share: float = Field(default=DEFAULT_MAX_PROCEDURE_SHARE, ge=0, le=1.0)
     #: How long a worker trusts a looked-up key (seconds). Revocations do not
     #: wait for it: they reach every worker at its next sync (``sync_interval``).
     key_cache_seconds: float = Field(default=5.0, ge=0)

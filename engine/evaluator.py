@@ -194,6 +194,7 @@ class Engine:
                 for code in r.procedures:
                     for doc in catalogue.rule_document_types(r):
                         self._explicit[(code, doc)] = self._explicit.get((code, doc), ()) + (r.id,)
+        self._row_ids = frozenset(rid for ids in self._explicit.values() for rid in ids)
         self._lock = threading.Lock()
         self.catalogue_version = catalogue.version
         self.rules_version = catalogue.rules_version
@@ -458,10 +459,7 @@ class Engine:
         return self._evaluation(proc, applicant, as_of, channel, decisions, sorted(missing_attrs))
 
     def _outcome(self, doc: str, actions: list[Action]) -> _Outcome:
-        # An explicit row (the Government's own decision for this procedure and
-        # this paper) decides when it speaks; the general rules stay in the trace.
-        # A row outside its dates does not speak.
-        explicit = [a for a in actions if a.rule is not None and a.reason != "dates" and self.rule(a.rule).procedures]
+        explicit = self._speaking_rows(actions)
         if explicit:
             actions = explicit + [a for a in actions if a.rule is None and a.kind == "miss"]
         best = min(actions, key=lambda a: (a.rank, a.rule or ""))
@@ -470,9 +468,14 @@ class Engine:
             return _Outcome(doc, Status.replaced if effect == "replace" else Status.struck, best)
         return _Outcome(doc, Status.required, best)
 
+    def _speaking_rows(self, actions: list[Action]) -> list[Action]:
+        """The actions of explicit rows (the Government's own decision for this
+        procedure and this paper) that speak: such a row decides, and the
+        general rules stay in the trace. A row outside its dates does not speak."""
+        return [a for a in actions if a.rule in self._row_ids and a.reason != "dates"]
+
     def _strike_condition(self, actions: list[Action]) -> dict[str, list[str]] | None:
-        explicit = [a for a in actions if a.rule is not None and a.reason != "dates" and self.rule(a.rule).procedures]
-        for a in sorted(explicit or actions, key=lambda a: a.rank):
+        for a in sorted(self._speaking_rows(actions) or actions, key=lambda a: a.rank):
             if a.kind == "cond" and self.rule(a.rule).effect.value in ("strike", "cut"):
                 return {attr: list(vals) for attr, vals in a.missing}
         return None
