@@ -343,6 +343,8 @@ def test_appendix_check(page, server):
     total = json.loads(body)["total"]
     assert answer.startswith(f"{total['asked']} dòng"), answer
     assert "01/06/2026" in page.locator("#co-summary").inner_text()
+    # The day field reads dd/mm/yyyy too (not the browser's own date format).
+    assert page.locator("#co-date").input_value() == "01/06/2026"
     # A table by ministry, by name (no ids), and the rows, still-named first.
     ministries = page.locator("#co-ministries tbody tr")
     assert ministries.count() >= 1

@@ -3,28 +3,33 @@
 // The route carries the filters: #/compliance?as_of=2026-06-01&ministry=bo-tu-phap
 import { call, endpoints } from "../api.js";
 import { getLang, num, t } from "../i18n.js";
-import { errorBox, field, h, loading, setRoute, today } from "../dom.js";
+import { dmy, errorBox, field, h, isoOf, loading, setRoute, today } from "../dom.js";
 
 const ORDER = ["required", "conditional", "struck", "not-asked", "not-in-catalogue", "not-encoded"];
 const BADGE = { required: "required", conditional: "conditional", struck: "struck" };
 // The ministries of the whole report, per date and language: the filter lists them all even when one is chosen.
 const ministriesCache = new Map();
 
-/** 2026-06-01 -> 01/06/2026 */
-export function dmy(iso) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : "";
-}
-
 export async function render(main, { params }, isCurrent = () => true) {
   delete main.dataset.ready;
   const day = params.get("as_of") || today();
   const ministry = params.get("ministry") || "";
   const lang = getLang();
-  const dateInput = h("input", { type: "date", value: day, required: true });
+  // A text field in dd/mm/yyyy, as on the procedure page (a native date field
+  // shows the browser's own format, often mm/dd/yyyy).
+  const dateInput = h("input", { type: "text", inputmode: "numeric", autocomplete: "off", size: 11, value: dmy(day),
+    placeholder: t("pr_date_format"), required: true,
+    oninput: () => { dateInput.setCustomValidity(""); dateInput.removeAttribute("aria-invalid"); } });
   const ministrySelect = h("select", {}, h("option", { value: "" }, t("all")));
   const go = () => {
-    const p = new URLSearchParams({ as_of: dateInput.value || day });
+    const iso = isoOf(dateInput.value);
+    if (!iso) {
+      dateInput.setAttribute("aria-invalid", "true");
+      dateInput.setCustomValidity(t("pr_date_bad", { format: t("pr_date_format") }));
+      dateInput.reportValidity();
+      return;
+    }
+    const p = new URLSearchParams({ as_of: iso });
     if (ministrySelect.value) p.set("ministry", ministrySelect.value);
     setRoute(["compliance"], p);
   };
