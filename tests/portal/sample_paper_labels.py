@@ -12,6 +12,10 @@ The draw, fixed by its seeds, over the *document* entries that
   text mentions an Art. 4 word. They were labelled before anyone looked at the
   engine's answer on them, and the recognition rules were not tuned on them:
   they give the honest figure.
+* ``blind-2`` (seed 29112026): 40 entries at random plus 120 mentioning an Art. 4
+  word, drawn from the rest on 29 Nov 2026 and labelled, like ``blind``, before
+  anyone looked at the engine's answer on them: the second honest figure, with
+  more database papers in it.
 * ``dev`` (seed 10102026): 130 entries at random plus 130 mentioning an Art. 4
   word, drawn from the rest. Tuning may read them.
 """
@@ -34,18 +38,22 @@ def document_entries(root: Path) -> list[tuple[str, str, object]]:
     return [x for x in _entries(root) if x[2].kind == "document"]
 
 
+# (set, seed, entries at random, entries mentioning an Art. 4 word), drawn in this order.
+DRAWS = (("blind", 20261129, 80, 80), ("dev", 10102026, 130, 130), ("blind-2", 29112026, 40, 120))
+
+
 def draw(root: Path) -> list[tuple[str, str, object, str]]:
     """Entries with their set (``blind`` or ``dev``), in labelling order."""
     entries = document_entries(root)
     picked: list[tuple[str, str, object, str]] = []
     taken: set[tuple[str, int]] = set()
-    for label, seed, n in (("blind", 20261129, 80), ("dev", 10102026, 130)):
+    for label, seed, n, m in DRAWS:
         rng = random.Random(seed)
         pool = [x for x in entries if (x[0], x[2].index) not in taken]
         chosen = rng.sample(pool, n)
         taken |= {(x[0], x[2].index) for x in chosen}
         mention = [x for x in entries if (x[0], x[2].index) not in taken and MENTION.search(fold(x[2].text))]
-        more = rng.sample(mention, n)
+        more = rng.sample(mention, m)
         taken |= {(x[0], x[2].index) for x in more}
         picked += [(*x, label) for x in chosen + more]
     return picked
@@ -58,7 +66,8 @@ def digest(text: str) -> str:
 if __name__ == "__main__":
     out = Path(sys.argv[1])
     out.mkdir(parents=True, exist_ok=True)
-    items = draw(portal_data())
+    only = sys.argv[2] if len(sys.argv) > 2 else None
+    items = [x for x in draw(portal_data()) if only is None or x[3] == only]
     parts = 3
     for k in range(parts):
         with (out / f"part-{k + 1}.jsonl").open("w", encoding="utf-8") as fh:
