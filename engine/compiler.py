@@ -256,7 +256,10 @@ def compile_template(cat: Catalogue, rule_ids: tuple[str, ...]) -> CompiledRules
                     present = [c for c in cov if c not in missing]
                     conds = dates + status_cond + [{"$nex": {f: 1}} for _, f, _ in missing]
                     conds += [_in(f, v) for _, f, v in present]
-                    add(conds, Action("cond", rule.id, k, missing=tuple((a, v) for a, _, v in missing), rank=hit_rank + 2))
+                    if rule.unknown_coverage == "presume":
+                        add(conds, Action("hit", rule.id, k, rank=hit_rank))
+                    else:
+                        add(conds, Action("cond", rule.id, k, missing=tuple((a, v) for a, _, v in missing), rank=hit_rank + 2))
             for attr, f, vals in cov:
                 add(dates + status_cond + [_not_in(f, vals)], Action("miss", rule.id, k, reason=f"coverage:{attr}", rank=6))
             for sid in rule.sources:

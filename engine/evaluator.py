@@ -40,7 +40,8 @@ _STATUS_RANK = {Status.struck: 0, Status.replaced: 1, Status.required: 2}
 class _Entry:
     """What an entry's tree fixes before any decision, built once per plan.
 
-    ``shape`` is ``("p", j)``, ``("any", (child, ...))`` or ``("all", (child, ...))``
+    ``shape`` is ``("p", j)``, ``("any", (child, ...))``, ``("case", (child, ...))``
+    (alternatives by case) or ``("all", (child, ...))``
     over ``papers`` (text order); ``counts`` are each paper's copies, ``paths``
     the group kinds above each paper (outermost first), ``needed`` the copies
     the entry asks for: each paper of a bundle, the largest alternative.
@@ -59,6 +60,8 @@ def _shape(node, papers: list[Paper], paths: list[tuple[str, ...]], above: tuple
         paths.append(above)
         return ("p", len(papers) - 1)
     if isinstance(node, AnyOf):
+        if node.by_case:
+            return ("case", tuple(_shape(c, papers, paths, above + ("by_case",)) for c in node.any_of))
         return ("any", tuple(_shape(c, papers, paths, above + ("any_of",)) for c in node.any_of))
     return ("all", tuple(_shape(c, papers, paths, above + ("all_of",)) for c in node.all_of))
 
@@ -685,15 +688,16 @@ def _needed(shape: tuple, counts: list[int]) -> int:
     if shape[0] == "p":
         return counts[shape[1]]
     parts = [_needed(c, counts) for c in shape[1]]
-    return max(parts) if shape[0] == "any" else sum(parts)
+    return sum(parts) if shape[0] == "all" else max(parts)
 
 
 def _combine(shape: tuple, leaves: list[_Leaf]) -> tuple[Status, dict[str, list[str]] | None]:
     """Status of a node and the attribute values that would strike it.
 
     ``{}`` means "already struck"; ``None`` means no values we know of would.
-    An ``any_of`` goes when one alternative goes; an ``all_of`` only when
-    every part goes. A promise is kept only when it holds for every part.
+    An ``any_of`` goes when one alternative goes; an ``all_of``, and
+    alternatives by case, only when every part goes. A promise is kept only
+    when it holds for every part.
     """
     if shape[0] == "p":
         leaf = leaves[shape[1]]
@@ -725,7 +729,9 @@ def _combine(shape: tuple, leaves: list[_Leaf]) -> tuple[Status, dict[str, list[
 def _attribute_copies(shape: tuple, leaves: list[_Leaf], counts: list[int], going: bool) -> int:
     """Give each paper that goes the copies it saves; return the node's saving.
 
-    A bundle saves the copies of each part that goes. A list of alternatives
+    A bundle saves the copies of each part that goes; so do alternatives by
+    case while some of them stay (each saves its own case's copies), and like
+    any alternatives once every one goes. A list of alternatives
     that one alternative satisfies saves what the list asks for (the largest
     alternative), credited to the first alternative that goes; it saves
     nothing when none goes (the applicant still brings one of them).
@@ -737,9 +743,9 @@ def _attribute_copies(shape: tuple, leaves: list[_Leaf], counts: list[int], goin
             leaf.counted = True
             return leaf.copies
         return 0
-    if shape[0] == "all":
-        return sum(_attribute_copies(c, leaves, counts, going) for c in shape[1])
     ranks = [_rank_of(c, leaves) for c in shape[1]]
+    if shape[0] == "all" or (shape[0] == "case" and max(ranks) == _STATUS_RANK[Status.required]):
+        return sum(_attribute_copies(c, leaves, counts, going) for c in shape[1])
     best = min(ranks)
     if not going or best == _STATUS_RANK[Status.required]:
         return 0

@@ -82,6 +82,10 @@ class DocumentType(Strict):
     result_of: list[str] = Field(default_factory=list)
     #: Shown in the VNeID app (Art. 4 note of LAW.md "VNeID-integrated documents").
     vneid: bool = False
+    #: A paper issued on a case (a court ruling, an authority's decision): named
+    #: as an alternative to another paper it stands for another case, so the
+    #: alternatives are read ``by_case`` (see :class:`AnyOf`).
+    by_case: bool = False
     reference: Reference | None = None
 
 
@@ -197,6 +201,12 @@ class Rule(Strict):
     min_quality: Literal["insufficient", "partial", "sufficient"] = "sufficient"
     #: Extra applicant conditions beyond the source's coverage (attribute -> values).
     requires: dict[Slug, list[str]] = Field(default_factory=dict)
+    #: When the applicant's fact that a coverage limit reads is not given:
+    #: ``ask`` (the paper stays, struck only *if* the fact is sent) or
+    #: ``presume`` (the rule's own text already conditions the strike on the
+    #: lookup, so the paper goes, with the Art. 8 fallback; a fact that *is*
+    #: given and lies outside the coverage still keeps the paper).
+    unknown_coverage: Literal["ask", "presume"] = "ask"
     #: Other sources the data must *also* be fetched from (a row naming two
     #: databases): every one must be announced, of quality and online.
     also_from: list[Slug] = Field(default_factory=list)
@@ -278,9 +288,16 @@ def _node_tag(value: Any) -> str | None:
 
 
 class AnyOf(Strict):
-    """Alternatives: the applicant brings one of them."""
+    """Alternatives: the applicant brings one of them.
+
+    ``by_case``: the alternatives stand for different cases, not for the same
+    fact ("giấy chứng tử hoặc quyết định của Tòa án tuyên bố mất tích"): the
+    applicant's situation decides which one, so the entry goes only when every
+    alternative goes; each still goes or stays on its own.
+    """
 
     any_of: Annotated[list["Node"], Field(min_length=1)]
+    by_case: bool = False
 
 
 class AllOf(Strict):
@@ -469,7 +486,8 @@ class PaperDecision(BaseModel):
     #: of alternatives that goes, only the alternative credited with it).
     counted: bool = False
     struck_if: dict[str, list[str]] | None = None
-    #: Where in the entry's tree: ``any_of`` / ``all_of`` parents, outermost first.
+    #: Where in the entry's tree: ``any_of`` / ``by_case`` (alternatives by
+    #: case) / ``all_of`` parents, outermost first.
     path: list[str] = Field(default_factory=list)
     surrendered: bool = False
     foreign: bool = False

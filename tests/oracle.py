@@ -54,7 +54,7 @@ def _rule_outcome(cat, rule, applicant, as_of, statuses) -> Outcome:
         if given is not None and given not in vals:
             return Outcome("required", 6, rule.id, rule.source)
     missing = {a: list(v) for a, v in sorted(coverage.items()) if applicant.get(a) is None}
-    if missing:
+    if missing and rule.unknown_coverage != "presume":
         return Outcome("required", hit_rank + 2, rule.id, rule.source, missing if strike else None)
     return Outcome("struck" if strike else "replaced", hit_rank, rule.id, rule.source)
 
@@ -88,6 +88,23 @@ def _paper(cat, paper, req, applicant, as_of, statuses, code=None) -> dict:
     return {"status": best[0].status, "cond": cond, "rule": best[0].rule, "source": best[0].source, "copies": count}
 
 
+def _merge_conds(kids) -> dict | None:
+    """What strikes every part that has not gone (None: nothing we know of)."""
+    cond: dict = {}
+    for k in kids:
+        if k["status"] == "struck":
+            continue
+        if not k["cond"]:
+            return None
+        for attr, values in k["cond"].items():
+            if attr in cond:
+                values = [v for v in cond[attr] if v in values]
+                if not values:
+                    return None
+            cond[attr] = list(values)
+    return cond
+
+
 def _node(cat, node, req, applicant, as_of, statuses, code=None) -> dict:
     """status, cond ({} = struck already), needed copies, saved copies of a tree node."""
     if hasattr(node, "text"):
@@ -97,6 +114,16 @@ def _node(cat, node, req, applicant, as_of, statuses, code=None) -> dict:
     alternatives = hasattr(node, "any_of")
     kids = [_node(cat, c, req, applicant, as_of, statuses, code) for c in (node.any_of if alternatives else node.all_of)]
     ranks = [STATUS_RANK[k["status"]] for k in kids]
+    if alternatives and node.by_case:
+        # Alternatives by case: the entry goes only when every case's paper
+        # goes (as a bundle), but the applicant brings one paper (the
+        # largest); while some stay, each paper that goes saves its own copies.
+        status = max(kids, key=lambda k: STATUS_RANK[k["status"]])["status"]
+        needed = max(k["needed"] for k in kids)
+        saved = needed if max(ranks) < STATUS_RANK["required"] else sum(k["saved"] for k in kids)
+        firsts = [k for k in kids if STATUS_RANK[k["status"]] == min(ranks)]
+        return {"status": status, "cond": {} if status == "struck" else _merge_conds(kids), "needed": needed, "saved": saved,
+                "rule": firsts[0]["rule"], "source": firsts[0]["source"]}
     if alternatives:
         status = min(kids, key=lambda k: STATUS_RANK[k["status"]])["status"]
         cond = {} if status == "struck" else next((k["cond"] for k in kids if k["cond"]), None)
@@ -105,23 +132,7 @@ def _node(cat, node, req, applicant, as_of, statuses, code=None) -> dict:
         first = kids[ranks.index(min(ranks))]
         return {"status": status, "cond": cond, "needed": needed, "saved": saved, "rule": first["rule"], "source": first["source"]}
     status = max(kids, key=lambda k: STATUS_RANK[k["status"]])["status"]
-    cond: dict | None = {}
-    if status != "struck":
-        for k in kids:
-            if k["status"] == "struck":
-                continue
-            if not k["cond"]:
-                cond = None
-                break
-            for attr, values in k["cond"].items():
-                if attr in cond:
-                    values = [v for v in cond[attr] if v in values]
-                    if not values:
-                        cond = None
-                        break
-                cond[attr] = list(values)
-            if cond is None:
-                break
+    cond = {} if status == "struck" else _merge_conds(kids)
     firsts = [k for k in kids if STATUS_RANK[k["status"]] == min(ranks)]
     return {"status": status, "cond": cond, "needed": sum(k["needed"] for k in kids), "saved": sum(k["saved"] for k in kids),
             "rule": firsts[0]["rule"], "source": firsts[0]["source"]}

@@ -66,7 +66,8 @@ def trees(counter, depth: int = 0):
     if depth >= 2:
         return leaf
     group = st.lists(st.deferred(lambda: trees(counter, depth + 1)), min_size=1, max_size=3)
-    return st.one_of(leaf, group.map(lambda xs: {"any_of": xs}), group.map(lambda xs: {"all_of": xs}), group)
+    return st.one_of(leaf, group.map(lambda xs: {"any_of": xs}), group.map(lambda xs: {"any_of": xs, "by_case": True}),
+                     group.map(lambda xs: {"all_of": xs}), group)
 
 
 @st.composite

@@ -126,6 +126,9 @@ _PRESENT_WORDS = (
 )
 _PRESENT = re.compile(r"^(?:" + _PRESENT_WORDS + r"\s+)+")
 _PRESENT_ONLY = re.compile(r"^(?:" + _PRESENT_WORDS + r"\s*)+$")
+# A sentence that comments on the papers asked for ("Lưu ý: ...", "Việc nộp X ...").
+_NOTE = re.compile(r"^(?:\* )?(?:luu y|ghi chu|chu y|viec nop|viec xuat trinh|viec cung cap)\b")
+_MUST_GIVE = re.compile(r"(?:nop|cung cap|xuat trinh|gui|bo sung|co)\b")
 _CONDITION = re.compile(r"^(?:trong |doi voi |ap dung )?(?:truong hop|doi voi|neu|khi|rieng|ap dung)\b")
 _ONE_OF = re.compile(r"\bmot trong (?:cac|nhung|hai|ba|so)?\b|\bmot trong\b")
 _LIST_LEAD = re.compile(r"(?:\bgom|\bbao gom|\bsau day|\bsau|\bnhu sau|\bcu the|\bmot trong (?:cac |nhung )?giay to)\s*$")
@@ -135,16 +138,16 @@ _SURRENDER = re.compile(
     r"de dinh chinh|de huy|da cap (?:cho|truoc)|giay chung nhan da cap|ban goc giay chung nhan da cap|"
     r"kem (?:theo )?bien so|va bien so)\b"
 )
-_RENEWAL = re.compile(r"\b(?:cap doi|cap lai|doi|dinh chinh|gia han|dieu chinh|sua doi|thu hoi|chuyen doi|dang ky bien dong|xoa)\b")
+_RENEWAL = re.compile(r"\b(?:cap doi|cap lai|dang ky lai|doi|dinh chinh|gia han|dieu chinh|sua doi|thu hoi|chuyen doi|dang ky bien dong|xoa)\b")
 _FOREIGN = re.compile(
     r"\b(?:nuoc ngoai|hop phap hoa lanh su|lanh su|nguoi nuoc ngoai|to chuc nuoc ngoai|quoc gia khac|"
     r"khong co quoc tich viet nam|nuoc cu tru|phap luat cua nuoc)\b"
 )
 _WAIVER = re.compile(
     r"\bkhong (?:the )?khai thac duoc\b|\bchi (?:nop|thuc hien|yeu cau|xuat trinh)\b|\b(?:khong phai nop|khong yeu cau|khong can nop|khong phai xuat trinh|khong can xuat trinh|khong phai cung cap|"
-    r"khong bat buoc|khong phai|khong can|mien nop)\b"
+    r"khong bat buoc|khong phai|khong can|mien nop|khong bao gom ban sao|khong bao gom|chua duoc dang tai|chua duoc cong bo)\b"
 )
-_LOOKUP = re.compile(r"\b(?:co so du lieu|csdl|khai thac|tra cuu|ket noi|chia se|tich hop|he thong thong tin|dinh danh)\b")
+_LOOKUP = re.compile(r"\b(?:co so du lieu|csdl|khai thac|tra cuu|ket noi|chia se|tich hop|he thong thong tin|dinh danh|cong thong tin quoc gia)\b")
 _IDENTITY = "identity"
 # A generic name that a parenthesis spells out: "giấy tờ tùy thân (...)".
 _GENERIC = re.compile(r"^(?:cac |mot trong )?(?:giay to|tai lieu|ho so|van ban|giay)(?: tuy than| chung minh (?:nhan than|ve nhan than|nhan than than)| hop le| ca nhan| phap ly)?\b(?!\s+(?:uy quyen|de nghi|cam ket|xac nhan|chap thuan))")
@@ -247,32 +250,63 @@ def read_papers(
     hit_at = {starts[h.start]: h for h in rec.hits if h.start in starts}
     rejected_at = {starts[h.start]: h for h in rec.rejected if h.start in starts}
     if folded_join != fold_keep(text):  # should not happen; stay whole rather than guess
-        return Papers(_whole(text, rec.types))
+        return Papers(_whole(text, rec.types, rec))
     renewal = bool(procedure_name and _RENEWAL.search(fold(procedure_name)))
     ctx = _Ctx(text, toks, hit_at, rejected_at, recogniser, set(results) if renewal else set())
     clauses = _split_top(ctx, 0, len(toks))
     nodes: list = []
-    waivers: list[tuple[str, str]] = []  # (clause folded, clause text)
+    waivers: list[tuple[str, str, bool]] = []  # (clause folded, clause text, in the entry's own text)
     for a, b in clauses:
         f = ctx.folded(a, b)
         if not f or f in (".", ";"):
             continue
-        if _is_waiver(" ".join(t.word for t in _flat(ctx, a, b))):
-            waivers.append((f, ctx.span(a, b)))
+        waiver = _is_waiver(" ".join(t.word for t in _flat(ctx, a, b)))
+        if waiver:
+            waivers.append((f, ctx.span(a, b), True))
             if not ctx.hits(a, b) or _CONDITION.match(f) or _WAIVER.match(f):
+                continue
+        if nodes and (waiver or _NOTE.match(f)):
+            # "Việc nộp Giấy khai sinh ... chỉ thực hiện khi ...", "Lưu ý:
+            # Phiếu lý lịch tư pháp có thể ...": a later sentence that speaks
+            # again of papers already asked for adds none.
+            named = {h.type_id for h in ctx.hits(a, b)}
+            earlier = {t for n in nodes for p in iter_papers(n) for t in p.document_types}
+            if named <= earlier:
                 continue
         node = _clause(ctx, a, b)
         if node is not None:
             nodes.append(node)
-    out = Papers(_join("all", nodes) if nodes else _whole(text, rec.types))
+    out = Papers(_join("all", nodes) if nodes else _whole(text, rec.types, rec, ctx))
     for note in notes:
         fn = fold(note)
         if _is_waiver(fn):
-            waivers.append((fn, note))
+            waivers.append((fn, note, False))
     if sources is not None and (waivers or any(p.waiver_text for p in iter_papers(out.node))):
         _apply_waivers(out, waivers, sources, recogniser)
+    _mark_by_case(out.node, recogniser)
     _number(out.node)
     return out
+
+
+def _mark_by_case(node, recogniser: Recogniser) -> None:
+    """Alternatives one of which is a paper issued on a case (a court ruling, a
+    decision) stand for different cases: the entry goes only when each does."""
+    if isinstance(node, Paper):
+        return
+    kids = node.any_of if isinstance(node, AnyOf) else node.all_of
+    for kid in kids:
+        _mark_by_case(kid, recogniser)
+    if not isinstance(node, AnyOf):
+        return
+
+    def on_a_case(kid) -> bool:
+        if not isinstance(kid, Paper) or not kid.document_types:
+            return False
+        docs = [recogniser.documents.get(t) for t in kid.document_types]
+        return all(d is not None and d.by_case for d in docs)
+
+    flags = [on_a_case(k) for k in kids]
+    node.by_case = any(flags) and not all(flags)
 
 
 def _token_starts(toks: list[_Tok]) -> dict[int, int]:
@@ -370,6 +404,10 @@ def _case_end(ctx: _Ctx, a: int, b: int) -> int | None:
     top = list(_top_level(ctx, a, b))
     for k in top:
         if ctx.toks[k].word in ("thi", ":") and k + 1 < b:
+            return k
+    # "Trường hợp ..., (ai) phải cung cấp / nộp A": the case ends at "phải".
+    for k in top:
+        if ctx.toks[k].word == "phai" and k + 2 < b and _MUST_GIVE.match(ctx.folded(k + 1, min(b, k + 4))):
             return k
     for k in top:
         if ctx.toks[k].word == "," and k + 1 < b:
@@ -666,8 +704,29 @@ def _join(kind: str, nodes: list):
     return AllOf(all_of=flat) if kind == "all" else AnyOf(any_of=flat)
 
 
-def _whole(text: str, types: list[str]) -> Paper:
-    return Paper(id="p1", text=text, document_types=list(types))
+def _whole(text: str, types: list[str], rec=None, ctx: "_Ctx | None" = None):
+    """The entry as one paper, when its structure could not be read.
+
+    Several types found in an unread entry are of unknown relation: one paper
+    carrying them all would go as soon as one of them goes (a false strike of
+    the rest). So each named type becomes a paper of its own, joined as the
+    recogniser read the whole text (alternatives or a bundle).
+    """
+    if len(types) <= 1 or rec is None:
+        return Paper(id="p1", text=text, document_types=list(types))
+    starts = _token_starts(ctx.toks) if ctx is not None else {}
+    papers: list[Paper] = []
+    seen: set[str] = set()
+    for hit in rec.hits:
+        if hit.type_id in seen:
+            continue
+        seen.add(hit.type_id)
+        k = starts.get(hit.start)
+        span = ctx.span(k, k + len(hit.phrase.split())) if k is not None else hit.phrase
+        papers.append(Paper(id="_", text=span or hit.phrase, document_types=[hit.type_id]))
+    if len(papers) < 2:
+        return Paper(id="p1", text=text, document_types=list(types))
+    return AnyOf(any_of=papers) if rec.match == "any_of" else AllOf(all_of=papers)
 
 
 def _number(node) -> None:
@@ -675,16 +734,17 @@ def _number(node) -> None:
         p.id = f"p{k}"
 
 
-def _apply_waivers(out: Papers, waivers: list[tuple[str, str]], sources: SourceNames, recogniser: Recogniser) -> None:
+def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: SourceNames, recogniser: Recogniser) -> None:
     """Tie each waiver to the papers it can be tied to (fail-safe: else none).
 
-    A waiver that names a paper the entry does not list otherwise ("Trường
-    hợp khai thác được Giấy chứng nhận đăng ký doanh nghiệp trên CSDL ... thì
-    không yêu cầu nộp") asks for that paper unless the data is found: it is
-    added to the entry's bundle, waived.
+    A waiver in the entry's own text that names a paper the entry does not
+    list otherwise ("Trường hợp khai thác được Giấy chứng nhận đăng ký doanh
+    nghiệp trên CSDL ... thì không yêu cầu nộp") asks for that paper unless
+    the data is found: it is added to the entry's bundle, waived. A note the
+    dossier attached to the entry adds no paper (it may speak of another entry).
     """
     papers = list(iter_papers(out.node))
-    for folded, text in waivers:
+    for folded, text, own in waivers:
         named = sources.find(folded)
         out.waiver_sources.extend(s for s in named if s not in out.waiver_sources)
         if not named:
@@ -692,7 +752,7 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str]], sources: SourceN
         listed = {t for p in papers for t in p.document_types}
         rec = recogniser.recognise(text)
         extra = [t for t in dict.fromkeys(h.type_id for h in rec.rejected + rec.hits)
-                 if t not in listed and any(t in sources.replaces(s) for s in named)]
+                 if own and t not in listed and any(t in sources.replaces(s) for s in named)]
         for t in extra:
             src = next(s for s in named if t in sources.replaces(s))
             name = recogniser.documents[t].name.vi if t in recogniser.documents else t
@@ -706,7 +766,7 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str]], sources: SourceN
             fits = [s for s in named if set(p.document_types) & sources.replaces(s)]
             if fits:
                 p.waiver, p.waiver_text = fits[0], text
-        if not any(p.waiver for p in papers) and len(papers) == 1:
+        if own and not any(p.waiver for p in papers) and len(papers) == 1:
             p = papers[0]
             # A paper of a type no named source replaces is not the waived one
             # (a decision, a form): only an unrecognised paper may be.

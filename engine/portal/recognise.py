@@ -59,6 +59,8 @@ _NOUN = re.compile(
     r"cccd|can cuoc cong dan|can cuoc dien tu|gplx|bhyt|van ban|don|to khai|hop dong|quyet dinh|bien ban|"
     r"bao cao|danh sach|chung chi|van bang|anh|ban ve|so do|ban do|dieu le|bien lai|chung tu|hoa don)\b"
 )
+# A head ending in an attaching verb: the paper after it is one more paper.
+_ATTACH = re.compile(r"(?:^|\s)(?:kem theo|nop kem|nop kem theo|dinh kem|dinh kem theo)$")
 # "so" is left out: "sổ" and "số" fold alike, and "số căn cước" is a number.
 _DOC_NOUN_TAIL = re.compile(r"(?:^|\s)(?:giay|the|phieu|van ban|ban sao|ban chinh|giay to)$")
 # Cues in the head that turn the name into a reference or a negation:
@@ -168,10 +170,14 @@ class Recogniser:
             if accepted and previous is not None and not previous[1] and _head(folded, previous[0].start):
                 # "số CMND hoặc CCCD": the reference before the first name
                 # governs the names coordinated with it.
-                if folded[previous[0].end : m.start()].split() and set(folded[previous[0].end : m.start()].split()) <= _SEP:
+                between = folded[previous[0].end : m.start()].split()
+                # ...but not across a colon, which opens a list of the papers
+                # themselves ("giấy tờ tùy thân: căn cước công dân hoặc ...").
+                if between and set(between) <= _SEP and ":" not in between:
                     accepted = False
             if accepted and (
                 _negated(folded, m.start()) or _foreign(folded, m.start(), m.end()) or _BACK_REF.match(folded[m.end() : m.end() + 120])
+                or _in_form_title(folded, m.start(), m.end())
             ):
                 accepted = False
             (out.hits if accepted else out.rejected).append(hit)
@@ -195,6 +201,10 @@ class Recogniser:
         if not self._strong[phrase] and not _DOC_NOUN_TAIL.search(head):
             # "hộ khẩu", "đăng ký doanh nghiệp" right after other words: an activity.
             return False
+        if _ATTACH.search(head) and self._strong[phrase]:
+            # "bản thông tin cá nhân kèm theo lý lịch tư pháp": "kèm theo"
+            # opens a new paper; the words before it name the previous one.
+            return True
         if _REFERENCE.search(head):
             return False
         stripped = head
@@ -262,6 +272,32 @@ def _negated(folded: str, start: int) -> bool:
             break
         words.append(w)
     return bool(_NEGATION.search(" ".join(reversed(words))))
+
+
+# A form named before a list it requests ("Phiếu đề nghị khóa tài khoản định
+# danh điện tử, căn cước điện tử (mẫu TK03 ...)"): the names up to its model
+# number are the form's title, not papers asked for.
+_FORM = re.compile(r"\b(?:phieu de nghi|phieu yeu cau|don de nghi|don xin|don yeu cau|to khai|van ban de nghi|giay de nghi)\b")
+_MODEL = re.compile(r"^[^;.]*?\(\s*(?:theo )?mau\b|^[^;.(]*?\b(?:theo )?mau (?:so )?[a-z]{0,4}\d")
+
+
+# "thực hiện đồng thời thủ tục “cấp tài khoản định danh điện tử, căn cước điện
+# tử”": a name in a procedure's title (the quotes are gone once folded).
+_PROCEDURE_TITLE = re.compile(r"\bthu tuc\b(?![^;.]*\b(?:gom|bao gom|nop|xuat trinh|kem theo|sau day)\b)[^;.:]*$")
+
+
+def _in_form_title(folded: str, start: int, end: int) -> bool:
+    """The name sits inside a form's or a procedure's title: a form opens its
+    sentence and the form's model number ("(mẫu ...)") follows the name, or
+    the name follows "thủ tục" in its sentence with no list opened between."""
+    left = max(folded.rfind(" ; ", 0, start), folded.rfind(" . ", 0, start), folded.rfind(" : ", 0, start))
+    before = folded[left + 1 : start]
+    if _PROCEDURE_TITLE.search(before):
+        return True
+    form = _FORM.search(before)
+    if not form or _FORM.search(folded, start, end):
+        return False
+    return bool(_MODEL.match(folded[end : end + 200]))
 
 
 def _foreign(folded: str, start: int, end: int) -> bool:

@@ -281,7 +281,7 @@ def _spared(node, gone: dict[str, bool]) -> set[str]:
             return gone.get(n.id, False)
         kids = n.any_of if isinstance(n, AnyOf) else n.all_of
         results = [walk(k) for k in kids]
-        if isinstance(n, AnyOf):
+        if isinstance(n, AnyOf) and not n.by_case:
             if any(results):
                 out.update(p.id for p in iter_papers(n))
             return any(results)

@@ -15,7 +15,11 @@ The draw, fixed by its seeds, over the *document* entries that
 * ``blind-2`` (seed 29112026): 40 entries at random plus 120 mentioning an Art. 4
   word, drawn from the rest on 29 Nov 2026 and labelled, like ``blind``, before
   anyone looked at the engine's answer on them: the second honest figure, with
-  more database papers in it.
+  more database papers in it. It was read after that first measure (its
+  disagreements were studied to fix the reading), so it is no longer blind.
+* ``blind-3`` (seed 30112026): drawn like ``blind-2`` once the fixes that
+  reading brought were made, labelled before anyone looked at the engine's
+  answer on it: the honest figure after them.
 * ``dev`` (seed 10102026): 130 entries at random plus 130 mentioning an Art. 4
   word, drawn from the rest. Tuning may read them.
 """
@@ -39,7 +43,12 @@ def document_entries(root: Path) -> list[tuple[str, str, object]]:
 
 
 # (set, seed, entries at random, entries mentioning an Art. 4 word), drawn in this order.
-DRAWS = (("blind", 20261129, 80, 80), ("dev", 10102026, 130, 130), ("blind-2", 29112026, 40, 120))
+DRAWS = (
+    ("blind", 20261129, 80, 80),
+    ("dev", 10102026, 130, 130),
+    ("blind-2", 29112026, 40, 120),
+    ("blind-3", 30112026, 40, 120),
+)
 
 
 def draw(root: Path) -> list[tuple[str, str, object, str]]:

@@ -116,13 +116,22 @@ def test_the_entrys_own_waiver_names_the_source(law, recogniser):
     assert "khai thác được" in d.legal_basis and d.fallback
 
 
-def test_a_waiver_still_obeys_the_sources_coverage(law, recogniser):
-    # The land source covers residential land only in its first phase: the
-    # waiver strikes only once the applicant says so.
+def test_a_waiver_presumes_coverage_but_obeys_a_fact_given(law, recogniser):
+    # The land source covers residential land only in its first phase. The
+    # entry's own text conditions the waiver on the lookup: with the land use
+    # unknown the paper goes (Art. 8 fallback if the lookup fails); land said
+    # to be agricultural is outside the coverage, and the paper stays.
     text = "Bản sao giấy tờ chứng minh chỗ ở hợp pháp (không yêu cầu nộp nếu cơ quan khai thác được thông tin trong Cơ sở dữ liệu quốc gia về đất đai)"
     assert read(recogniser, text).waiver == "land"
     d = decide(law, text, recogniser)
-    assert d.status.value == "required" and d.struck_if == {"land-use": ["residential"]}
+    assert d.status.value == "struck" and not d.struck_if
+    assert d.components[0].rule == "dossier-text-waiver@land" and d.fallback is not None
+    tree = read(recogniser, text)
+    req = Requirement(id="e1", text=text, components=tree, originals=1, copies=0)
+    cat = law.copy_on_write("test")
+    cat.procedures = {"9.000001": Procedure(code="9.000001", name=Text(vi="Thử"), ministry="bo-tu-phap", requirements=[req], origin="imported")}
+    kept = Engine(cat).evaluate("9.000001", {**CITIZEN, "land-use": "agricultural"}, DAY).decisions[0]
+    assert kept.status.value == "required"
 
 
 def test_a_waiver_sentence_after_the_paper(law, recogniser):
@@ -190,3 +199,99 @@ def test_struck_if_names_only_what_turns_the_decision(law, recogniser):
     assert tree.surrendered
     d = decide(law, text, recogniser)
     assert d.status.value == "required" and d.struck_if is None
+
+
+# --------------------------------------------------------------- 2026-11-29 patterns
+
+
+def test_alternatives_by_case_keep_the_entry(law, recogniser):
+    # A court ruling beside a death certificate stands for other cases (missing,
+    # incapacity): the death certificate goes, the entry stays.
+    text = "Bản sao giấy chứng tử hoặc quyết định của Tòa án tuyên bố mất tích, mất năng lực hành vi dân sự của người đứng tên"
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and tree.by_case
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required"
+    assert [(c.document_types, c.status.value, c.path) for c in d.components] == [
+        (["death-certificate"], "struck", ["by_case"]), (["court-judgment"], "required", ["by_case"])]
+    assert d.copies_avoided == 1
+
+
+def test_alternatives_of_one_fact_still_go(law, recogniser):
+    tree = read(recogniser, "Bản sao thẻ căn cước công dân hoặc hộ chiếu còn thời hạn")
+    assert isinstance(tree, AnyOf) and not tree.by_case
+    assert decide(law, "Bản sao thẻ căn cước công dân hoặc hộ chiếu còn thời hạn", recogniser).status.value == "struck"
+
+
+def test_a_name_in_a_forms_title_is_not_asked_for(recogniser):
+    text = "Phiếu đề nghị tạm khóa tài khoản định danh điện tử, căn cước điện tử (mẫu TK09 ban hành kèm theo Nghị định)"
+    assert "electronic-id" not in {t for p in iter_papers(read(recogniser, text)) for t in p.document_types}
+
+
+def test_the_electronic_identity_is_population_data(law, recogniser):
+    d = decide(law, "Xuất trình căn cước điện tử hoặc thẻ căn cước", recogniser)
+    assert d.status.value == "struck" and d.sources == ["population"]
+
+
+def test_kem_theo_opens_a_new_paper_even_after_information_words(law, recogniser):
+    text = "Bản khai thông tin cá nhân kèm theo lý lịch tư pháp của người được đề cử"
+    d = decide(law, text, recogniser)
+    assert [(c.document_types, c.status.value) for c in d.components][-1] == (["criminal-record-certificate"], "struck")
+    assert d.status.value == "required"
+
+
+def test_a_colon_list_is_not_governed_by_its_generic_lead(recogniser):
+    text = "Bản chụp một trong các giấy tờ tùy thân: căn cước công dân hoặc thẻ căn cước hoặc hộ chiếu"
+    found = {t for p in iter_papers(read(recogniser, text)) for t in p.document_types}
+    assert {"cccd", "the-can-cuoc", "passport"} <= found
+
+
+def test_a_later_note_on_a_paper_already_asked_for_adds_none(recogniser):
+    text = ("Phiếu lý lịch tư pháp số 1 cấp trong vòng 06 tháng; Lưu ý: Phiếu lý lịch tư pháp có thể gửi sau "
+            "nhưng trước ngày cấp giấy phép")
+    assert len(list(iter_papers(read(recogniser, text)))) == 1
+
+
+def test_an_unread_entry_with_several_papers_is_not_one_paper(law, recogniser):
+    # A leading case with no "thì" and no colon: the bundle after "phải nộp" is read.
+    text = ("Trường hợp giám đốc ủy quyền cho người khác, tổ chức phải nộp quyết định bổ nhiệm và giấy ủy quyền "
+            "kèm chứng minh nhân dân hoặc thẻ căn cước công dân của người được ủy quyền")
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required"
+    gone = [c.document_types for c in d.components if c.status.value == "struck"]
+    assert gone and all(set(t) <= {"cmnd", "cccd"} for t in gone)
+
+
+def test_a_note_of_the_dossier_never_adds_or_strikes_an_unnamed_paper(law, recogniser):
+    note = ("(Trường hợp khai thác được thông tin về Giấy chứng nhận đăng ký doanh nghiệp trong Cơ sở dữ liệu quốc gia "
+            "về đăng ký doanh nghiệp thì hồ sơ không bao gồm bản sao giấy tờ pháp lý của doanh nghiệp đó)")
+    tree = read(recogniser, "Giấy tờ chứng minh đã góp đủ vốn của thành viên mới", notes=[note])
+    assert isinstance(tree, Paper) and tree.waiver is None
+
+
+def test_the_entrys_own_waiver_adds_the_paper_it_names(law, recogniser):
+    text = ("Thông báo của công ty về việc thay đổi; Trường hợp khai thác được Giấy chứng nhận đăng ký doanh nghiệp trên "
+            "Cơ sở dữ liệu quốc gia về doanh nghiệp thì không yêu cầu công ty nộp bản sao giấy tờ này")
+    d = decide(law, text, recogniser)
+    assert [(c.document_types, c.status.value) for c in d.components] == [
+        ([], "required"), (["business-registration-certificate"], "struck")]
+
+
+def test_a_declared_identification_number_waives_personal_legal_papers(law, recogniser):
+    text = ("Bản sao giấy tờ pháp lý của cá nhân đối với thành viên là cá nhân. Trường hợp thành viên kê khai số định danh "
+            "cá nhân thì hồ sơ không bao gồm bản sao giấy tờ pháp lý của cá nhân này")
+    d = decide(law, text, recogniser)
+    assert d.status.value == "struck" and d.sources == ["population"]
+
+
+def test_only_if_not_yet_published_is_a_waiver(law, recogniser):
+    text = ("Giấy chứng nhận đăng ký doanh nghiệp của tổ chức góp vốn trong trường hợp giấy tờ này chưa được đăng tải "
+            "trên Cổng thông tin quốc gia về đăng ký doanh nghiệp")
+    d = decide(law, text, recogniser)
+    assert d.status.value == "struck" and d.components[0].rule == "dossier-text-waiver@business-registration"
+
+
+def test_re_registration_keeps_the_old_copy(law, recogniser):
+    text = "Bản sao Giấy khai sinh cấp trước đây"
+    tree = read(recogniser, text, procedure_name="Thủ tục đăng ký lại khai sinh", results=["birth-certificate"])
+    assert isinstance(tree, Paper) and tree.surrendered
