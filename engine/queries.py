@@ -45,16 +45,32 @@ def search(cat, query, ministry=None, field=None, level=None, origin=None) -> li
     """Procedures matching every given filter, as plain rows (shared with the API),
     the best answers to the query first.
 
+    The words are looked up in the database's own full-text index
+    (:mod:`engine.store.search`: the store's SQLite FTS5 table or PostgreSQL
+    ``tsvector`` for imported procedures, an in-memory FTS5 index for the
+    others); the matches are then ranked by :func:`_relevance`, shorter names
+    first within a rank, then by the database's score. Without a query, every
+    procedure that passes the filters, by code.
+
     Examples
     --------
     >>> from engine.loading import load_catalogue
     >>> [r["code"] for r in search(load_catalogue().catalogue, "khai sinh")][:1]
     ['1.001193']
     """
-    words = fold(query).split() if query else []
+    from .store.search import match, query_words
+
+    words = query_words(query)
     phrase = " ".join(words)
+    exact = (query or "").strip()
+    hits = match(cat, words) if words else {}
+    if exact in cat.procedures:
+        hits.setdefault(exact, float("-inf"))  # a code, typed whole, is found whatever the index says
     found = []
-    for proc in cat.procedures.values():
+    for code in (hits if words else cat.procedures):
+        proc = cat.procedures.get(code)
+        if proc is None:
+            continue
         if ministry and proc.ministry != ministry:
             continue
         if field and fold(proc.field or "") != fold(field):
@@ -63,13 +79,16 @@ def search(cat, query, ministry=None, field=None, level=None, origin=None) -> li
             continue
         if origin and proc.origin != origin:
             continue
-        rank = _relevance(proc, words, phrase) if words else 0
-        if rank is None:
-            continue
-        found.append((rank, len(proc.name.vi) if words else 0, proc.code, proc))
-    # Among equal matches the shorter name is the closer one ("đăng ký khai sinh"
-    # before "đăng ký khai sinh có yếu tố nước ngoài ...").
-    found.sort(key=lambda t: t[:3])
+        if words:
+            rank = 0 if code == exact else _relevance(proc, words, phrase)
+            if rank is None:
+                continue
+            # Among equal matches the shorter name is the closer one ("đăng ký khai sinh"
+            # before "đăng ký khai sinh có yếu tố nước ngoài ..."), then the database's score.
+            found.append((rank, len(proc.name.vi), hits[code], code, proc))
+        else:
+            found.append((0, 0, 0.0, code, proc))
+    found.sort(key=lambda t: t[:4])
     return [
         {
             "code": proc.code,
@@ -81,7 +100,7 @@ def search(cat, query, ministry=None, field=None, level=None, origin=None) -> li
             "requirements": len(proc.requirements),
             "origin": proc.origin,
         }
-        for _, _, _, proc in found
+        for *_, proc in found
     ]
 
 

@@ -5,11 +5,23 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from ..selection import select_catalogue
-from ..queries import search, source_row
-from .common import AsOfOpt, CatalogueOpt, Format, FormatOpt, as_date, emit_json, err, guarded, load, out
+from .common import (
+    AsOfOpt,
+    CatalogueOpt,
+    Format,
+    FormatOpt,
+    LangOpt,
+    as_date,
+    day_text,
+    emit_json,
+    err,
+    guarded,
+    load,
+    more,
+    out,
+    say,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -17,14 +29,16 @@ def register(app: typer.Typer) -> None:
     @guarded
     def check(
         catalogue: CatalogueOpt = None,
+        lang: LangOpt = "vi",
         format: FormatOpt = Format.table,
     ) -> None:
         """Validate the catalogue: every error with its file, line and field; exit 1 on any."""
-        selected = select_catalogue(catalogue)
-        cat = selected.catalogue
         from ..compiler import compile_template, template_key
         from ..errors import RulesetLimitError
+        from ..selection import select_catalogue
 
+        selected = select_catalogue(catalogue)
+        cat = selected.catalogue
         errors = [e.as_dict() for e in selected.errors]
         keys = {template_key(cat, d) for d in cat.documents}
         # Appendix rows join the template of their own procedures.
@@ -50,47 +64,74 @@ def register(app: typer.Typer) -> None:
             for e in errors:
                 where = e["file"] + (f":{e['line']}" if e["line"] else "")
                 err.print(f"{where}: {e['field'] + ': ' if e['field'] else ''}{e['message']}", highlight=False, markup=False)
-            summary = ", ".join(f"{v} {k}" for k, v in counts.items())
-            (err if errors else out).print(f"{'FAILED' if errors else 'OK'}: {summary}; {len(errors)} error(s)", highlight=False)
+            verdict = say("check_failed" if errors else "check_ok", lang)
+            (err if errors else out).print(f"{verdict}: {say('check_counts', lang, errors=len(errors), **counts)}", highlight=False)
         if errors:
             raise typer.Exit(1)
 
     @app.command()
     @guarded
     def procedures(
-        query: Annotated[str | None, typer.Argument(help="Words or a code to search for.")] = None,
+        query: Annotated[str | None, typer.Argument(help="Words or a code to search for (diacritics optional).")] = None,
         ministry: Annotated[str | None, typer.Option(help="Ministry id, e.g. bo-tu-phap.")] = None,
         field: Annotated[str | None, typer.Option(help="Field (lĩnh vực), e.g. Hộ tịch.")] = None,
         level: Annotated[str | None, typer.Option(help="ministry | province | commune | other")] = None,
         origin: Annotated[str | None, typer.Option(help="curated | imported")] = None,
-        limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+        limit: Annotated[int, typer.Option(help="At most this many rows (the total is always said).")] = 50,
+        lang: LangOpt = "vi",
         catalogue: CatalogueOpt = None,
         format: FormatOpt = Format.table,
     ) -> None:
-        """List or search procedures by code or words (diacritics optional)."""
+        """Search procedures by code or words, best matches first (full-text search of the
+        database: SQLite FTS5 or PostgreSQL), or list them with filters."""
+        from rich.table import Table
+
+        from ..queries import search
+        from ..reports.labels import LEVELS, ORIGINS, label
+
         cat = load(catalogue, quiet=format is Format.json).catalogue
         rows = search(cat, query, ministry, field, level, origin)
         total = len(rows)
-        rows = rows[:limit]
+        rows = rows[: max(limit, 0)]
         if format is Format.json:
             emit_json({"total": total, "items": rows})
             return
+        if not rows:
+            out.print(say("pr_none", lang), highlight=False)
+            return
         table = Table()
-        for col in ("code", "name", "ministry", "level", "field", "requirements", "origin"):
-            table.add_column(col, overflow="fold")
+        for key in ("pr_code", "pr_name", "pr_ministry", "pr_level", "pr_field", "pr_requirements", "pr_origin"):
+            table.add_column(say(key, lang), overflow="fold")
         for r in rows:
-            table.add_row(r["code"], r["name"], r["ministry"], ", ".join(r["level"]), r["field"] or "", str(r["requirements"]), r["origin"])
+            name = r["name"] if lang == "vi" else (r["name_en"] or r["name"])
+            table.add_row(
+                r["code"], name, cat.agency_name(r["ministry"], lang), ", ".join(label(LEVELS, v, lang) for v in r["level"]),
+                r["field"] or "", str(r["requirements"]), label(ORIGINS, r["origin"], lang),
+            )
         out.print(table)
-        out.print(f"{len(rows)} of {total} procedure(s)")
+        if total > len(rows):
+            more(len(rows), total, lang, "procedures_word")
+        else:
+            out.print(say("pr_count", lang, total=total), highlight=False)
+        if query:
+            out.print(f"[dim]{say('pr_ranked', lang)}[/dim]", highlight=False)
 
     @app.command()
     @guarded
     def sources(
         as_of: AsOfOpt = None,
+        lang: LangOpt = "vi",
         catalogue: CatalogueOpt = None,
         format: FormatOpt = Format.table,
     ) -> None:
         """The shared databases: owner, documents replaced, announcement, coverage, status."""
+        import datetime as dt
+
+        from rich.table import Table
+
+        from ..queries import source_row
+        from ..reports.labels import QUALITY, SOURCE_STATUS, applicant_words, label
+
         cat = load(catalogue, quiet=format is Format.json).catalogue
         day = as_date(as_of)
         rows = [source_row(cat, s, day) for s in sorted(cat.sources.values(), key=lambda s: s.id)]
@@ -98,9 +139,17 @@ def register(app: typer.Typer) -> None:
             emit_json(rows)
             return
         table = Table()
-        for col in ("id", "name", "owner", "replaces", "announced", "coverage", "quality", "status"):
-            table.add_column(col, overflow="fold")
+        for key in ("src_id", "src_name", "src_owner", "src_replaces", "src_announced", "src_coverage", "src_quality", "src_status"):
+            table.add_column(say(key, lang), overflow="fold")
         for r in rows:
-            cov = "; ".join(f"{c['attribute']} in {'/'.join(c['values'] or ['—'])}" for c in r["coverage"]) or "all"
-            table.add_row(r["id"], r["name"]["en"], r["owner"], ", ".join(r["replaces"]), r["announced"] or "not announced", cov, r["quality"] or "—", r["status"])
+            name = r["name"]["vi"] if lang == "vi" else (r["name"]["en"] or r["name"]["vi"])
+            if r["proposed"]:
+                name += " " + say("src_proposed", lang)
+            cov = "; ".join(applicant_words({c["attribute"]: v}, lang) for c in r["coverage"] for v in c["values"] or ["—"]) or say("src_all", lang)
+            replaces = ", ".join(cat.documents[d].name.vi if lang == "vi" and d in cat.documents else d for d in r["replaces"])
+            announced = day_text(dt.date.fromisoformat(r["announced"]), lang) if r["announced"] else say("src_not_announced", lang)
+            table.add_row(
+                r["id"], name, cat.agency_name(r["owner"], lang), replaces, announced, cov,
+                label(QUALITY, r["quality"], lang) if r["quality"] else "—", label(SOURCE_STATUS, r["status"], lang),
+            )
         out.print(table)

@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import orjson
 import typer
-from rich.table import Table
 
-from .. import explain
-from ..evaluator import Engine
-from ..models import Evaluation
-from .common import AsOfOpt, CatalogueOpt, Format, FormatOpt, as_date, emit_json, fail, guarded, load, out
+from .common import (
+    AsOfOpt,
+    CatalogueOpt,
+    Format,
+    FormatOpt,
+    LangOpt,
+    as_date,
+    day_text,
+    emit_json,
+    fail,
+    guarded,
+    load,
+    out,
+    say,
+)
+
+if TYPE_CHECKING:
+    from ..models import Evaluation
 
 STATUS_STYLE = {"struck": "green", "replaced": "cyan", "required": "yellow", "not_applicable": "dim"}
 
@@ -21,6 +33,8 @@ def read_applicant(path: Path | None) -> tuple[dict, str | None]:
     """Applicant attributes (and an optional ``channel``) from a JSON file."""
     if path is None:
         return {}, None
+    import orjson
+
     try:
         data = orjson.loads(path.read_bytes())
     except OSError as exc:
@@ -57,18 +71,6 @@ def parse_statuses(values: list[str] | None, catalogue=None) -> dict[str, str]:
     return statuses
 
 
-STATUS_WORDS = {
-    "struck": ("không phải nộp", "struck"),
-    "replaced": ("xuất trình trên VNeID", "shown in VNeID"),
-    "required": ("vẫn phải nộp", "required"),
-    "not_applicable": ("không áp dụng", "not applicable"),
-}
-HEADERS = {
-    "vi": ("Thành phần hồ sơ", "Kết quả", "Giấy tờ không phải nộp", "Giấy tờ vẫn phải nộp", "Số bản giảm", "Lý do"),
-    "en": ("Dossier entry", "Status", "Papers that go", "Papers that stay", "Copies avoided", "Why"),
-}
-
-
 def short(text: str, width: int = 90) -> str:
     """A dossier text cut to ``width`` characters at a word boundary."""
     text = " ".join(text.split())
@@ -78,6 +80,8 @@ def short(text: str, width: int = 90) -> str:
 
 
 def _paper_name(paper, entry_text: str, catalogue, lang: str) -> str:
+    from .. import explain
+
     # Papers derived from an entry's types share the entry's text: name the type.
     if paper.text == entry_text and catalogue is not None and any(t in catalogue.documents for t in paper.document_types):
         return explain.doc_names(catalogue, list(paper.document_types))[0 if lang == "vi" else 1]
@@ -88,7 +92,7 @@ def _paper_label(paper, entry_text: str, catalogue, lang: str) -> str:
     name = _paper_name(paper, entry_text, catalogue, lang)
     if paper.source and catalogue is not None and paper.source in catalogue.sources:
         src = catalogue.sources[paper.source].name
-        name += f" (from: {src.en or src.vi})" if lang == "en" else f" (lấy từ {src.vi})"
+        name += f" ({say('ev_from', lang, source=(src.en or src.vi) if lang == 'en' else src.vi)})"
     return name
 
 
@@ -98,65 +102,64 @@ def _answer(ev: Evaluation, lang: str, catalogue) -> str:
         _paper_label(c, d.requirement.text, catalogue, lang)
         for d in ev.decisions for c in d.components if c.counted
     ]
-    if lang == "vi":
-        if not going:
-            return "Chưa có giấy tờ nào được miễn nộp cho hồ sơ này."
-        return f"Không phải nộp {len(going)} giấy tờ: " + "; ".join(going) + "."
     if not going:
-        return "No paper of this dossier can be dropped yet."
-    return f"{len(going)} paper(s) need not be brought: " + "; ".join(going) + "."
+        return say("ev_answer_none", lang)
+    return say("ev_answer", lang, n=len(going), papers="; ".join(going))
 
 
 def render(ev: Evaluation, lang: str, catalogue=None) -> None:
-    k = 0 if lang == "vi" else 1
-    day = ev.as_of.strftime("%d/%m/%Y") if lang == "vi" else ev.as_of.isoformat()
-    out.print(f"[bold]{ev.procedure}[/bold] {ev.procedure_name} — {'ngày' if lang == 'vi' else 'as of'} {day}", highlight=False)
+    """The evaluation as an officer reads it: the answer, then one row per dossier entry
+    (its text, the papers that go and those that stay, why, and the Art. 8 fallback),
+    then the fallbacks' text under the table they are numbered in."""
+    from rich.table import Table
+
+    from ..reports.labels import STATUS, attribute_name, condition_words, label
+
+    out.print(f"[bold]{ev.procedure}[/bold] {ev.procedure_name} — {say('on_day', lang, day=day_text(ev.as_of, lang))}", highlight=False)
     out.print(_answer(ev, lang, catalogue), highlight=False)
     table = Table(show_lines=True)
-    for col in HEADERS[lang]:
-        table.add_column(col, overflow="fold")
-    fallbacks = []
+    for key in ("ev_entry", "ev_status", "ev_going", "ev_staying", "ev_copies", "ev_why", "ev_fallback"):
+        table.add_column(say(key, lang), overflow="fold")
+    fallbacks: list[str] = []
     for d in ev.decisions:
-        status = STATUS_WORDS[d.status.value][k]
+        status = label(STATUS, d.status.value, lang)
         if d.struck_if:
-            cond = ", ".join(f"{a}={'/'.join(v)}" for a, v in d.struck_if.items())
-            status += f" ({'có điều kiện: cắt nếu' if lang == 'vi' else 'conditional: struck if'} {cond})"
+            status += f" ({say('ev_conditional', lang, cond=condition_words(d.struck_if, lang))})"
         going = [c for c in d.components if c.status.value in ("struck", "replaced")]
         staying = [c for c in d.components if c.status.value == "required"]
         if d.status.value in ("struck", "replaced"):
             staying = []  # the entry goes: its alternatives are not needed either
-        label = short(d.requirement.text)  # ids stay in --format json
+        fb = d.fallback_vi if lang == "vi" else d.fallback
+        mark = "—"
+        if fb:
+            if fb not in fallbacks:
+                fallbacks.append(fb)
+            n = fallbacks.index(fb) + 1
+            mark = say("ev_fallback_if" if d.status.value in ("struck", "replaced") else "ev_fallback_now", lang, n=n)
         table.add_row(
-            label,
+            short(d.requirement.text),  # the entry's own words; ids stay in --format json
             f"[{STATUS_STYLE[d.status.value]}]{status}[/]",
             "\n".join("• " + _paper_label(c, d.requirement.text, catalogue, lang) for c in going) or "—",
             "\n".join("• " + _paper_name(c, d.requirement.text, catalogue, lang) for c in staying) or "—",
             str(d.copies_avoided),
             getattr(d.explanation, lang),
+            mark,
         )
-        fb = d.fallback_vi if lang == "vi" else d.fallback
-        if fb and going and fb not in fallbacks:
-            fallbacks.append(fb)
     out.print(table)
     s = ev.summary
-    if lang == "vi":
-        out.print(
-            f"{s.struck} thành phần không phải nộp, {s.replaced} xuất trình trên VNeID, {s.required} vẫn phải nộp "
-            f"({s.conditional} có điều kiện), {s.not_applicable} không áp dụng; số bản {s.copies_before} -> {s.copies_after}",
-            highlight=False,
-        )
-    else:
-        out.print(
-            f"{s.struck} struck, {s.replaced} replaced, {s.required} required ({s.conditional} conditional), "
-            f"{s.not_applicable} not applicable; copies {s.copies_before} -> {s.copies_after}",
-            highlight=False,
-        )
-    for fb in fallbacks:
-        out.print(fb, highlight=False)
+    out.print(
+        say("ev_summary", lang, struck=s.struck, replaced=s.replaced, required=s.required, conditional=s.conditional,
+            not_applicable=s.not_applicable, before=s.copies_before, after=s.copies_after),
+        highlight=False,
+    )
+    for n, fb in enumerate(fallbacks, 1):
+        out.print(f"[{n}] {say('ev_fallback', lang)}: {fb}", highlight=False, markup=False)
     if ev.missing_attributes:
-        ask = "Cần hỏi người yêu cầu" if lang == "vi" else "Ask the applicant"
-        out.print(f"{ask}: {', '.join(ev.missing_attributes)}", highlight=False)
-    out.print(f"[dim]catalogue {ev.catalogue_version} · rules {ev.rules_version} · {ev.engine_version}[/dim]")
+        names = ", ".join(attribute_name(a, lang) for a in ev.missing_attributes)
+        out.print(say("ev_ask", lang, attributes=names), highlight=False)
+    out.print(
+        "[dim]" + say("versions_line", lang, catalogue=ev.catalogue_version, rules=ev.rules_version, engine=ev.engine_version) + "[/dim]"
+    )
 
 
 def register(app: typer.Typer) -> None:
@@ -170,11 +173,13 @@ def register(app: typer.Typer) -> None:
             list[str] | None, typer.Option("--source-status", help="Override a source's status, e.g. population=offline.")
         ] = None,
         channel: Annotated[str | None, typer.Option("--channel", help="online | in_person | post")] = None,
-        lang: Annotated[str, typer.Option("--lang", help="vi | en")] = "vi",
+        lang: LangOpt = "vi",
         catalogue: CatalogueOpt = None,
         format: FormatOpt = Format.table,
     ) -> None:
         """Decide which documents of procedure CODE are still required, and why."""
+        from ..evaluator import Engine
+
         attrs, file_channel = read_applicant(applicant)
         parse_statuses(source_status)  # a malformed value fails before the catalogue loads
         selected = load(catalogue, quiet=format is Format.json)
@@ -184,7 +189,7 @@ def register(app: typer.Typer) -> None:
         if format is Format.json:
             emit_json(ev.model_dump(mode="json"))
         else:
-            render(ev, "en" if lang == "en" else "vi", selected.catalogue)
+            render(ev, lang, selected.catalogue)
 
 
 def as_of_date(value):

@@ -9,9 +9,8 @@ from enum import Enum
 from typing import Annotated, Optional
 
 import typer
-from rich.table import Table
 
-from .common import Format, FormatOpt, emit_json, err, fail, out
+from .common import Format, FormatOpt, LangOpt, emit_json, err, fail, more, out, say
 
 
 class Role(str, Enum):
@@ -32,7 +31,7 @@ def _engine(database: str | None):
     url = resolve_url(database)
     try:
         return open_store(url)
-    except Exception as exc:  # noqa: BLE001 - any driver error: one line, no password
+    except Exception as exc:
         fail(f"cannot open the store at {display_url(url)}: {type(exc).__name__}")
 
 
@@ -54,15 +53,17 @@ def register(app: typer.Typer) -> None:
 
     @keys.command("create")
     def create(
-        name: Annotated[str, typer.Argument(help="Who uses the key, e.g. 'Hanoi portal'.")],
+        name: Annotated[Optional[str], typer.Argument(help="Who uses the key, e.g. 'Hanoi portal' (default: the role).", show_default=False)] = None,
         role: Annotated[Role, typer.Option(help="portal | officer | admin")] = Role.portal,
         rate: Annotated[Optional[float], typer.Option(help="Requests/s for this key (default: the role's).")] = None,
         database: DatabaseOpt = None,
+        lang: LangOpt = "vi",
         format: FormatOpt = Format.table,
     ) -> None:
         """Create a key and print its token (shown only now)."""
         from engine.store.api_repo import create_key
 
+        name = name if name is not None else role.value
         store = _engine(database)
         try:
             record, token = create_key(store.engine, name, role.value, rate)
@@ -74,15 +75,19 @@ def register(app: typer.Typer) -> None:
             emit_json({**_row(record), "token": token})
         else:
             out.print(token, highlight=False)
-            err.print(f"key {record.id} ({record.role}) created; the token above is shown only once", highlight=False)
+            err.print(say("key_created", lang, id=record.id, role=record.role), highlight=False)
 
     @keys.command("list")
     def list_(
         all_: Annotated[bool, typer.Option("--all", help="Include revoked keys.")] = False,
+        limit: Annotated[int, typer.Option("--limit", help="Table: at most this many keys, newest first (the total is always said).")] = 50,
         database: DatabaseOpt = None,
+        lang: LangOpt = "vi",
         format: FormatOpt = Format.table,
     ) -> None:
         """List keys (never their tokens)."""
+        from rich.table import Table
+
         from engine.store.api_repo import list_keys
 
         store = _engine(database)
@@ -93,20 +98,26 @@ def register(app: typer.Typer) -> None:
         if format is Format.json:
             emit_json(rows)
             return
+        if not rows:
+            out.print(say("key_empty", lang), highlight=False)
+            return
         table = Table()
-        for col in ("id", "name", "role", "prefix", "rate/s", "created", "revoked"):
-            table.add_column(col)
-        for r in rows:
+        for key in ("key_id", "key_name", "key_role", "key_prefix", "key_rate", "key_created_at", "key_revoked_at"):
+            table.add_column(say(key, lang))
+        shown = sorted(rows, key=lambda r: r["id"], reverse=True)[: max(limit, 0)]
+        for r in shown:
             table.add_row(
                 str(r["id"]), r["name"], r["role"], r["prefix"] + "…", "" if r["rate_limit"] is None else f"{r['rate_limit']:g}",
                 r["created_at"][:19], (r["revoked_at"] or "")[:19],
             )
         out.print(table)
+        more(len(shown), len(rows), lang)
 
     @keys.command("revoke")
     def revoke(
         key_id: Annotated[int, typer.Argument(help="The key's id (see `onceonly keys list`).")],
         database: DatabaseOpt = None,
+        lang: LangOpt = "vi",
         format: FormatOpt = Format.table,
     ) -> None:
         """Revoke a key; API workers stop accepting it within their key-cache time (5 s)."""
@@ -118,8 +129,8 @@ def register(app: typer.Typer) -> None:
         finally:
             store.close()
         if record is None:
-            fail(f"no key {key_id}")
+            fail(say("key_none", lang, id=key_id))
         if format is Format.json:
             emit_json(_row(record))
         else:
-            out.print(f"key {record.id} ({record.name}) revoked", highlight=False)
+            out.print(say("key_revoked", lang, id=record.id, name=record.name), highlight=False)

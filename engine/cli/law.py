@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .common import Format, FormatOpt, emit_json, err, fail, guarded, out
+from .common import Format, FormatOpt, LangOpt, emit_json, err, fail, guarded, out, say
 
 law_app = typer.Typer(help="Law tables the Government publishes, read into rules.", no_args_is_help=True)
 
@@ -24,6 +24,7 @@ def appendices(
     data: Annotated[Path, typer.Argument(help="Folder of appendix-1.csv and appendix-2.csv.")] = DEFAULT_DATA,
     procedures: Annotated[Path, typer.Option("--procedures", help="The procedures/ tree to read sources and documents from and write rules to.")] = Path(__file__).resolve().parents[2] / "procedures",
     check: Annotated[bool, typer.Option("--check", help="Only report; exit 1 if the written files differ from what the data gives.")] = False,
+    lang: LangOpt = "vi",
     format: FormatOpt = Format.table,
 ) -> None:
     """Turn the appendix rows into dated rules in procedures/rules/, and list every row
@@ -71,13 +72,12 @@ def appendices(
     else:
         for b in builds:
             out.print(
-                f"Phụ lục {b.appendix}: {b.encoded}/{b.rows} dòng đã mã hoá; tên CSDL nhận ra {b.databases_mapped}/{b.rows}; "
-                f"giấy tờ nhận ra {b.documents_recognised}/{b.rows}",
+                say("law_line", lang, appendix=b.appendix, encoded=b.encoded, rows=b.rows, databases=b.databases_mapped, documents=b.documents_recognised),
                 highlight=False,
             )
             for p in b.problems:
                 out.print(f"  - {p}", highlight=False, markup=False)
         for s in stale:
-            err.print(f"out of date: {s} (run `onceonly law appendices` without --check)", highlight=False)
+            err.print(say("law_stale", lang, path=s), highlight=False)
     if stale:
         raise typer.Exit(1)

@@ -8,15 +8,23 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from ..evaluator import Engine
-from ..reports import Filters, burden_report, to_csv, to_xlsx, unnecessary_report
-from ..reports.export import is_burden, total_keys
-from ..reports.labels import CAPTIONS, GROUP_TITLES, TOTAL_COLUMNS, label
-from ..reports.rows import select_procedures
-from .common import AsOfOpt, CatalogueOpt, as_date, emit_json, err, fail, guarded, load, out
-from .evaluate import read_applicant
+from .common import (
+    AsOfOpt,
+    CatalogueOpt,
+    LangOpt,
+    as_date,
+    day_text,
+    emit_json,
+    err,
+    fail,
+    guarded,
+    load,
+    more,
+    out,
+    say,
+)
+from .evaluate import read_applicant, short
 
 LEVELS = ("ministry", "province", "commune", "other")
 
@@ -35,12 +43,15 @@ SourceOpt = Annotated[str | None, typer.Option("--source", help="Source id, e.g.
 ApplicantOpt = Annotated[Path | None, typer.Option("--applicant", help="JSON file of applicant attributes (default: none given).")]
 ReportFormatOpt = Annotated[ReportFormat, typer.Option("--format", "-f", help="table | json | csv | xlsx")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Output file (xlsx default: <report>-<date>.xlsx; csv default: stdout).")]
-LangOpt = Annotated[str, typer.Option("--lang", help="Header language: vi | en.")]
 LimitOpt = Annotated[int, typer.Option("--limit", help="Table format: at most this many rows (totals are always complete).")]
 
 
 def build(kind: str, catalogue_spec, as_of, ministry, field, level, source, applicant, lang, quiet):
     """Evaluate the filtered procedures and build the report; returns (report, catalogue)."""
+    from ..evaluator import Engine
+    from ..reports import Filters, burden_report, unnecessary_report
+    from ..reports.rows import select_procedures
+
     if level is not None and level not in LEVELS:
         fail(f"--level must be one of {', '.join(LEVELS)}")
     if lang not in ("vi", "en"):
@@ -61,6 +72,8 @@ def build(kind: str, catalogue_spec, as_of, ministry, field, level, source, appl
 def emit(report, cat, kind: str, format: ReportFormat, output: Path | None, lang: str, limit: int, csv=None, xlsx=None, table=None) -> None:
     """Write ``report`` in ``format``; ``csv``, ``xlsx`` and ``table`` replace the
     unnecessary-copies writers for another kind of report."""
+    from ..reports import to_csv, to_xlsx
+
     if format is ReportFormat.json:
         data = report.as_dict()
         if output is not None:
@@ -97,41 +110,74 @@ def _fmt(value) -> str:
 
 
 def render(report, cat, lang: str, limit: int) -> None:
-    title = label(CAPTIONS, "title_burden" if is_burden(report) else "title_unnecessary", lang)
-    out.print(f"[bold]{title}[/bold] — {label(CAPTIONS, 'as_of', lang)} {report.as_of.isoformat()}", highlight=False)
+    """The report as tables: one row per paper that goes (the entry in its own words, the
+    paper, the status, the condition, the database, the copies), then the totals."""
+    from rich.table import Table
+
+    from ..reports.export import is_burden, total_keys
+    from ..reports.labels import (
+        BURDEN_COLUMNS,
+        CAPTIONS,
+        GROUP_TITLES,
+        ROW_COLUMNS,
+        STATUS,
+        TOTAL_COLUMNS,
+        condition_words,
+        label,
+    )
+
     burden = is_burden(report)
+    title = label(CAPTIONS, "title_burden" if burden else "title_unnecessary", lang)
+    out.print(f"[bold]{title}[/bold] — {label(CAPTIONS, 'as_of', lang)} {day_text(report.as_of, lang)}", highlight=False)
     table = Table()
-    cols = ["procedure", "requirement", "document types", "status", "source", "copies"]
+    cols = [label(ROW_COLUMNS, k, lang) for k in ("procedure", "requirement_text", "paper_text", "status", "struck_if", "source", "copies")]
     if burden:
-        cols += ["dossiers/yr", "hours/yr", "VND/yr"]
+        cols += [label(BURDEN_COLUMNS, k, lang) for k in ("volume_per_year", "hours", "vnd")]
     for col in cols:
         table.add_column(col, overflow="fold")
     for row in report.rows[:limit]:
-        status = row.status if not row.conditional else "conditional (" + "; ".join(f"{k}={'/'.join(v)}" for k, v in row.struck_if.items()) + ")"
-        values = [row.procedure, row.requirement, ", ".join(row.document_types), status, row.source or "-", str(row.copies)]
+        status = label(STATUS, "conditional" if row.conditional else row.status, lang)
+        source = row.source or "—"
+        if row.source in cat.sources:
+            name = cat.sources[row.source].name
+            source = name.vi if lang == "vi" else (name.en or name.vi)
+        values = [
+            row.procedure, short(row.requirement_text, 70), short(row.paper_text or row.requirement_text, 50), status,
+            condition_words(row.struck_if, lang) if row.struck_if else "—", source, str(row.copies),
+        ]
         if burden:
-            vol = _fmt(row.extra["volume_per_year"]) + (" (est.)" if row.extra["volume_estimated"] else "")
+            vol = _fmt(row.extra["volume_per_year"]) + (f" ({say('estimated', lang)})" if row.extra["volume_estimated"] else "")
             values += [vol, _fmt(row.extra["hours"]), _fmt(row.extra["vnd"])]
         table.add_row(*values)
-    out.print(table)
-    if len(report.rows) > limit:
-        out.print(f"{limit} of {len(report.rows)} rows shown (--limit)", highlight=False)
+    if report.rows:
+        out.print(table)
+        more(min(limit, len(report.rows)), len(report.rows), lang)
+    else:
+        out.print(say("rp_none", lang), highlight=False)
     keys = total_keys(report)
     for group, values in [("all", {label(CAPTIONS, "total", lang): report.total})] + [(g, v) for g, v in report.by.items()]:
         t = Table(title=label(GROUP_TITLES, group, lang) if group != "all" else label(CAPTIONS, "total", lang))
         for k in keys:
             t.add_column(label(TOTAL_COLUMNS, k, lang), overflow="fold")
         for key, tot in values.items():
-            shown = cat.agency_name(key, lang) if group == "ministry" else key
+            if group == "ministry":
+                shown = cat.agency_name(key, lang)
+            elif group == "level":
+                from ..reports.labels import LEVELS
+
+                shown = label(LEVELS, key, lang)
+            elif group == "source" and key in cat.sources:
+                shown = cat.sources[key].name.vi if lang == "vi" else (cat.sources[key].name.en or cat.sources[key].name.vi)
+            else:
+                shown = key
             t.add_row(shown, *[_fmt(tot.get(k, 0)) for k in keys[1:]])
         out.print(t)
-    out.print(f"Art. 3.2 gaps: {len(report.gaps)} procedure(s) still list an Art. 4 document", highlight=False)
+    out.print(say("rp_gaps", lang, n=len(report.gaps)), highlight=False)
     if burden:
-        out.print(
-            f"[dim]{label(CAPTIONS, 'estimate_note', lang)} ({report.meta['estimated_volume_procedures']} procedure(s) on an estimated volume)[/dim]",
-            highlight=False,
-        )
-    out.print(f"[dim]{label(CAPTIONS, 'conditional_note', lang)}[/dim]", highlight=False)
+        estimated = say("rp_estimated_volumes", lang, n=report.meta["estimated_volume_procedures"])
+        out.print(f"[dim]{label(CAPTIONS, 'estimate_note', lang)} ({estimated})[/dim]", highlight=False)
+    if any(row.conditional for row in report.rows):
+        out.print(f"[dim]{label(CAPTIONS, 'conditional_note', lang)}[/dim]", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
@@ -193,12 +239,11 @@ def register_compliance(report_app: typer.Typer) -> None:
     ) -> None:
         """Res. 66.7's Appendix rows against the catalogue: is the listed paper still asked for,
         does the engine strike it, days in effect; totals by ministry; the reverse list."""
+        from ..evaluator import Engine
         from ..reports.compliance import compliance_report
         from ..reports.compliance import to_csv as compliance_csv
         from ..reports.compliance import to_xlsx as compliance_xlsx
 
-        if lang not in ("vi", "en"):
-            fail("--lang must be vi or en")
         attrs, _ = read_applicant(applicant)
         cat = load(catalogue, quiet=format is ReportFormat.json).catalogue
         if not cat.built_from:
@@ -211,6 +256,8 @@ def register_compliance(report_app: typer.Typer) -> None:
 
 
 def _compliance_table(report, cat, lang: str, limit: int) -> None:
+    from rich.table import Table
+
     from ..reports.compliance import STATE_LABELS
 
     day = report.as_of
@@ -238,8 +285,7 @@ def _compliance_table(report, cat, lang: str, limit: int) -> None:
         state = STATE_LABELS[r.state][k] + (" — quá hạn" if vi and r.overdue else " — overdue" if r.overdue else "")
         table.add_row(f"{r.appendix}.{r.item}", f"{r.code} {r.procedure_name}"[:90], r.document[:80], state, "" if r.days_in_effect is None else str(r.days_in_effect))
     out.print(table)
-    if len(shown) > limit:
-        out.print(f"{limit}/{len(shown)} dòng (--limit)" if vi else f"{limit} of {len(shown)} rows shown (--limit)", highlight=False)
+    more(min(limit, len(shown)), len(shown), lang)
     by = Table(title="Theo bộ, ngành" if vi else "By ministry")
     for col in (("Bộ, ngành", "Ministry"), ("Dòng", "Rows"), ("Vẫn nêu", "Still named"), ("Quá hạn", "Overdue"), ("Đã bỏ", "Struck"), ("Không có trong danh mục", "Not in catalogue")):
         by.add_column(col[k], overflow="fold")

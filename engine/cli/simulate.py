@@ -14,12 +14,24 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from ..simulation.export import to_csv as _csv
-from .common import CatalogueOpt, emit_json, err, fail, guarded, load, out
+from .common import (
+    CatalogueOpt,
+    LangOpt,
+    day_text,
+    emit_json,
+    err,
+    fail,
+    guarded,
+    load,
+    more,
+    out,
+    say,
+)
 
-DateOpt = lambda flag, text: typer.Option(flag, formats=["%Y-%m-%d"], help=text)  # noqa: E731
+POPULATION_FILE = "procedures/parameters/population.yaml"
+
+DateOpt = lambda flag, text: typer.Option(flag, formats=["%Y-%m-%d"], help=text)
 
 
 class SimFormat(str, Enum):
@@ -57,71 +69,103 @@ def _num(v, digits: int = 0) -> str:
 
 
 COLUMNS = (
-    ("procedures", "procs"),
-    ("requirements_removed", "reqs −"),
-    ("requirements_added", "reqs +"),
-    ("copies_removed", "copies −"),
-    ("copies_added", "copies +"),
-    ("copies_removed_per_year", "copies −/yr"),
-    ("copies_added_per_year", "copies +/yr"),
-    ("hours_saved_per_year", "hours saved/yr"),
-    ("vnd_saved_per_year", "VND saved/yr"),
-    ("conditional_removed", "cond −"),
-    ("conditional_added", "cond +"),
+    ("procedures", "sim_procs"),
+    ("requirements_removed", "sim_reqs_removed"),
+    ("requirements_added", "sim_reqs_added"),
+    ("copies_removed", "sim_copies_removed"),
+    ("copies_added", "sim_copies_added"),
+    ("copies_removed_per_year", "sim_copies_removed_y"),
+    ("copies_added_per_year", "sim_copies_added_y"),
+    ("hours_saved_per_year", "sim_hours"),
+    ("vnd_saved_per_year", "sim_vnd"),
+    ("conditional_removed", "sim_cond_removed"),
+    ("conditional_added", "sim_cond_added"),
 )
 
 
-def _metrics_table(title: str, rows: list[tuple[str, dict]], key_name: str) -> Table:
+def _metrics_table(title: str, rows: list[tuple[str, dict]], key_name: str, lang: str):
+    from rich.table import Table
+
     table = Table(title=title)
     table.add_column(key_name, overflow="fold")
     for _, head in COLUMNS:
-        table.add_column(head, justify="right")
+        table.add_column(say(head, lang), justify="right")
     for key, m in rows:
         table.add_row(key, *[_num(m.get(k)) for k, _ in COLUMNS])
     return table
 
 
-def _render(result: dict, limit: int) -> None:
+def _iso_text(value: str, lang: str) -> str:
+    try:
+        return day_text(dt.date.fromisoformat(value), lang)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def _render(result: dict, limit: int, lang: str, cat) -> None:
+    from rich.table import Table
+
     sc = result["scenario"]
-    out.print(f"[bold]{sc['name'].get('en') or sc['name']['vi']}[/bold] ({sc['id']}) — diff on {result['as_of']}", highlight=False)
+    name = sc["name"]["vi"] if lang == "vi" else (sc["name"].get("en") or sc["name"]["vi"])
+    out.print(f"[bold]{say('sim_title', lang, name=name, id=sc['id'], day=_iso_text(result['as_of'], lang))}[/bold]", highlight=False)
     if sc["estimate"]:
-        out.print("[yellow]estimate[/yellow]: rests on the assumptions below", highlight=False)
+        out.print(f"[yellow]{say('sim_estimate', lang)}[/yellow]", highlight=False)
         for a in sc["assumptions"]:
             out.print(f"  - {a['statement']}", highlight=False, markup=False)
     pop = result["population"]
     if pop:
-        size = "exact expectation" if pop["exact_expectation"] else f"{pop['size']:,} synthetic applicants (seed {pop['seed']})"
-        out.print(f"Population: {size}; shares are of applicants, not of procedures.", highlight=False)
+        if pop["exact_expectation"]:
+            out.print(say("sim_pop_exact", lang, file=POPULATION_FILE), highlight=False)
+        else:
+            out.print(say("sim_pop_synthetic", lang, size=f"{pop['size']:,}", seed=pop["seed"]), highlight=False)
     else:
-        out.print("No population: 'cond' = struck only for some applicants (see --population N).", highlight=False)
+        out.print(say("sim_no_pop", lang), highlight=False)
     if result.get("cost_note"):
-        out.print(f"[yellow]{result['cost_note']}[/yellow]", highlight=False)
-    out.print(f"Procedures the scenario can change: {result['affected']['procedures']} of {result['baseline']['procedures']}", highlight=False)
-    out.print(_metrics_table("Total", [("all", result["totals"])], "scope"))
-    out.print(_metrics_table("By ministry", list(result["by_ministry"].items()), "ministry"))
-    out.print(_metrics_table("By source", list(result["by_source"].items()), "source"))
+        out.print(f"[yellow]{result['cost_note']}[/yellow]", highlight=False, markup=False)
+    out.print(say("sim_affected", lang, n=result["affected"]["procedures"], total=result["baseline"]["procedures"]), highlight=False)
+    out.print(_metrics_table(say("sim_total", lang), [(say("sim_all", lang), result["totals"])], say("sim_scope", lang), lang))
+    ministries = [(cat.agency_name(k, lang), m) for k, m in result["by_ministry"].items()]
+    out.print(_metrics_table(say("sim_by_ministry", lang), ministries, say("pr_ministry", lang), lang))
+    sources = [
+        ((cat.sources[k].name.vi if lang == "vi" else (cat.sources[k].name.en or cat.sources[k].name.vi)) if k in cat.sources else k, m)
+        for k, m in result["by_source"].items()
+    ]
+    out.print(_metrics_table(say("sim_by_source", lang), sources, say("gr_source", lang), lang))
     procs = result["procedures"][:limit]
     if procs:
-        out.print(_metrics_table(f"By procedure (top {len(procs)} of {len(result['procedures'])})", [(p["code"], p) for p in procs], "procedure"))
+        out.print(_metrics_table(say("sim_by_procedure", lang), [(p["code"], p) for p in procs], say("gr_procedure", lang), lang))
+        more(len(procs), len(result["procedures"]), lang, "procedures_word")
     if result.get("documents"):
-        table = Table(title="Share of applicants for whom the document is struck")
-        for col in ("document type", "requirements", "baseline", "scenario"):
-            table.add_column(col, justify="right" if col != "document type" else "left")
+        table = Table(title=say("sim_documents", lang))
+        for key in ("sim_document_type", "gr_requirements", "sim_baseline", "sim_scenario"):
+            table.add_column(say(key, lang), justify="left" if key == "sim_document_type" else "right")
         for d in result["documents"]:
-            table.add_row(d["document_type"], str(d["requirements"]), _pct(d["before_share_struck"]), _pct(d["after_share_struck"]))
+            doc = d["document_type"]
+            doc = cat.documents[doc].name.vi if lang == "vi" and doc in cat.documents else doc
+            table.add_row(doc, str(d["requirements"]), _pct(d["before_share_struck"]), _pct(d["after_share_struck"]))
         out.print(table)
-    if result["timeline"]:
-        table = Table(title="Month by month (first day of each month)")
-        for col in ("date", "baseline copies avoided/yr", "scenario copies avoided/yr", "copies −/yr", "copies +/yr", "hours saved/yr"):
-            table.add_column(col, justify="right")
-        for t in result["timeline"]:
-            table.add_row(t["date"], _num(t["before"]["copies_avoided_per_year"]), _num(t["after"]["copies_avoided_per_year"]),
-                          _num(t["copies_removed_per_year"]), _num(t["copies_added_per_year"]), _num(t["hours_saved_per_year"]))
-        out.print(table)
+    timeline = result["timeline"]
+    if timeline:
+        figures = {(t["before"]["copies_avoided_per_year"], t["after"]["copies_avoided_per_year"], t["copies_removed_per_year"],
+                    t["copies_added_per_year"], t["hours_saved_per_year"]) for t in timeline}
+        if len(figures) == 1:
+            # A flat line says nothing a sentence cannot.
+            out.print(say("sim_timeline_flat", lang, first=_iso_text(timeline[0]["date"], lang), last=_iso_text(timeline[-1]["date"], lang),
+                          value=_num(timeline[0]["before"]["copies_avoided_per_year"])), highlight=False)
+        else:
+            table = Table(title=say("sim_timeline", lang))
+            for key in ("sim_date", "sim_base_avoided", "sim_scen_avoided", "sim_copies_removed_y", "sim_copies_added_y", "sim_hours"):
+                table.add_column(say(key, lang), justify="right")
+            for t in timeline:
+                table.add_row(_iso_text(t["date"], lang), _num(t["before"]["copies_avoided_per_year"]), _num(t["after"]["copies_avoided_per_year"]),
+                              _num(t["copies_removed_per_year"]), _num(t["copies_added_per_year"]), _num(t["hours_saved_per_year"]))
+            out.print(table)
     for o in result["outages"]:
+        from ..reports.labels import SOURCE_STATUS, label
+
         out.print(
-            f"Outage of {o['source']} {o['from']}..{o['to']} ({o['days']} day(s), {o['status']}): "
-            f"{_num(o['copies_added_over_window'])} copies and {_num(o['hours_lost_over_window'])} hours over the window",
+            say("sim_outage", lang, source=o["source"], start=_iso_text(o["from"], lang), end=_iso_text(o["to"], lang), days=o["days"],
+                status=label(SOURCE_STATUS, o["status"], lang), copies=_num(o["copies_added_over_window"]), hours=_num(o["hours_lost_over_window"])),
             highlight=False,
         )
 
@@ -138,10 +182,11 @@ def register(app: typer.Typer) -> None:
         date_from: Annotated[dt.datetime | None, DateOpt("--from", "First day of the timeline (default: the scenario's period).")] = None,
         date_to: Annotated[dt.datetime | None, DateOpt("--to", "Last day of the timeline (default: the scenario's period).")] = None,
         as_of: Annotated[dt.datetime | None, DateOpt("--as-of", "Date of the diff (default: the scenario's as_of).")] = None,
-        population: Annotated[int | None, typer.Option("--population", help="Simulate N synthetic applicants (procedures/parameters/population.yaml).")] = None,
+        population: Annotated[int | None, typer.Option("--population", help="Simulate N synthetic applicants (default: the exact expected shares of procedures/parameters/population.yaml).")] = None,
         seed: Annotated[int, typer.Option("--seed", help="Random seed of the population.")] = 0,
         chart: Annotated[Path | None, typer.Option("--chart", help="Write the timeline and per-ministry bars to FILE.png or FILE.html.")] = None,
-        limit: Annotated[int, typer.Option("--limit", help="Procedures listed in table mode.")] = 20,
+        limit: Annotated[int, typer.Option("--limit", help="Procedures listed in table mode (the total is always said).")] = 20,
+        lang: LangOpt = "vi",
         catalogue: CatalogueOpt = None,
         format: Annotated[SimFormat, typer.Option("--format", "-f", help="table | json | csv")] = SimFormat.table,
     ) -> None:
@@ -158,19 +203,21 @@ def register(app: typer.Typer) -> None:
         start, end = _day(date_from), _day(date_to)
         if start and end and end < start:
             fail("--to is before --from")
-        pop = _population(cat, population, seed)
+        pop = _population(cat, population, seed, exact_default=True)
         result = run(cat, sc, as_of=_day(as_of), start=start, end=end, population=pop)
         if chart is not None:
             write_chart(result, chart)
-            err.print(f"chart written to {chart}", highlight=False)
+            err.print(say("sim_chart", lang, path=chart), highlight=False)
         if result.get("cost_note") and format is not SimFormat.table:
             err.print(f"warning: {result['cost_note']}", highlight=False)
         if format is SimFormat.json:
             emit_json(result)
         elif format is SimFormat.csv:
-            sys.stdout.write(_csv(result))
+            from ..simulation.export import to_csv
+
+            sys.stdout.write(to_csv(result))
         else:
-            _render(result, limit)
+            _render(result, limit, lang, cat)
 
     @app.command()
     @guarded
@@ -180,6 +227,7 @@ def register(app: typer.Typer) -> None:
         as_of: Annotated[dt.datetime | None, DateOpt("--as-of", "Date of the comparison (default: the file's as_of).")] = None,
         population: Annotated[int | None, typer.Option("--population", help="N synthetic applicants (default: the exact expected shares).")] = None,
         seed: Annotated[int, typer.Option("--seed", help="Random seed of the population.")] = 0,
+        lang: LangOpt = "vi",
         catalogue: CatalogueOpt = None,
         format: Annotated[SimFormat, typer.Option("--format", "-f", help="table | json | csv")] = SimFormat.table,
     ) -> None:
@@ -214,18 +262,33 @@ def register(app: typer.Typer) -> None:
                             c["hours_saved_per_year"], c["vnd_saved_per_year"], c["copies_removed_per_year"]])
             sys.stdout.write(buf.getvalue())
             return
-        table = Table(title=f"Roadmap on {result['as_of']} (greedy by marginal {result['metric'].replace('_', ' ')})")
-        for col in ("step", "candidate", "hours saved/yr", "VND saved/yr", "copies −/yr", "cum. hours/yr", "cum. VND/yr", "procs"):
-            table.add_column(col, justify="right" if col not in ("candidate",) else "left")
+        from rich.table import Table
+
+        metric = result["metric"]
+        metric_words = say(f"rm_metric_{metric}", lang) if f"rm_metric_{metric}" in _cli_keys() else metric.replace("_", " ")
+        table = Table(title=say("rm_title", lang, day=_iso_text(str(result["as_of"]), lang), metric=metric_words))
+        for key in ("rm_step", "rm_candidate", "sim_hours", "sim_vnd", "sim_copies_removed_y", "rm_cum_hours", "rm_cum_vnd", "sim_procs"):
+            table.add_column(say(key, lang), justify="left" if key == "rm_candidate" else "right")
         for s in result["steps"]:
             m, c = s["marginal"], s["cumulative"]
             table.add_row(str(s["step"]), s["candidate"] + (" *" if s["estimate"] else ""), _num(m["hours_saved_per_year"]), _num(m["vnd_saved_per_year"]),
                           _num(m["copies_removed_per_year"]), _num(c["hours_saved_per_year"]), _num(c["vnd_saved_per_year"]), _num(m["procedures"]))
         out.print(table)
         pop_d = result["population"]
-        out.print("* rests on assumptions stated in its file. Population: "
-                  + ("exact expected shares" if pop_d and pop_d["exact_expectation"] else f"{pop_d['size']:,} synthetic applicants" if pop_d else "none"), highlight=False)
+        if pop_d and pop_d["exact_expectation"]:
+            pop_words = say("rm_pop_exact", lang)
+        elif pop_d:
+            pop_words = say("rm_pop_synthetic", lang, size=f"{pop_d['size']:,}")
+        else:
+            pop_words = "—"
+        out.print(say("rm_note", lang, pop=pop_words), highlight=False)
         if result["not_chosen"]:
-            out.print(f"Not chosen (budget): {', '.join(result['not_chosen'])}", highlight=False)
+            out.print(say("rm_not_chosen", lang, names=", ".join(result["not_chosen"])), highlight=False)
         if result.get("cost_note"):
-            out.print(f"[yellow]{result['cost_note']}[/yellow]", highlight=False)
+            out.print(f"[yellow]{result['cost_note']}[/yellow]", highlight=False, markup=False)
+
+
+def _cli_keys():
+    from ..reports.labels import CLI
+
+    return CLI

@@ -12,10 +12,39 @@ no report re-implements rule logic.
 - :func:`to_csv`, :func:`to_xlsx`: output for officers.
 """
 
-from .burden import burden_report
-from .export import to_csv, to_xlsx
-from .rows import Filters, Row, build_rows, classify
-from .unnecessary import Gap, UnnecessaryReport, art4_document_types, gap_list, totals, unnecessary_report
+
+from importlib import import_module
+
+#: Where each name lives. Imported on first use (PEP 562): reading
+#: ``engine.reports.labels`` must not load openpyxl (command-line start-up).
+_HOME = {
+    "burden_report": "burden",
+    "to_csv": "export",
+    "to_xlsx": "export",
+    "Filters": "rows",
+    "Row": "rows",
+    "build_rows": "rows",
+    "classify": "rows",
+    "Gap": "unnecessary",
+    "UnnecessaryReport": "unnecessary",
+    "art4_document_types": "unnecessary",
+    "gap_list": "unnecessary",
+    "totals": "unnecessary",
+    "unnecessary_report": "unnecessary",
+}
+
+
+def __getattr__(name: str):
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(list(globals()) + list(_HOME))
 
 __all__ = [
     "Filters",

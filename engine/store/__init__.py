@@ -26,13 +26,18 @@ Examples
 """
 
 from engine.store.config import default_url, display_url, resolve_url
-from engine.store.store import (
-    CatalogueVersion,
-    HistoryEntry,
-    ImportSummary,
-    Store,
-    open_store,
-)
+
+
+def __getattr__(name: str):
+    # SQLAlchemy loads on first use of the store itself (PEP 562), not when a
+    # command only asks where the default store would be (start-up time).
+    if name in ("CatalogueVersion", "HistoryEntry", "ImportSummary", "Store", "open_store"):
+        from engine.store import store
+
+        value = getattr(store, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "CatalogueVersion",

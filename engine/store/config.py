@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-
 #: Environment variable naming the database URL (``postgresql+psycopg://...``).
 DATABASE_URL_ENV = "ONCEONLY_DATABASE_URL"
 #: Environment variable naming the folder of the default SQLite file.
@@ -52,6 +50,8 @@ def resolve_url(url: str | None = None) -> str:
 
 def display_url(url: str) -> str:
     """Render ``url`` for humans and logs with the password masked."""
+    from sqlalchemy.engine import make_url  # late: SQLAlchemy costs 0.2 s of start-up
+
     try:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:  # noqa: BLE001 - never echo a URL we cannot parse: it may hold a secret
@@ -74,6 +74,8 @@ def error_reason(exc: BaseException, url: str | None = None) -> str:
         first = first.removeprefix("connection failed:").strip()
         reason = f"{type(inner).__name__}: {first}" if first else type(inner).__name__
     if url:
+        from sqlalchemy.engine import make_url
+
         try:
             password = make_url(url).password
         except Exception:  # noqa: BLE001 - an unparsable URL: nothing to mask by name

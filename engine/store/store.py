@@ -308,6 +308,10 @@ class Store:
                     "fields_changed": change.fields_changed,
                 })
             conn.execute(insert(procedure_history), history)
+            # The full-text index (migration 0004) in the same transaction.
+            from engine.store import search
+
+            search.index_procedures(conn, [batch[code] for code in new + changed])
         return summary
 
     @staticmethod
@@ -346,6 +350,10 @@ class Store:
             stmt = stmt.where(procedures.c.ministry == ministry)
         with self.engine.connect() as conn:
             rows = conn.execute(stmt).scalars().all()
+        from engine.store import search
+
+        # A catalogue built from these searches them in this store's own full-text index.
+        search.remember_store(self.engine)
         return [Procedure.model_validate(orjson.loads(text)) for text in rows]
 
     def get(self, code: str) -> Procedure | None:

@@ -29,9 +29,12 @@ except ImportError:
 
 
 def _run(connection) -> None:
+    from engine.store.search import include_name
+
     context.configure(
         connection=connection,
         target_metadata=TARGETS,
+        include_name=include_name,  # the full-text index (migration 0004) is not in the metadata
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
     )
