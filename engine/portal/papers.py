@@ -126,6 +126,9 @@ _PRESENT_WORDS = (
 )
 _PRESENT = re.compile(r"^(?:" + _PRESENT_WORDS + r"\s+)+")
 _PRESENT_ONLY = re.compile(r"^(?:" + _PRESENT_WORDS + r"\s*)+$")
+_REREGISTER = re.compile(r"\bdang ky lai\b")
+_COPY_ONLY = re.compile(r"^(?:\d+ )?(?:ban sao|ban chup|ban photo|ban scan)\b")
+_ORIGINAL = re.compile(r"(?<!tu )\b(?:ban chinh|ban goc)\b(?! de (?:kiem tra|doi chieu))(?! (?:de )?doi chieu)")
 # A sentence that comments on the papers asked for ("Lưu ý: ...", "Việc nộp X ...").
 _NOTE = re.compile(r"^(?:\* )?(?:luu y|ghi chu|chu y|viec nop|viec xuat trinh|viec cung cap)\b")
 _MUST_GIVE = re.compile(r"(?:nop|cung cap|xuat trinh|gui|bo sung|co)\b")
@@ -141,7 +144,7 @@ _SURRENDER = re.compile(
 _RENEWAL = re.compile(r"\b(?:cap doi|cap lai|dang ky lai|doi|dinh chinh|gia han|dieu chinh|sua doi|thu hoi|chuyen doi|dang ky bien dong|xoa)\b")
 _FOREIGN = re.compile(
     r"\b(?:nuoc ngoai|hop phap hoa lanh su|lanh su|nguoi nuoc ngoai|to chuc nuoc ngoai|quoc gia khac|"
-    r"khong co quoc tich viet nam|nuoc cu tru|phap luat cua nuoc)\b"
+    r"khong co quoc tich viet nam|nguoi khong quoc tich|nuoc cu tru|phap luat cua nuoc)\b"
 )
 _WAIVER = re.compile(
     r"\bkhong (?:the )?khai thac duoc\b|\bchi (?:nop|thuc hien|yeu cau|xuat trinh)\b|\b(?:khong phai nop|khong yeu cau|khong can nop|khong phai xuat trinh|khong can xuat trinh|khong phai cung cap|"
@@ -252,7 +255,10 @@ def read_papers(
     if folded_join != fold_keep(text):  # should not happen; stay whole rather than guess
         return Papers(_whole(text, rec.types, rec))
     renewal = bool(procedure_name and _RENEWAL.search(fold(procedure_name)))
-    ctx = _Ctx(text, toks, hit_at, rejected_at, recogniser, set(results) if renewal else set())
+    # Re-registering a lost record ("đăng ký lại khai tử"): the database lacks
+    # it, so even a copy of the old paper is evidence the applicant brings.
+    reregister = bool(procedure_name and _REREGISTER.search(fold(procedure_name)))
+    ctx = _Ctx(text, toks, hit_at, rejected_at, recogniser, set(results) if renewal else set(), reregister)
     clauses = _split_top(ctx, 0, len(toks))
     nodes: list = []
     waivers: list[tuple[str, str, bool]] = []  # (clause folded, clause text, in the entry's own text)
@@ -265,7 +271,11 @@ def read_papers(
             waivers.append((f, ctx.span(a, b), True))
             if not ctx.hits(a, b) or _CONDITION.match(f) or _WAIVER.match(f):
                 continue
-        if nodes and (waiver or _NOTE.match(f)):
+        # A new sentence that opens on a paper already asked for, with no
+        # copy words of its own ("Giấy chứng nhận sức khoẻ có giá trị 6 tháng"),
+        # says more about it rather than asking again.
+        remark = a > 0 and ctx.toks[a - 1].word == "." and not _PRESENT.match(f)
+        if nodes and (waiver or remark or _NOTE.match(f)):
             # "Việc nộp Giấy khai sinh ... chỉ thực hiện khi ...", "Lưu ý:
             # Phiếu lý lịch tư pháp có thể ...": a later sentence that speaks
             # again of papers already asked for adds none.
@@ -326,6 +336,7 @@ class _Ctx:
     rejected_at: dict[int, Hit]
     recogniser: Recogniser
     own_results: set[str]
+    reregister: bool = False
 
     def folded(self, a: int, b: int) -> str:
         return " ".join(t.word for t in self.toks[a:b])
@@ -619,7 +630,10 @@ def _paper_node(ctx: _Ctx, p: _Piece):
     types = list(dict.fromkeys(h.type_id for h in p.hits))
     if foreign and not types:
         types = list(dict.fromkeys(h.type_id for h in p.rejected))
-    surrendered = bool(_SURRENDER.search(f + " " + notes_f)) or bool(ctx.own_results & set(types))
+    # A paper the procedure itself re-issues is handed back, unless only a copy
+    # is asked for (a copy is not "that same paper": its data still replaces it).
+    copy_only = bool(_COPY_ONLY.match(f)) and not _ORIGINAL.search(f) and not ctx.reregister
+    surrendered = bool(_SURRENDER.search(f + " " + notes_f)) or (bool(ctx.own_results & set(types)) and not copy_only)
     if p.detail is not None:
         opener, node = p.detail
         inner = list(iter_papers(node))

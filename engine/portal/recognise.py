@@ -308,11 +308,18 @@ def _foreign(folded: str, start: int, end: int) -> bool:
     return bool(_FOREIGN.search(folded[left + 1 : right]))
 
 
+_THEN_GIVE = re.compile(r"(?:phai )?(?:nop|xuat trinh|cung cap|bo sung|gui|kem theo)\b")
+
+
 def _head(folded: str, start: int) -> str:
     """Words between the last list separator before ``start`` and ``start``."""
     words: list[str] = []
     for w in reversed(_window(folded, start)):
         if w in _SEP:
+            break
+        # "Trường hợp không có chữ ký số thì xuất trình CMND": "thì" + a giving
+        # verb closes the case ("thì Phiếu lý lịch tư pháp ... áp dụng" does not).
+        if w == "thi" and _THEN_GIVE.match(" ".join(reversed(words))):
             break
         words.append(w)
         if len(words) > 12:

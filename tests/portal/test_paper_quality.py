@@ -9,8 +9,13 @@ paper: the sources of the papers it strikes against the sources of the papers
 labelled ``yes``, as multisets. Whole-entry over-strikes count entries the
 engine strikes whole although the label says something in them stays.
 
-The ``blind`` set was labelled before anyone looked at the engine's answer on
-it and was never read while tuning: it gives the honest figure.
+Four sets (see ``sample_paper_labels.py``). ``blind`` (160 entries) was
+labelled before anyone looked at the engine's answer on it and was never read
+while tuning. ``blind-2`` (160) was labelled the same way, measured once
+(precision 0.909, recall 0.690), then read to fix the reading: it is tuning
+data now. ``blind-3`` (160) was labelled after those fixes and measured before
+it was read (precision 0.966, recall 0.812, no wrong whole-entry strike): the
+honest figure for them. ``dev`` (260) is tuning data.
 
 Run: ``pytest tests/portal/test_paper_quality.py -s`` (add
 ``ONCEONLY_SHOW_MISMATCHES=dev`` to list the dev set's disagreements).
@@ -138,6 +143,7 @@ def test_labels_are_well_formed():
     labels = load_labels()
     assert len(labels) >= 400
     assert sum(1 for x in labels if x["set"] == "blind") >= 120
+    assert {x["set"] for x in labels} == {"blind", "blind-2", "blind-3", "dev"}
     sources = {None, "population", "civil-status", "insurance", "driving-licence", "business-registration",
                "vehicle-registration", "land", "criminal-record", "e-health-book"}
     for x in labels:
@@ -166,8 +172,12 @@ def test_paper_strikes_are_precise(measured):
                 print(f"     {c.id} {c.status.value:9} {c.source} {c.document_types} {c.path} {c.text[:80]!r}")
     for name, s in scores.items():
         assert s["stale"] == 0, f"{name}: labels no longer match the parsed entries"
-    blind = scores["blind"]
     # Floors just under what was measured (see BENCHMARKS.md): a regression fails.
-    assert blind["precision"] >= 0.95
-    assert blind["recall"] >= 0.75
+    blind = scores["blind"]
+    assert blind["precision"] >= 0.98
+    assert blind["recall"] >= 0.90
     assert blind["over_strikes"] == 0
+    for name in ("blind-2", "blind-3"):
+        assert scores[name]["precision"] >= 0.96, name
+        assert scores[name]["recall"] >= 0.80, name
+        assert scores[name]["over_strikes"] == 0, name

@@ -295,3 +295,31 @@ def test_re_registration_keeps_the_old_copy(law, recogniser):
     text = "Bản sao Giấy khai sinh cấp trước đây"
     tree = read(recogniser, text, procedure_name="Thủ tục đăng ký lại khai sinh", results=["birth-certificate"])
     assert isinstance(tree, Paper) and tree.surrendered
+
+
+def test_a_copy_of_a_re_issued_paper_goes_but_the_original_stays(law, recogniser):
+    name, results = "Cấp lại giấy phép lái xe", ["driving-licence"]
+    copy = read(recogniser, "Bản sao giấy phép lái xe được chứng thực từ bản chính", procedure_name=name, results=results)
+    original = read(recogniser, "Bản chính giấy phép lái xe đã cấp", procedure_name=name, results=results)
+    assert not copy.surrendered and original.surrendered
+
+
+def test_a_military_driving_licence_is_not_in_the_driving_licence_database(law, recogniser):
+    d = decide(law, "Bản sao giấy phép lái xe quân sự còn thời hạn", recogniser)
+    assert d.status.value == "required" and d.components[0].document_types == ["military-driving-licence"]
+
+
+def test_then_show_after_a_case_opens_the_papers(law, recogniser):
+    text = "Văn bản đề nghị có chữ ký số. Trường hợp không có chữ ký số thì xuất trình chứng minh nhân dân hoặc thẻ căn cước công dân"
+    found = {t for p in iter_papers(read(recogniser, text)) for t in p.document_types}
+    assert {"cmnd", "cccd"} <= found
+
+
+def test_a_sentence_about_a_paper_already_asked_for_is_not_another_paper(recogniser):
+    text = "Giấy chứng nhận sức khỏe do bệnh viện cấp huyện trở lên cấp. Giấy chứng nhận sức khỏe có giá trị trong 06 tháng."
+    assert len(list(iter_papers(read(recogniser, text)))) == 1
+
+
+def test_a_stateless_persons_paper_is_foreign(recogniser):
+    tree = read(recogniser, "Bản sao giấy khai sinh của người không quốc tịch xin nhập quốc tịch")
+    assert isinstance(tree, Paper) and tree.foreign
