@@ -260,40 +260,28 @@ def _compliance_table(report, cat, lang: str, limit: int) -> None:
 
     from ..reports.compliance import STATE_LABELS
 
-    day = report.as_of
     k = 0 if lang == "vi" else 1
     t = report.total
-    vi = lang == "vi"
     out.print(
-        (f"[bold]Đối chiếu Phụ lục I, II Nghị quyết 66.7/2025/NQ-CP[/bold] — ngày {day:%d/%m/%Y}: "
-         f"{t['asked']} dòng mà hồ sơ trên Cổng vẫn nêu giấy tờ đã được thay thế "
-         f"({t['overdue']} quá hạn {report.reengineer_days} ngày theo Điều 7); công cụ bỏ {t['struck']}, bỏ có điều kiện {t['conditional']}; "
-         f"{t['not-in-catalogue']} thủ tục không có trong danh mục; {t['not-encoded']} dòng chưa mã hoá.")
-        if vi else
-        (f"[bold]Res. 66.7/2025/NQ-CP Appendices I and II[/bold] on {day.isoformat()}: "
-         f"{t['asked']} rows whose portal dossier still names the replaced paper "
-         f"({t['overdue']} past Art. 7's {report.reengineer_days} days); the engine strikes {t['struck']}, {t['conditional']} conditionally; "
-         f"{t['not-in-catalogue']} procedures not in the catalogue; {t['not-encoded']} rows not encoded."),
+        say("co_answer", lang, day=day_text(report.as_of, lang), asked=t["asked"], overdue=t["overdue"], days=report.reengineer_days,
+            struck=t["struck"], conditional=t["conditional"], missing=t["not-in-catalogue"], unencoded=t["not-encoded"]),
         highlight=False,
     )
     table = Table()
-    for col in (("Mục", "Item"), ("Thủ tục", "Procedure"), ("Giấy tờ", "Paper"), ("Tình trạng", "State"), ("Số ngày", "Days")):
-        table.add_column(col[k], overflow="fold")
+    for key in ("co_item", "co_procedure", "co_paper", "co_state", "co_days"):
+        table.add_column(say(key, lang), overflow="fold")
     order = {s: i for i, s in enumerate(("required", "conditional", "struck", "not-asked", "not-in-catalogue", "not-encoded"))}
     shown = sorted(report.rows, key=lambda r: (order[r.state], not r.overdue, r.appendix, r.item))
     for r in shown[:limit]:
-        state = STATE_LABELS[r.state][k] + (" — quá hạn" if vi and r.overdue else " — overdue" if r.overdue else "")
-        table.add_row(f"{r.appendix}.{r.item}", f"{r.code} {r.procedure_name}"[:90], r.document[:80], state, "" if r.days_in_effect is None else str(r.days_in_effect))
+        state = STATE_LABELS[r.state][k] + (say("co_overdue", lang) if r.overdue else "")
+        table.add_row(f"{r.appendix}.{r.item}", short(f"{r.code} {r.procedure_name}", 90), short(r.document, 80), state,
+                      "" if r.days_in_effect is None else str(r.days_in_effect))
     out.print(table)
     more(min(limit, len(shown)), len(shown), lang)
-    by = Table(title="Theo bộ, ngành" if vi else "By ministry")
-    for col in (("Bộ, ngành", "Ministry"), ("Dòng", "Rows"), ("Vẫn nêu", "Still named"), ("Quá hạn", "Overdue"), ("Đã bỏ", "Struck"), ("Không có trong danh mục", "Not in catalogue")):
-        by.add_column(col[k], overflow="fold")
+    by = Table(title=say("co_by_ministry", lang))
+    for key in ("pr_ministry", "co_rows", "co_asked", "co_overdue_col", "co_struck", "co_missing"):
+        by.add_column(say(key, lang), overflow="fold")
     for g in report.by_ministry.values():
         by.add_row(g["name"], str(g["rows"]), str(g["asked"]), str(g["overdue"]), str(g["struck"]), str(g["not-in-catalogue"]))
     out.print(by)
-    out.print(
-        f"Ứng viên cho danh mục sau: {len(report.candidates)} giấy tờ công cụ bỏ theo Điều 4 (qua Điều 3.2) mà không dòng Phụ lục nào nêu (--format xlsx để xem)."
-        if vi else f"Candidates for the next list: {len(report.candidates)} papers struck under Art. 4 (via Art. 3.2) that no appendix row lists (see --format xlsx).",
-        highlight=False,
-    )
+    out.print(say("co_candidates", lang, n=len(report.candidates)), highlight=False)

@@ -335,6 +335,31 @@ CLI: dict[str, tuple[str, str]] = {
     "rp_gaps": ("Chưa tái cấu trúc (Điều 3.2): {n} thủ tục vẫn nêu giấy tờ thuộc Điều 4", "Art. 3.2 gaps: {n} procedure(s) still list an Art. 4 document"),
     "rp_estimated_volumes": ("{n} thủ tục dùng số hồ sơ ước tính", "{n} procedure(s) on an estimated volume"),
     "rp_none": ("Không có thành phần nào được cắt giảm với bộ lọc này.", "No requirement is struck or replaced with these filters."),
+    # report compliance
+    "co_answer": (
+        "[bold]Đối chiếu Phụ lục I, II Nghị quyết 66.7/2025/NQ-CP[/bold] — ngày {day}: {asked} dòng mà hồ sơ trên Cổng vẫn nêu giấy tờ "
+        "đã được thay thế ({overdue} quá hạn {days} ngày theo Điều 7); công cụ bỏ {struck}, bỏ có điều kiện {conditional}; "
+        "{missing} thủ tục không có trong danh mục; {unencoded} dòng chưa mã hoá.",
+        "[bold]Res. 66.7/2025/NQ-CP Appendices I and II[/bold] on {day}: {asked} rows whose portal dossier still names the replaced paper "
+        "({overdue} past Art. 7's {days} days); the engine strikes {struck}, {conditional} conditionally; "
+        "{missing} procedures not in the catalogue; {unencoded} rows not encoded.",
+    ),
+    "co_item": ("Mục", "Item"),
+    "co_procedure": ("Thủ tục", "Procedure"),
+    "co_paper": ("Giấy tờ", "Paper"),
+    "co_state": ("Tình trạng", "State"),
+    "co_days": ("Số ngày", "Days"),
+    "co_overdue": (" — quá hạn", " — overdue"),
+    "co_by_ministry": ("Theo bộ, ngành", "By ministry"),
+    "co_rows": ("Dòng", "Rows"),
+    "co_asked": ("Vẫn nêu", "Still named"),
+    "co_overdue_col": ("Quá hạn", "Overdue"),
+    "co_struck": ("Đã bỏ", "Struck"),
+    "co_missing": ("Không có trong danh mục", "Not in catalogue"),
+    "co_candidates": (
+        "Ứng viên cho danh mục sau: {n} giấy tờ công cụ bỏ theo Điều 4 (qua Điều 3.2) mà không dòng Phụ lục nào nêu (--format xlsx để xem).",
+        "Candidates for the next list: {n} papers struck under Art. 4 (via Art. 3.2) that no appendix row lists (see --format xlsx).",
+    ),
     # law
     "law_line": ("Phụ lục {appendix}: {encoded}/{rows} dòng đã mã hoá; tên CSDL nhận ra {databases}/{rows}; giấy tờ nhận ra {documents}/{rows}",
                  "Appendix {appendix}: {encoded}/{rows} rows encoded; databases recognised {databases}/{rows}; papers recognised {documents}/{rows}"),
