@@ -10,10 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from contextvars import ContextVar
 
 from engine.store.api_repo import add_kpis
 
 log = logging.getLogger("onceonly.api")
+
+#: The header the officers' dashboard sends with every call (``api/static/js/api.js``).
+#: Its evaluations are officers looking at a procedure, not dossiers filed through a
+#: portal: the live KPIs leave them out. A caller can only hide its own traffic this way.
+CLIENT_HEADER = b"x-onceonly-client"
+DASHBOARD = b"dashboard"
+#: True while a request of the dashboard is answered (set by :class:`api.middleware.ApiMiddleware`).
+not_portal_traffic: ContextVar[bool] = ContextVar("not_portal_traffic", default=False)
 
 #: (ministry, procedure, source, documents, copies) rows of one evaluation, and
 #: its (ministry, procedure, copies_before, copies_after).
@@ -27,6 +36,8 @@ class KpiRecorder:
         self._evals: dict[tuple, list[int]] = {}
 
     def add(self, items: KpiItems, day: dt.date | None = None) -> None:
+        if not_portal_traffic.get():
+            return  # the dashboard's own evaluation: not a dossier
         day = day or dt.date.today()
         counts, evals = self._counts, self._evals
         for ministry, code, source, docs, copies in items[0]:

@@ -21,6 +21,7 @@ from urllib.parse import parse_qsl
 from engine.evaluator import ENGINE_VERSION
 
 from .errors import error_response, unexpected_response
+from .kpis import CLIENT_HEADER, DASHBOARD, not_portal_traffic
 from .logs import mask
 
 access = logging.getLogger("onceonly.access")
@@ -90,6 +91,9 @@ class ApiMiddleware:
                 too_big = True
             else:
                 receive = replay_body(body, receive)
+        # The dashboard's evaluations are not portal traffic: the live KPIs leave them out (api.kpis).
+        dashboard = scope["method"] == "POST" and _header(scope, CLIENT_HEADER) == DASHBOARD
+        marked = not_portal_traffic.set(True) if dashboard else None
         try:
             if too_big:
                 response = error_response(413, "payload_too_large", f"the request body exceeds {self.max_body} bytes")
@@ -106,6 +110,8 @@ class ApiMiddleware:
             else:  # the answer went out whole (a background task failed): log, keep the connection
                 unexpected_response(scope["method"], scope["path"], exc)
         finally:
+            if marked is not None:
+                not_portal_traffic.reset(marked)
             if self.access_log:
                 # Method, masked path, status, time: no query string, no body.
                 access.info(
@@ -184,6 +190,13 @@ def _retry_after(headers: list) -> list:
 
 def _has(scope, header: bytes) -> bool:
     return any(name == header for name, _ in scope["headers"])
+
+
+def _header(scope, header: bytes) -> bytes | None:
+    for name, value in scope["headers"]:
+        if name == header:
+            return value.strip().lower()
+    return None
 
 
 def replay_body(body: bytes, upstream):

@@ -44,7 +44,14 @@ class SimulationCreate(BaseModel):
     date_to: Day | None = Field(
         None, alias="to", description=f"Last month of the timeline (at most {MAX_MONTHS} months after the first)."
     )
-    population: int | None = Field(None, ge=1, le=10_000_000, description="N synthetic applicants (default: none).")
+    population: Annotated[int, Field(ge=1, le=10_000_000)] | Literal["expected"] | None = Field(
+        None,
+        description=(
+            "N synthetic applicants drawn from procedures/parameters/population.yaml, or \"expected\": "
+            "the exact expected shares of those parameters (no sampling). Default: none (decisions that "
+            "hang on an applicant attribute are counted as conditional)."
+        ),
+    )
     seed: int = Field(0, ge=0, le=2**31 - 1)
 
 
@@ -91,6 +98,7 @@ async def list_scenarios(_key: OfficerKey, runtime: RuntimeDep) -> ScenarioList:
                 "id": sid,
                 "name": doc.get("name"),
                 "description": doc.get("description"),
+                "description_vi": doc.get("description_vi"),
                 "estimate": doc.get("estimate", False),
                 "period": doc.get("period"),
                 "as_of": doc.get("as_of"),
@@ -145,12 +153,39 @@ def _run(runtime, body: SimulationCreate) -> dict:
             path = parameters_path(cat.root)
             if path is None:
                 raise ApiError(422, "no_population", "the catalogue has no population parameters", "body.population")
-            population = Population.generate(load_parameters(path), body.population, body.seed)
-        return simulate(cat, scenario, as_of=body.as_of, start=body.date_from, end=body.date_to, population=population)
+            params = load_parameters(path)
+            if body.population == "expected":
+                population = Population.expected(params)
+            else:
+                population = Population.generate(params, body.population, body.seed)
+        result = simulate(cat, scenario, as_of=body.as_of, start=body.date_from, end=body.date_to, population=population)
+        result["names"] = _names(cat, result)
+        return result
 
     what = body.scenario if isinstance(body.scenario, str) else orjson.dumps(body.scenario, option=orjson.OPT_SORT_KEYS)
     args = (what, body.as_of, body.date_from, body.date_to, body.population, body.seed)
     return analysis_of(runtime).cached("simulation", args, compute)
+
+
+def _names(cat, result: dict) -> dict[str, dict[str, dict[str, str]]]:
+    """Names (vi, en) of the ministries and databases a result speaks of, so a reader sees names, not ids."""
+    ministries = set(result.get("by_ministry") or {}) | {p.get("ministry") for p in result.get("procedures") or [] if p.get("ministry")}
+    added = {
+        op["source"]["id"]: op["source"].get("name")
+        for op in result.get("scenario", {}).get("operations", [])
+        if isinstance(op.get("source"), dict) and "id" in op["source"]
+    }
+    sources = set(result.get("by_source") or {}) | {o["source"] for o in result.get("outages") or []} | set(added)
+    source_names = {}
+    for s in sorted(sources):
+        if s in cat.sources:
+            source_names[s] = cat.sources[s].name.model_dump()
+        elif isinstance(added.get(s), dict):
+            source_names[s] = added[s]
+    return {
+        "ministries": {m: {"vi": cat.agency_name(m, "vi"), "en": cat.agency_name(m, "en")} for m in sorted(ministries)},
+        "sources": source_names,
+    }
 
 
 def _months(start: dt.date, end: dt.date) -> int:

@@ -239,6 +239,8 @@ class Assumption(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     statement: str
+    #: The same statement in Vietnamese (the dashboard's what-if page shows it on a Vietnamese page).
+    statement_vi: str | None = None
     reference: Reference
 
 
@@ -263,6 +265,8 @@ class ScenarioHead(BaseModel):
     id: Slug
     name: Text
     description: str
+    #: The description in Vietnamese (``description`` stays the English text the CLI prints).
+    description_vi: str | None = None
     #: True when the scenario rests on assumptions (then each is listed and referenced).
     estimate: bool = False
     assumptions: list[Assumption] = Field(default_factory=list)

@@ -752,6 +752,7 @@ def scenario_summary(sc: Scenario) -> dict:
         "id": h.id,
         "name": h.name.model_dump(),
         "description": h.description,
+        "description_vi": h.description_vi,
         "estimate": h.estimate,
         "file": sc.file,
         "assumptions": [a.model_dump(mode="json") for a in h.assumptions],

@@ -182,7 +182,8 @@ def test_whatif_run_and_compare(page, server):
     page.get_by_role("button", name="Chạy").click()
     page.locator("#wi-results[data-done='true'] #wi-totals").wait_for(timeout=120_000)
     shown = number(page.locator("#wi-totals [data-metric='procedures'] .v").inner_text())
-    status, direct = server.post("/api/v1/simulations", {"scenario": "population-outage"})
+    # The page assumes applicants by default (the population parameters' expected shares).
+    status, direct = server.post("/api/v1/simulations", {"scenario": "population-outage", "population": "expected"})
     assert status == 200
     assert shown == direct["totals"]["procedures"] > 0
     assert page.locator("#wi-chart-timeline").bounding_box()["height"] > 100
@@ -193,7 +194,7 @@ def test_whatif_run_and_compare(page, server):
     assert page.locator("#wi-compare tbody tr").count() >= 8
     shot(page, "whatif")
     # An edited scenario with a mistake: the page says what is wrong.
-    page.locator("details summary").click()
+    page.locator("#wi-edit summary").click()
     page.locator("#wi-json").fill("{not json")
     page.get_by_role("button", name="Chạy").click()
     assert "JSON" in page.get_by_role("alert").first.inner_text()

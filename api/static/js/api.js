@@ -53,7 +53,8 @@ function qs(query) {
 
 /** call(endpoints.x(...), {as: "json"|"blob", signal}) -> parsed body (or {blob, filename}). */
 export async function call([method, path, query, body], { as = "json", signal, accept } = {}) {
-  const headers = { Accept: accept || (as === "json" ? "application/json" : "*/*") };
+  // X-Onceonly-Client: the dashboard's own evaluations are not counted as portal traffic (api/kpis.py).
+  const headers = { Accept: accept || (as === "json" ? "application/json" : "*/*"), "X-Onceonly-Client": "dashboard" };
   const key = getKey();
   if (key) headers["X-API-Key"] = key;
   if (body !== undefined) headers["Content-Type"] = "application/json";

@@ -1,7 +1,7 @@
 // The single-page app: hash routes, the API key dialog, the language switch.
 import { getKey, setKey, call, endpoints, ApiFailure } from "./api.js";
 import { applyStatic, getLang, setLang, t } from "./i18n.js";
-import { destroyCharts, errorBox, h, routeParams } from "./dom.js";
+import { destroyCharts, errorBox, h, loadLib, routeParams } from "./dom.js";
 import * as overview from "./pages/overview.js";
 import * as procedures from "./pages/procedures.js";
 import * as whatif from "./pages/whatif.js";
@@ -9,6 +9,8 @@ import * as graph from "./pages/graph.js";
 import * as compliance from "./pages/compliance.js";
 
 const PAGES = { overview, procedures, whatif, graph, compliance };
+// The heavy libraries each page draws with, loaded on its first visit only (not by the shell).
+const PAGE_LIBS = { overview: ["chart"], whatif: ["chart"], graph: ["cytoscape"] };
 const main = document.getElementById("main");
 let renderSeq = 0;
 
@@ -34,12 +36,35 @@ export async function render() {
     return;
   }
   try {
+    // A page that says so loads them itself while its data arrives; the others wait for them here.
+    const libs = Promise.all((PAGE_LIBS[name] || []).map(loadLib));
+    if (PAGES[name].loadsOwnLibs) libs.catch(() => {}); else await libs;
+    if (seq !== renderSeq) return;
     await PAGES[name].render(main, routeParams(), () => seq === renderSeq);
   } catch (e) {
     console.error(e);
     if (seq === renderSeq) main.replaceChildren(errorBox(e, render));
   }
 }
+
+// A box that scrolls (a long table) can be reached and scrolled from the keyboard, and is named
+// after its heading, on every page and whatever a page adds later (axe: scrollable-region-focusable).
+function focusableScrollers(root) {
+  for (const box of root.querySelectorAll(".table-wrap, .side")) {
+    // Cheap tests first: reading the sizes makes the browser lay the page out.
+    if (box.hasAttribute("tabindex") || box.querySelector("a[href], button, input, select, textarea, [tabindex]")) continue;
+    if (box.scrollHeight <= box.clientHeight + 1 && box.scrollWidth <= box.clientWidth + 1) continue;
+    box.tabIndex = 0;
+    if (!box.hasAttribute("role")) box.setAttribute("role", "region");
+    const label = box.querySelector("caption, h2, h3") || box.closest("section, .card")?.querySelector("h2, h3");
+    if (label && !box.hasAttribute("aria-label")) box.setAttribute("aria-label", label.textContent.trim());
+  }
+}
+let scrollCheck = 0;
+new MutationObserver(() => {
+  if (scrollCheck) return;
+  scrollCheck = requestAnimationFrame(() => { scrollCheck = 0; focusableScrollers(main); });
+}).observe(main, { childList: true, subtree: true });
 
 // --- API key dialog --------------------------------------------------------------------------
 const dialog = document.getElementById("key-dialog");

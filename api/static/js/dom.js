@@ -120,3 +120,77 @@ export function isoOf(text) {
   if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
   return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
+
+// --- heavy libraries, loaded only by the pages that draw with them (issue 13) -----------------
+// Versioned file names: the server sends them with a one-year, immutable cache lifetime.
+export const LIBS = {
+  chart: { src: "/ui/vendor/chart-4.6.1.umd.min.js", global: "Chart" },
+  cytoscape: { src: "/ui/vendor/cytoscape-3.34.4.min.js", global: "cytoscape" },
+};
+const libLoads = new Map();
+
+/** Load a vendored library once (a <script> from this server: allowed by the CSP); resolves when its global is there. */
+export function loadLib(name) {
+  const lib = LIBS[name];
+  if (!lib) return Promise.reject(new Error(`unknown library ${name}`));
+  if (window[lib.global]) return Promise.resolve(window[lib.global]);
+  if (!libLoads.has(name)) {
+    libLoads.set(name, new Promise((resolve, reject) => {
+      const s = document.createElement("script");
+      s.src = lib.src;
+      s.async = true;
+      s.onload = () => resolve(window[lib.global]);
+      s.onerror = () => { libLoads.delete(name); s.remove(); reject(new Error(t("err_lib", { lib: name }))); };
+      document.head.append(s);
+    }));
+  }
+  return libLoads.get(name);
+}
+
+/**
+ * A day field that reads and takes dd/mm/yyyy (a native date field shows the browser's own
+ * format, often mm/dd/yyyy). value: an ISO day or ""; the field's .iso() gives the typed day as
+ * ISO, "" when empty, or null (and marks the field invalid, with the message) when it is not a day.
+ */
+export function dayInput(id, value, { required = false } = {}) {
+  const error = h("span", { class: "small error-text", id: `${id}-error`, role: "alert", hidden: true });
+  const input = h("input", { type: "text", inputmode: "numeric", autocomplete: "off", size: 11, value: value ? dmy(value) : "",
+    placeholder: t("pr_date_format"), "aria-describedby": `${id}-error`, required,
+    oninput: () => { input.removeAttribute("aria-invalid"); error.hidden = true; } });
+  input.iso = () => {
+    const text = input.value.trim();
+    if (!text && !required) return "";
+    const iso = isoOf(text);
+    if (iso) return iso;
+    input.setAttribute("aria-invalid", "true");
+    error.textContent = t("pr_date_bad", { format: t("pr_date_format") });
+    error.hidden = false;
+    input.focus();
+    return null;
+  };
+  input.errorNode = error;
+  return input;
+}
+
+/** A month (2026-09-01) as mm/yyyy. */
+export function my(iso) {
+  const m = /^(\d{4})-(\d{2})/.exec(String(iso == null ? "" : iso));
+  return m ? `${m[2]}/${m[1]}` : String(iso == null ? "" : iso);
+}
+
+/** A legal citation as the catalogue writes it (in English) in Vietnamese words, on a Vietnamese page. */
+export function legalText(s, lang) {
+  if (!s) return "";
+  if (lang === "en") return dmyIn(s);
+  return dmyIn(String(s)
+    .replace(/\bRes(?:olution|\.)\s/g, "Nghị quyết ")
+    .replace(/\bDecree\s/g, "Nghị định ").replace(/\/ND-CP\b/g, "/NĐ-CP")
+    .replace(/\bCircular\s/g, "Thông tư ")
+    .replace(/\bAppendix\b/g, "Phụ lục").replace(/\bitem\b/g, "mục")
+    .replace(/\bArt\.\s*(\d+)\((\d+)\)/g, "khoản $2 Điều $1")
+    .replace(/\bArt\.\s*(\d+)\.(\d+)/g, "khoản $2 Điều $1")
+    .replace(/\bArt\.\s*(\d+)/g, "Điều $1")
+    .replace(/VNeID integrated documents/g, "Giấy tờ tích hợp trên ứng dụng VNeID")
+    .replace(/\s*\((?:secondary source|means of proving residence)[^)]*\)/g, "")
+    .replace(/secondary source/g, "nguồn thứ cấp"));
+}
