@@ -137,11 +137,12 @@ _ONE_OF = re.compile(r"\bmot trong (?:cac|nhung|hai|ba|so)?\b|\bmot trong\b")
 _LIST_LEAD = re.compile(r"(?:\bgom|\bbao gom|\bsau day|\bsau|\bnhu sau|\bcu the|\bmot trong (?:cac |nhung )?giay to)\s*$")
 # Real hand-backs: the agency keeps, revokes, exchanges or endorses this paper.
 _SURRENDER = re.compile(
-    r"\b(?:nop lai|thu hoi|cap doi|de chinh ly|chinh ly bien dong|de xac nhan thay doi|xac nhan thay doi|"
+    r"\b(?:nop lai|thu hoi|cap doi(?! voi)|de chinh ly|chinh ly bien dong|de xac nhan thay doi|xac nhan thay doi|"
     r"de dinh chinh|de huy|da cap (?:cho|truoc)|giay chung nhan da cap|ban goc giay chung nhan da cap|"
     r"kem (?:theo )?bien so|va bien so)\b"
 )
-_RENEWAL = re.compile(r"\b(?:cap doi|cap lai|dang ky lai|doi|dinh chinh|gia han|dieu chinh|sua doi|thu hoi|chuyen doi|dang ky bien dong|xoa)\b")
+# "đổi" (exchange) and "đối với" (for) fold alike: the second is not a renewal.
+_RENEWAL = re.compile(r"\b(?:cap doi(?! voi)|cap lai|dang ky lai|doi(?! (?:voi|tuong|chieu|ngoai|thoai|dien|ung|thu))|dinh chinh|gia han|dieu chinh|sua doi|thu hoi|chuyen doi|dang ky bien dong|xoa)\b")
 _FOREIGN = re.compile(
     r"\b(?:nuoc ngoai|hop phap hoa lanh su|lanh su|nguoi nuoc ngoai|to chuc nuoc ngoai|quoc gia khac|"
     r"khong co quoc tich viet nam|nguoi khong quoc tich|nuoc cu tru|phap luat cua nuoc)\b"

@@ -55,7 +55,7 @@ _GIVE = re.compile(
 # book): a weak synonym ("hộ khẩu", "đăng ký doanh nghiệp") is an activity or
 # a register and is accepted only right after a document noun or at the start.
 _NOUN = re.compile(
-    r"^(?:giay|the|so|phieu|trich luc|ly lich tu phap|ban sao|ban chinh|bang|ho chieu|chung minh nhan dan|cmnd|cmtnd|"
+    r"^(?:giay|the|so|phieu|trich luc|ly lich tu phap|ban sao|ban chinh|bang|ho chieu|chung minh nhan dan|chung minh thu|cmnd|cmtnd|"
     r"cccd|can cuoc cong dan|can cuoc dien tu|gplx|bhyt|van ban|don|to khai|hop dong|quyet dinh|bien ban|"
     r"bao cao|danh sach|chung chi|van bang|anh|ban ve|so do|ban do|dieu le|bien lai|chung tu|hoa don)\b"
 )

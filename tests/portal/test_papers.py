@@ -323,3 +323,15 @@ def test_a_sentence_about_a_paper_already_asked_for_is_not_another_paper(recogni
 def test_a_stateless_persons_paper_is_foreign(recogniser):
     tree = read(recogniser, "Bản sao giấy khai sinh của người không quốc tịch xin nhập quốc tịch")
     assert isinstance(tree, Paper) and tree.foreign
+
+
+def test_doi_voi_is_not_an_exchange(recogniser):
+    # "cấp đối với" (issued for) and "cấp đổi" (exchange) fold alike.
+    text = "Bản sao trích lục khai sinh do cơ quan Việt Nam cấp đối với người chưa đủ 14 tuổi"
+    tree = read(recogniser, text, procedure_name="Cấp hộ chiếu phổ thông đối với người chưa đủ 14 tuổi", results=["birth-certificate"])
+    assert isinstance(tree, Paper) and not tree.surrendered
+
+
+def test_a_variant_spelling_of_the_old_identity_card(recogniser):
+    found = {t for p in iter_papers(read(recogniser, "Bản sao hộ chiếu hoặc chứng minh thư nhân dân")) for t in p.document_types}
+    assert "cmnd" in found
