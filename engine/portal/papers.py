@@ -126,7 +126,6 @@ _PRESENT_WORDS = (
 )
 _PRESENT = re.compile(r"^(?:" + _PRESENT_WORDS + r"\s+)+")
 _PRESENT_ONLY = re.compile(r"^(?:" + _PRESENT_WORDS + r"\s*)+$")
-_REREGISTER = re.compile(r"\bdang ky lai\b")
 _COPY_ONLY = re.compile(r"^(?:\d+ )?(?:ban sao|ban chup|ban photo|ban scan)\b")
 _ORIGINAL = re.compile(r"(?<!tu )\b(?:ban chinh|ban goc)\b(?! de (?:kiem tra|doi chieu))(?! (?:de )?doi chieu)")
 # A sentence that comments on the papers asked for ("Lưu ý: ...", "Việc nộp X ...").
@@ -142,7 +141,9 @@ _SURRENDER = re.compile(
     r"kem (?:theo )?bien so|va bien so)\b"
 )
 # "đổi" (exchange) and "đối với" (for) fold alike: the second is not a renewal.
-_RENEWAL = re.compile(r"\b(?:cap doi(?! voi)|cap lai|dang ky lai|doi(?! (?:voi|tuong|chieu|ngoai|thoai|dien|ung|thu))|dinh chinh|gia han|dieu chinh|sua doi|thu hoi|chuyen doi|dang ky bien dong|xoa)\b")
+# Re-registration ("đăng ký lại khai tử") is not one: Res. 66.7 Appendix I
+# (row 512, 1.005461) has its old death certificate fetched from the database.
+_RENEWAL = re.compile(r"\b(?:cap doi(?! voi)|cap lai|doi(?! (?:voi|tuong|chieu|ngoai|thoai|dien|ung|thu))|dinh chinh|gia han|dieu chinh|sua doi|thu hoi|chuyen doi|dang ky bien dong|xoa)\b")
 _FOREIGN = re.compile(
     r"\b(?:nuoc ngoai|hop phap hoa lanh su|lanh su|nguoi nuoc ngoai|to chuc nuoc ngoai|quoc gia khac|"
     r"khong co quoc tich viet nam|nguoi khong quoc tich|nuoc cu tru|phap luat cua nuoc)\b"
@@ -256,10 +257,7 @@ def read_papers(
     if folded_join != fold_keep(text):  # should not happen; stay whole rather than guess
         return Papers(_whole(text, rec.types, rec))
     renewal = bool(procedure_name and _RENEWAL.search(fold(procedure_name)))
-    # Re-registering a lost record ("đăng ký lại khai tử"): the database lacks
-    # it, so even a copy of the old paper is evidence the applicant brings.
-    reregister = bool(procedure_name and _REREGISTER.search(fold(procedure_name)))
-    ctx = _Ctx(text, toks, hit_at, rejected_at, recogniser, set(results) if renewal else set(), reregister)
+    ctx = _Ctx(text, toks, hit_at, rejected_at, recogniser, set(results) if renewal else set())
     clauses = _split_top(ctx, 0, len(toks))
     nodes: list = []
     waivers: list[tuple[str, str, bool]] = []  # (clause folded, clause text, in the entry's own text)
@@ -337,7 +335,6 @@ class _Ctx:
     rejected_at: dict[int, Hit]
     recogniser: Recogniser
     own_results: set[str]
-    reregister: bool = False
 
     def folded(self, a: int, b: int) -> str:
         return " ".join(t.word for t in self.toks[a:b])
@@ -633,7 +630,7 @@ def _paper_node(ctx: _Ctx, p: _Piece):
         types = list(dict.fromkeys(h.type_id for h in p.rejected))
     # A paper the procedure itself re-issues is handed back, unless only a copy
     # is asked for (a copy is not "that same paper": its data still replaces it).
-    copy_only = bool(_COPY_ONLY.match(f)) and not _ORIGINAL.search(f) and not ctx.reregister
+    copy_only = bool(_COPY_ONLY.match(f)) and not _ORIGINAL.search(f)
     surrendered = bool(_SURRENDER.search(f + " " + notes_f)) or (bool(ctx.own_results & set(types)) and not copy_only)
     if p.detail is not None:
         opener, node = p.detail

@@ -291,10 +291,12 @@ def test_only_if_not_yet_published_is_a_waiver(law, recogniser):
     assert d.status.value == "struck" and d.components[0].rule == "dossier-text-waiver@business-registration"
 
 
-def test_re_registration_keeps_the_old_copy(law, recogniser):
-    text = "Bản sao Giấy khai sinh cấp trước đây"
-    tree = read(recogniser, text, procedure_name="Thủ tục đăng ký lại khai sinh", results=["birth-certificate"])
-    assert isinstance(tree, Paper) and tree.surrendered
+def test_re_registration_is_not_a_hand_back(recogniser):
+    # Res. 66.7 Appendix I has the old death certificate of a death
+    # re-registration fetched from the civil-status database (row 512).
+    text = "Bản sao Giấy chứng tử trước đây được cấp hợp lệ"
+    tree = read(recogniser, text, procedure_name="Thủ tục đăng ký lại khai tử", results=["death-certificate"])
+    assert isinstance(tree, Paper) and not tree.surrendered
 
 
 def test_a_copy_of_a_re_issued_paper_goes_but_the_original_stays(law, recogniser):
