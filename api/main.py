@@ -24,7 +24,7 @@ from engine.store import api_repo, open_store
 from . import errors
 from .fastpath import FastEvaluations
 from .logs import install_masking
-from .middleware import ApiMiddleware
+from .middleware import ApiMiddleware, CompressAnalysis
 from .routers import attributes, catalogue, documents, evaluations, health, keys, kpis, procedures, sources
 from .runtime import Runtime
 from .settings import Settings
@@ -131,6 +131,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     # Added first = innermost: the fast path sits inside the size limit, stamp and log.
     app.add_middleware(FastEvaluations, fastapi_app=app, enabled=settings.fast_path)
+    app.add_middleware(CompressAnalysis)  # the dashboard's large report, graph and simulation answers, gzipped
     date_params: set[str] = set()  # filled below, once the routes are in
     app.add_middleware(
         ApiMiddleware, max_body_bytes=settings.max_body_bytes, access_log=settings.access_log, date_params=date_params

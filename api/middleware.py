@@ -170,6 +170,30 @@ class ApiMiddleware:
                 return b"".join(chunks), False
 
 
+#: The officers' analysis answers (reports, graph, simulations) and the document registry: large
+#: JSON or CSV the dashboard reads (a national report is hundreds of KB). Portals' evaluations are
+#: not compressed here.
+ANALYSIS_PREFIXES = ("/api/v1/reports/", "/api/v1/graph/", "/api/v1/simulations", "/api/v1/documents")
+#: Excel files are zip archives already.
+_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class CompressAnalysis:
+    """Gzip (when the client accepts it) the analysis answers of 16 KB or more; every other path untouched."""
+
+    def __init__(self, app, minimum_size: int = 16384):
+        from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
+
+        self.app = app
+        self.gzip = GZipMiddleware(app, minimum_size=minimum_size, compresslevel=6,
+                                   exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES, _XLSX))
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["path"].startswith(ANALYSIS_PREFIXES):
+            return await self.gzip(scope, receive, send)
+        return await self.app(scope, receive, send)
+
+
 def _retry_after(headers: list) -> list:
     """``Retry-After`` as whole seconds in [1, MAX_RETRY_AFTER]; 1 when a 429 or 503 had none."""
     out, seconds = [], None

@@ -415,7 +415,17 @@ def test_static_assets_are_compressed_and_cached(server):
         assert status == 200 and raw == plain and "content-encoding" not in {k.lower() for k in raw_headers}
         status, _, _ = _raw(server, path, **{"Accept-Encoding": "gzip", "If-None-Match": headers["etag"]})
         assert status == 304, path
-    # API answers keep their own shape (not compressed by this layer).
+    # The dashboard's large analysis answers are compressed too; a portal's evaluation and small answers are not.
+    status, headers, body = _raw(server, f"/api/v1/reports/unnecessary?as_of={DAY}", **{"Accept-Encoding": "gzip", "X-API-Key": server.key})
+    headers = {k.lower(): v for k, v in headers.items()}
+    assert status == 200 and headers.get("content-encoding") == "gzip", headers
+    assert json.loads(gzip.decompress(body))["report"] == "unnecessary"
+    status, headers, _ = _raw(server, f"/api/v1/reports/unnecessary?as_of={DAY}&format=xlsx", **{"Accept-Encoding": "gzip", "X-API-Key": server.key})
+    assert status == 200 and "content-encoding" not in {k.lower() for k in headers}, "an xlsx file is a zip already"
+    req = urllib.request.Request(server.base + "/api/v1/evaluations", method="POST", data=json.dumps({"procedure": "1.001193", "as_of": DAY}).encode(),
+                                 headers={"X-API-Key": server.key, "Content-Type": "application/json", "Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(req, timeout=60) as res:
+        assert res.status == 200 and res.headers.get("Content-Encoding") is None
     status, headers, _ = _raw(server, "/api/v1/health", **{"Accept-Encoding": "gzip"})
     assert status == 200 and "content-encoding" not in {k.lower() for k in headers}
 

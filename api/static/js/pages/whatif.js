@@ -77,6 +77,15 @@ export async function render(main, { params }, isCurrent = () => true) {
   main.append(h("h1", {}, t("wi_title")));
   const slot = h("div", {}, loading());
   main.append(slot);
+  // The route's run starts at once, beside the list of scenarios (it needs only the route).
+  const earlyRun = params.get("edited") ? null : { scenario: params.get("scenario") || DEFAULT_SCENARIO, population: params.get("population") || DEFAULT_POPULATION,
+    as_of: params.get("as_of") || undefined, from: params.get("from") || undefined, to: params.get("to") || undefined };
+  let early = null;
+  if (earlyRun) {
+    const body = { scenario: earlyRun.scenario, as_of: earlyRun.as_of, from: earlyRun.from, to: earlyRun.to, ...populationBody(earlyRun.population) };
+    early = { key: JSON.stringify(body), promise: call(endpoints.simulate(body)) };
+    early.promise.catch(() => {}); // a failure is met (and shown) by the run that uses it
+  }
   try {
     if (!scenarioList) scenarioList = (await call(endpoints.scenarios())).items;
   } catch (e) {
@@ -192,14 +201,20 @@ export async function render(main, { params }, isCurrent = () => true) {
     runBtn.disabled = true;
     results.replaceChildren(loading(t("wi_running")));
     results.setAttribute("aria-busy", "true");
-    const simulate = (scenario, own) => call(endpoints.simulate({ scenario, ...own, ...populationBody(run.population) })).catch((e) => {
-      // A catalogue without population parameters: run without a population, and say so.
-      if (e instanceof ApiFailure && e.code === "no_population") {
-        notes.push(h("p", { class: "notice small" }, t("wi_no_population")));
-        return call(endpoints.simulate({ scenario, ...own }));
-      }
-      throw e;
-    });
+    const simulate = (scenario, own) => {
+      const body = { scenario, ...own, ...populationBody(run.population) };
+      const key = JSON.stringify(body);
+      let answer;
+      if (early && early.key === key) { answer = early.promise; early = null; } else answer = call(endpoints.simulate(body));
+      return answer.catch((e) => {
+        // A catalogue without population parameters: run without a population, and say so.
+        if (e instanceof ApiFailure && e.code === "no_population") {
+          notes.push(h("p", { class: "notice small" }, t("wi_no_population")));
+          return call(endpoints.simulate({ scenario, ...own }));
+        }
+        throw e;
+      });
+    };
     try {
       // B keeps its own dates unless the officer changed them here (then both run on the same dates).
       const [a, b] = await Promise.all([simulate(scenarioA, dates), run.compare ? simulate(run.compare, touched ? dates : {}) : null]);
