@@ -1,8 +1,9 @@
-"""Benchmark: import the 2,117 portal fixture records, then evaluate them.
+"""Benchmark: import the 2,117 portal fixture records, then evaluate them; or import at scale.
 
 Usage::
 
     python bench/import.py [--runs 3] [--pg-url URL] [--json]
+    python bench/import.py --scale 100000 [--runs 3] [--pg-url URL] [--json]
 
 Data: ``$ONCEONLY_PORTAL_DATA``, else the repository's sibling
 ``../shared/data/portal-2026`` (read in place, never copied).
@@ -20,6 +21,17 @@ Measures, as medians over ``--runs`` runs, each into a *fresh* database:
 - ``evaluate-all``: every imported procedure evaluated once (uncached), after loading and building the engine.
 
 Targets (issue 3): import <= 15 s, evaluate-all <= 2 s.
+
+``--scale N`` (issue 14) builds, in a temporary folder, a JSON Lines file of N
+records by repeating the fixture with suffixed codes (``1.001613`` ->
+``1.001613.k7`` in the 7th copy; nothing of it is kept), then runs
+``onceonly import FILE --into URL`` as a separate process, into a fresh SQLite
+file and a fresh PostgreSQL database, ``--runs`` times each, and for each
+import its re-import (the same file again: nothing changed). It reports the
+median time and the peak memory of the import: the largest sum of the resident
+sets of the importing process and its parsing workers, sampled every 0.1 s
+from ``/proc`` (PSS too, which counts the pages a worker shares with its
+parent once). Targets: import <= 3 min, peak <= 500 MB, re-import <= 1 min.
 """
 
 from __future__ import annotations
@@ -33,14 +45,15 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run from a checkout without installing
 
-from engine.importer import default_parser, import_folder, parse_folder  # noqa: E402
-from engine.store import open_store  # noqa: E402
+from engine.importer import default_parser, import_folder, parse_folder
+from engine.store import open_store
 
 
 def portal_data() -> Path:
@@ -152,16 +165,162 @@ def evaluate_all(store_url: str) -> dict:
 # ------------------------------------------------------------------ main
 
 
+# ------------------------------------------------------------------ at scale
+
+
+def build_scaled(data: Path, n: int, out: Path) -> dict[str, Any]:
+    """Write ``n`` records to ``out`` (JSON Lines): the fixture again and again, codes suffixed per copy."""
+    import orjson
+
+    from engine.importer import default_lister
+
+    records = [orjson.loads(p.read_bytes()) for p, _ in default_lister(data)]
+    written = 0
+    with open(out, "wb") as fh:
+        copy = 0
+        while written < n:
+            for record in records:
+                if written >= n:
+                    break
+                if copy:
+                    record = {**record, "ma_thu_tuc": f"{str(record.get('ma_thu_tuc', '')).strip()}.k{copy}"}
+                fh.write(orjson.dumps(record) + b"\n")
+                written += 1
+            copy += 1
+    return {"records": written, "copies": copy, "bytes": out.stat().st_size}
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants, from /proc."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        for task in Path(f"/proc/{p}/task").glob("*/children"):
+            try:
+                todo.extend(int(c) for c in task.read_text().split())
+            except OSError:
+                pass
+    return out
+
+
+def _memory(pid: int) -> tuple[int, int]:
+    """(sum of RSS, sum of PSS) in bytes over ``pid``'s process tree."""
+    rss = pss = 0
+    for p in _tree(pid):
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1]) * 1024
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1]) * 1024
+        except OSError:
+            pass
+    return rss, pss
+
+
+def run_import(args: list[str], env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Run ``onceonly import ARGS --output-format json`` as a process: seconds, peak memory, its summary."""
+    import subprocess
+    import threading
+
+    command = [sys.executable, "-m", "engine.cli", "import", *args, "--output-format", "json", "--no-progress"]
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, **(env or {})})
+    peak = {"rss": 0, "pss": 0}
+
+    def sample() -> None:
+        while proc.poll() is None:
+            rss, pss = _memory(proc.pid)
+            peak["rss"], peak["pss"] = max(peak["rss"], rss), max(peak["pss"], pss)
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - started
+    sampler.join()
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"import failed ({proc.returncode}): {err.decode()[-2000:]}")
+    result = json.loads(out)
+    return {
+        "seconds": round(seconds, 1), "peak_rss_mb": round(peak["rss"] / 2**20), "peak_pss_mb": round(peak["pss"] / 2**20),
+        "records": result["records"], "parsed": result["parsed"], "skipped": result["skipped"],
+        "added": result["summary"]["added"], "updated": result["summary"]["updated"],
+        "unchanged": result["summary"]["unchanged"], "reused": result["reused"], "batches": result["batches"],
+        "workers": result["workers"], "ministry_from": result["ministry_from"],
+    }
+
+
+def _median(runs: list[dict[str, Any]], key: str) -> Any:
+    return statistics.median(r[key] for r in runs)
+
+
+def scale(args: argparse.Namespace, data: Path) -> dict[str, Any]:
+    figures: dict[str, Any] = {"data": str(data), "scale": args.scale, "runs": args.runs, "cpus": os.cpu_count()}
+    load = os.getloadavg()
+    figures["load_before"] = [round(x, 2) for x in load]
+    with tempfile.TemporaryDirectory() as tmp:
+        file = Path(tmp) / "scaled.jsonl"
+        figures["input"] = build_scaled(data, args.scale, file)
+        backends: list[tuple[str, Callable[[], Any]]] = [("sqlite", lambda: _SqliteTarget(tmp))]
+        admin = pg_admin_url(args.pg_url)
+        if admin is not None:
+            backends.append(("postgresql", lambda: FreshPgDatabase(admin)))
+        else:
+            figures["postgresql"] = "skipped: no server (set ONCEONLY_TEST_PG_URL, e.g. `. .ci/postgres.sh`)"
+        for name, target in backends:
+            first, again = [], []
+            for _ in range(args.runs):
+                with target() as url:
+                    first.append(run_import([str(file), "--into", url]))
+                    again.append(run_import([str(file), "--into", url]))
+            figures[name] = {
+                "import_s": _median(first, "seconds"), "import_peak_rss_mb": _median(first, "peak_rss_mb"),
+                "import_peak_pss_mb": _median(first, "peak_pss_mb"),
+                "reimport_s": _median(again, "seconds"), "reimport_peak_rss_mb": _median(again, "peak_rss_mb"),
+                "import_runs_s": [r["seconds"] for r in first], "reimport_runs_s": [r["seconds"] for r in again],
+                "last_import": first[-1], "last_reimport": again[-1],
+            }
+    figures["load_after"] = [round(x, 2) for x in os.getloadavg()]
+    return figures
+
+
+class _SqliteTarget:
+    def __init__(self, folder: str) -> None:
+        self.url = sqlite_url(folder)
+
+    def __enter__(self) -> str:
+        return self.url
+
+    def __exit__(self, *_exc: object) -> None:
+        Path(self.url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+
+
+def _print(figures: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
+        return
+    width = max(map(len, figures))
+    for key, value in figures.items():
+        print(f"{key:<{width}}  {value}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pg-url", default=None, help="PostgreSQL server (a fresh database per run)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--scale", type=int, default=0, help="import this many records built from the fixture")
     args = parser.parse_args(argv)
     data = portal_data()
     if not data.is_dir():
         print(f"no portal data at {data} (set ONCEONLY_PORTAL_DATA)", file=sys.stderr)
         return 2
+    if args.scale:
+        _print(scale(args, data), args.json)
+        return 0
     # Build the recogniser once, outside the timings.
     parse, lister, label = pipeline()
     figures: dict[str, Any] = {"data": str(data), "parser": label, "runs": args.runs}
@@ -211,12 +370,7 @@ def main(argv: list[str] | None = None) -> int:
             figures["postgresql_reimport_s"] = round(median_time(args.runs, lambda: import_folder(data, store, parse=parse, list_records=lister))[0], 3)
             figures["postgresql_load_s"] = round(median_time(args.runs, store.procedures)[0], 3)
 
-    if args.json:
-        print(json.dumps(figures, indent=2, ensure_ascii=False))
-    else:
-        width = max(map(len, figures))
-        for key, value in figures.items():
-            print(f"{key:<{width}}  {value}")
+    _print(figures, args.json)
     return 0
 
 

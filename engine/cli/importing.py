@@ -1,23 +1,32 @@
-"""``onceonly import`` and ``onceonly versions``: portal records into the store.
+"""``onceonly import`` and ``onceonly versions``: procedure records into the store.
 
 The lead's CLI calls :func:`register` on its ``typer.Typer`` app. Results go
-to stdout (a table, or only JSON with ``--format json``); progress, problems
-and errors go to stderr, so ``--format json`` output can be piped.
+to stdout (a table, or only JSON with ``import --output-format json`` and
+``versions --format json``); progress, problems and errors go to stderr, so
+JSON output can be piped.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import orjson
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 #: Below this many records the progress bar is not worth drawing.
@@ -32,7 +41,7 @@ class Format(str, Enum):
 
 
 IntoOption = Annotated[
-    Optional[str],
+    str | None,
     typer.Option(
         "--into",
         help="Database URL (postgresql+psycopg://...) or SQLite file. "
@@ -76,29 +85,50 @@ def _latest_version(store) -> Any:
     return versions[-1] if versions else None
 
 
-def _interrupted(err: Console, store, before: Any, read: int, total: int) -> None:
+def _versions_after(store, before: Any) -> list:
+    try:
+        versions = store.versions()
+    except Exception:  # noqa: BLE001 - after an interrupt: say what we can
+        return []
+    return [v for v in versions if before is None or v.id > before.id]
+
+
+def _ids(versions: list) -> str:
+    ids = [v.id for v in versions]
+    if len(ids) == 1:
+        return f"catalogue version {ids[0]}"
+    return f"catalogue versions {ids[0]}-{ids[-1]}"
+
+
+def _interrupted(err: Console, store, before: Any, read: int, total: int | None, finished: bool | None = None) -> None:
     """Say, in one line, what an interrupted import wrote and what it did not."""
     url = store.url
-    after = _latest_version(store)
-    if not total:
+    after = _versions_after(store, before)
+    if not total and not read:
         seen = "before any record was read"
-    elif read < total:
-        seen = f"after reading {read} of {total} record(s)"
+    elif total is None or read < total:
+        seen = f"after reading {read} of {total if total is not None else 'an unknown number of'} record(s)"
     else:
         seen = f"while writing the {total} record(s) read"
-    if after is not None and (before is None or after.id != before.id):
-        # The one transaction had committed when the interrupt came.
-        written = after.added + after.updated
+    written = sum(v.added + v.updated for v in after)
+    added, updated = sum(v.added for v in after), sum(v.updated for v in after)
+    if after and (finished or finished is None):
         message = (
             f"interrupted {seen}, after the import was written: {written} procedure(s) written "
-            f"({after.added} added, {after.updated} updated) as catalogue version {after.id} in {url}; "
-            "nothing is missing from it"
+            f"({added} added, {updated} updated) as {_ids(after)} in {url}; nothing is missing from it"
+        )
+    elif after:
+        message = (
+            f"interrupted {seen}: {written} procedure(s) written ({added} added, {updated} updated) as "
+            f"{_ids(after)} in {url}, whole batches only; the batch being written was rolled back and the "
+            "rest was not read or not written. Running the same import again adds what is missing "
+            "(records already written are not parsed again)"
         )
     else:
-        written = f"0 of {total} record(s) written" if total else "0 records written"
+        done = f"0 of {total} record(s) written" if total else "0 records written"
         message = (
-            f"interrupted {seen}: {written}; the store at {url} is unchanged and "
-            "consistent (an import is written in one transaction, which was not committed)"
+            f"interrupted {seen}: {done}; the store at {url} is unchanged and "
+            "consistent (each batch of an import is written in one transaction, which was not committed)"
         )
     err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
 
@@ -108,69 +138,172 @@ class InputFormat(str, Enum):
     folder = "folder"
     json = "json"
     jsonl = "jsonl"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+#: ``--format`` names the input format; ``table`` (and ``json`` with a folder) are the
+#: output formats it named before, still read so.
+class FormatChoice(str, Enum):
+    auto = "auto"
+    folder = "folder"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    xlsx = "xlsx"
+    table = "table"
+
+
+def _formats(err: Console, path: Path, format: FormatChoice | None, input_format: InputFormat | None,
+             output_format: Format | None) -> tuple[str, Format]:
+    """Settle the input and output formats from ``--format``, ``--input-format`` and ``--output-format``."""
+    given_input = input_format.value if input_format is not None else None
+    output = output_format
+    if format is not None:
+        legacy = format is FormatChoice.table or (format is FormatChoice.json and path.is_dir())
+        if legacy:
+            # Before --format named the input, it named the output (table or json).
+            if output is None:
+                output = Format(format.value)
+            if format is FormatChoice.json:
+                err.print("note: --format json with a folder is read as --output-format json "
+                          "(--format now names the input format)", highlight=False)
+        elif given_input is not None and given_input != format.value:
+            err.print(f"[red]error:[/red] --format {format.value} and --input-format {given_input} disagree",
+                      highlight=False)
+            raise typer.Exit(2)
+        else:
+            given_input = format.value
+    return given_input or "auto", output or Format.table
 
 
 def import_command(
     path: Annotated[Path, typer.Argument(
-        help="A folder tree of portal records (<ministry>/<code>.json), one JSON file holding an "
-        "array of records, or a JSON Lines file (one record per line).", exists=True,
+        help="A folder tree of portal records (<ministry>/<code>.json), a JSON array (.json), JSON Lines "
+        "(.jsonl/.ndjson), a CSV (.csv/.tsv) or an Excel workbook (.xlsx).", exists=True,
     )],
     into: IntoOption = None,
-    report: Annotated[bool, typer.Option("--report", help="Add parsing and recognition figures.")] = False,
-    format: FormatOption = Format.table,
-    input_format: Annotated[InputFormat, typer.Option(
-        "--input-format",
-        help="How to read PATH. auto: a folder is 'folder'; .jsonl/.ndjson is 'jsonl' (read line by line); "
-        "a .json file starting with '[' is 'json' (the array is loaded whole, not streamed). "
-        "(--format stays the output format: table or json.)",
-    )] = InputFormat.auto,
+    report: Annotated[bool, typer.Option("--report", help="Add parsing and recognition figures (parses every record).")] = False,
+    format: Annotated[FormatChoice | None, typer.Option(
+        "--format",
+        help="How to read PATH: auto (a folder is 'folder'; the suffix tells .jsonl/.ndjson, .csv/.tsv, .xlsx; "
+        "a .json file starting with '[' is 'json'), folder, json, jsonl, csv or xlsx. Every format is streamed. "
+        "(Before, --format named the output: 'table', and 'json' with a folder PATH, still do.)",
+        show_default=False,
+    )] = None,
+    input_format: Annotated[InputFormat | None, typer.Option(
+        "--input-format", help="Same as --format (kept for scripts written before).", show_default=False,
+    )] = None,
+    output_format: Annotated[Format | None, typer.Option(
+        "--output-format", help="table (human) or json (stdout is JSON only). Default: table.", show_default=False,
+    )] = None,
+    mapping: Annotated[str | None, typer.Option(
+        "--mapping",
+        help="A mapping file (YAML: which field is the code, name, agency, dossier ...), or the name of a "
+        "shipped one in procedures/imports/ (portal-crawl, dossier-objects). Default: the shipped mapping "
+        "whose 'detect' fields the records have, else portal-crawl.",
+        show_default=False,
+    )] = None,
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, help="Procedures written per transaction (one catalogue version each).",
+    )] = 1000,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=0,
+        help="Processes that parse (0: this one). Default: the CPUs, at most 4, from 400 records on.",
+        show_default=False,
+    )] = None,
+    reparse: Annotated[bool, typer.Option(
+        "--reparse", help="Parse every record, even those unchanged since an earlier import.",
+    )] = False,
+    problems_file: Annotated[Path | None, typer.Option(
+        "--problems", help="Also write every rejected record (place, field, reason) to this CSV file.",
+        show_default=False,
+    )] = None,
+    show_progress: Annotated[bool | None, typer.Option(
+        "--progress/--no-progress", help="A progress bar on stderr. Default: on a terminal, for 50 records or more.",
+        show_default=False,
+    )] = None,
 ) -> None:
-    """Import portal records into the catalogue store as a new catalogue version.
+    """Import procedure records into the catalogue store, in batches of catalogue versions.
 
     A record's ministry is its folder when that is an agency id of
     procedures/agencies.yaml, else the agency its own agency field names
-    (co_quan_thuc_hien, then co_quan_co_tham_quyen), else "unknown" (counted
-    in the summary). A record that cannot be read is reported with file,
-    line (JSON Lines) or record number (file.json#N), and field; the rest
-    imports. The records are written in one transaction: Ctrl-C writes
-    nothing unless the import had already committed, and says which (exit 130).
+    (co_quan_thuc_hien, then co_quan_co_tham_quyen; names and the aliases of
+    procedures/agency-aliases.yaml), else "unknown" (counted in the summary).
+    A record without a code gets a synthetic one (0.000000.x + a hash of its
+    agency and name). A record that cannot be read or parsed is reported with
+    its place (file.csv:12, book.xlsx#Sheet:12, crawl.jsonl:7, records.json#3)
+    and field; the rest imports. Each batch is one transaction: Ctrl-C keeps
+    the batches already written, rolls back the one being written, and says
+    which (exit 130).
     """
-    from engine.importer import import_path
-    from engine.imports import ImportFormatError, read_path
+    from engine.errors import DataError
+    from engine.importer import ImportInterrupted, choose_mapping, import_path
+    from engine.imports import ImportFormatError, MappingError, find_mapping, read_path
 
-    err = Console(stderr=True)
-    try:  # a PATH that cannot be read in that format: say so before opening the store
-        read_path(path, input_format.value)
-    except ImportFormatError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+    err = Console(stderr=True, force_terminal=True if show_progress else None)
+    input_format_value, out_format = _formats(err, path, format, input_format, output_format)
+    chosen = None
+    try:  # a PATH or mapping that cannot be used: say so before opening the store
+        if mapping is not None:
+            chosen = find_mapping(mapping)
+        choose_mapping(read_path(path, input_format_value), chosen, path)
+    except (ImportFormatError, DataError) as exc:
+        for line in str(exc).splitlines():
+            err.print(f"[red]error:[/red] {escape(line)}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
     store = _open(into, err)
     bar = Progress(
-        TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=err, transient=True, disable=not err.is_terminal,
+        TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TextColumn("records"),
+        TimeElapsedColumn(), TimeRemainingColumn(),
+        console=err, transient=True, auto_refresh=False,
+        disable=not (show_progress if show_progress is not None else err.is_terminal),
     )
     task = bar.add_task("records", total=None)
-    seen = {"read": 0, "total": 0}
+    seen = {"read": 0, "total": 0, "drawn": 0.0}
 
     def progress(done: int, total: int) -> None:
         seen["read"], seen["total"] = done, total
-        if total >= PROGRESS_MIN:
+        now = time.monotonic()
+        if total >= PROGRESS_MIN and (now - seen["drawn"] >= 0.1 or done >= total):
+            seen["drawn"] = now
             bar.update(task, completed=done, total=total)
+            bar.refresh()
 
     before = _latest_version(store)
     try:
         with bar:
-            result = import_path(path, store, format=input_format.value, report=report, progress=progress)
+            result = import_path(
+                path, store, format=input_format_value, report=report, progress=progress, mapping=chosen,
+                batch_size=batch_size, workers=workers, reuse=not reparse,
+            )
+    except ImportInterrupted as exc:
+        _interrupted(err, store, before, exc.read, exc.total, exc.finished)
+        store.close()
+        raise typer.Exit(130) from None
     except KeyboardInterrupt:
         _interrupted(err, store, before, seen["read"], seen["total"])
-        raise typer.Exit(130) from None
-    finally:
         store.close()
-    if format is Format.json:
+        raise typer.Exit(130) from None
+    except MappingError as exc:
+        store.close()
+        for error in exc.errors:
+            err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    except (ImportFormatError, DataError) as exc:
+        store.close()
+        err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    store.close()
+    if problems_file is not None:
+        _write_problems(problems_file, result.problems)
+    if out_format is Format.json:
         _emit_json({"store": store.url, **result.to_json()})
     else:
-        _print_problems(err, result.problems)
-        _print_unknown(err, result.unknown_ministry)
+        _print_problems(err, result.problems, problems_file)
+        _print_unknown(err, result)
+        for notice in result.notices:
+            err.print(f"[yellow]note[/yellow] {escape(notice)}", highlight=False)
         out = Console()
         out.print(_summary_table(result, store.url))
         if result.report is not None:
@@ -180,22 +313,35 @@ def import_command(
     raise typer.Exit(result.exit_code)
 
 
-def _print_problems(err: Console, problems: list) -> None:
+def _write_problems(path: Path, problems: list) -> None:
+    import csv
+
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["where", "field", "reason", "ministry"])
+        for p in problems:
+            writer.writerow([p.file, p.field, p.reason, p.ministry])
+
+
+def _print_problems(err: Console, problems: list, written: Path | None = None) -> None:
     for problem in problems[:PROBLEMS_SHOWN]:
         where = f"{problem.file}: {problem.field}" if problem.field else problem.file
         err.print(f"[yellow]skipped[/yellow] {escape(where)}: {escape(problem.reason)}", highlight=False)
     if len(problems) > PROBLEMS_SHOWN:
-        err.print(f"... and {len(problems) - PROBLEMS_SHOWN} more skipped records (see --format json)")
+        rest = f"in {written}" if written else "see --output-format json or --problems FILE"
+        err.print(f"... and {len(problems) - PROBLEMS_SHOWN} more skipped records ({rest})")
 
 
-def _print_unknown(err: Console, unknown: list[str]) -> None:
+def _print_unknown(err: Console, result) -> None:
+    unknown = result.unknown_ministry
     for where in unknown[:PROBLEMS_SHOWN]:
         err.print(
             f"[yellow]ministry unknown[/yellow] {escape(where)}: no ministry folder, and no agency field "
-            "names an agency of procedures/agencies.yaml", highlight=False,
+            "names an agency of procedures/agencies.yaml or procedures/agency-aliases.yaml", highlight=False,
         )
-    if len(unknown) > PROBLEMS_SHOWN:
-        err.print(f"... and {len(unknown) - PROBLEMS_SHOWN} more records of unknown ministry (see --format json)")
+    count = result.ministry_from.get("unknown", 0)
+    if count > PROBLEMS_SHOWN:
+        err.print(f"... and {count - PROBLEMS_SHOWN} more records of unknown ministry (see --output-format json)")
 
 
 def _summary_table(result, store_url: str) -> Table:
@@ -203,17 +349,29 @@ def _summary_table(result, store_url: str) -> Table:
     table = Table(title="Import", show_header=False)
     table.add_column("figure")
     table.add_column("value", justify="right")
+    if not result.versions:
+        version = "none (nothing changed)"
+    elif len(result.versions) == 1:
+        version = str(result.versions[0])
+    else:
+        version = f"{result.versions[0]}-{result.versions[-1]} ({len(result.versions)} batches)"
     rows = [
         ("store", store_url),
-        ("source", f"{result.source_folder} ({result.format})"),
-        ("catalogue version", str(s.version) if s.version is not None else "none (nothing changed)"),
+        ("source", f"{result.source_folder} ({result.format}, mapping {result.mapping})"),
+        ("catalogue version", version),
         ("records found", str(result.records)),
         ("parsed", str(result.parsed)),
-        ("skipped (bad records)", str(len(result.problems))),
+        ("skipped (bad records)", str(result.rejected)),
         ("added", str(s.added)),
         ("updated", str(s.updated)),
         ("unchanged", str(s.unchanged)),
     ]
+    if result.reused:
+        rows.append(("unchanged, not parsed again", str(result.reused)))
+    if result.from_full_text:
+        rows.append(("dossier read from the full text", str(result.from_full_text)))
+    if result.synthetic_codes:
+        rows.append(("synthetic codes (no code given)", str(result.synthetic_codes)))
     if result.ministry_from.get("agency"):
         rows.append(("ministry from agency field", str(result.ministry_from["agency"])))
     if result.ministry_from.get("unknown"):
@@ -222,7 +380,7 @@ def _summary_table(result, store_url: str) -> Table:
         rows.append(("stale (older than stored)", str(s.stale)))
     if s.duplicates:
         rows.append(("duplicate codes", str(s.duplicates)))
-    rows.append(("seconds", f"{result.seconds:.2f}"))
+    rows.append(("seconds", f"{result.seconds:.2f}" + (f" ({result.workers} parsing processes)" if result.workers else "")))
     for row in rows:
         table.add_row(*row)
     return table
@@ -260,7 +418,7 @@ def _print_report(out: Console, report: dict) -> None:
 def versions_command(
     into: IntoOption = None,
     format: FormatOption = Format.table,
-    code: Annotated[Optional[str], typer.Option("--code", help="Only changes of this procedure code.")] = None,
+    code: Annotated[str | None, typer.Option("--code", help="Only changes of this procedure code.")] = None,
     limit: Annotated[int, typer.Option("--limit", help="Changes listed per version in table mode.")] = 10,
 ) -> None:
     """List the catalogue versions and what each changed."""
@@ -287,7 +445,7 @@ def versions_command(
         versions = [v for v in versions if v.id in changes]
     if format is Format.json:
         _emit_json([
-            {**v.model_dump(mode="json"), "changes": [e.model_dump(mode="json") for e in changes.get(v.id, [])]}
+            {**_shown_version(v), "changes": [e.model_dump(mode="json") for e in changes.get(v.id, [])]}
             for v in versions
         ])
         return
@@ -320,6 +478,22 @@ def versions_command(
                 out.print(f"    fields: {', '.join(others)}", highlight=False)
         if len(entries) > limit:
             out.print(f"  ... and {len(entries) - limit} more (--format json lists all)")
+
+
+def _shown_version(version) -> dict:
+    """A version as JSON, its re-use fingerprints (engine.imports.reuse) summed up rather than listed."""
+    data = version.model_dump(mode="json")
+    reuse = (data.get("counts") or {}).get("reuse")
+    if isinstance(reuse, dict):
+        from engine.imports.reuse import unpack
+
+        try:
+            fingerprints = len(unpack(reuse.get("parsed") or ""))
+        except (ValueError, TypeError):
+            fingerprints = 0
+        data["counts"]["reuse"] = {"parser": reuse.get("parser"), "fingerprints": fingerprints,
+                                   "rejected": len(reuse.get("rejected") or [])}
+    return data
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,4 @@
-"""`onceonly import PATH --input-format auto|folder|json|jsonl` (``--format`` stays table|json output)."""
+"""`onceonly import PATH --format auto|folder|json|jsonl|csv|xlsx` (``--input-format`` its old name; ``--output-format`` table|json)."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def _import(*args):
     ("odd", "jsonl", "jsonl", 2),  # a name auto cannot read, told explicitly
 ])
 def test_input_format_choices(files, tmp_path, which, choice, fmt, parsed):
-    result = _import(files[which], "--into", tmp_path / "s.db", "--input-format", choice, "--format", "json")
+    result = _import(files[which], "--into", tmp_path / "s.db", "--format", choice, "--output-format", "json")
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
     assert (out["format"], out["parsed"], out["skipped"]) == (fmt, parsed, 0)
@@ -62,9 +62,25 @@ def test_a_path_that_cannot_be_read_so_stops_before_the_store(files, tmp_path, w
 
 
 def test_choices_are_checked(files, tmp_path):
-    result = _import(files["array"], "--into", tmp_path / "s.db", "--input-format", "csv")
-    assert result.exit_code == 2 and "csv" in result.output
+    result = _import(files["array"], "--into", tmp_path / "s.db", "--format", "yaml")
+    assert result.exit_code == 2 and "yaml" in result.output
     assert not (tmp_path / "s.db").exists()
+
+
+def test_input_format_is_the_old_name_of_format(files, tmp_path):
+    result = _import(files["lines"], "--into", tmp_path / "s.db", "--input-format", "jsonl", "--output-format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["format"] == "jsonl"
+    clash = _import(files["lines"], "--into", tmp_path / "s.db", "--input-format", "jsonl", "--format", "csv")
+    assert clash.exit_code == 2 and "disagree" in clash.stderr
+
+
+def test_format_json_with_a_folder_still_means_json_output(files, tmp_path):
+    # Before --format named the input, `import DIR --format json` asked for JSON on stdout.
+    result = _import(files["folder"], "--into", tmp_path / "s.db", "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["format"] == "folder"
+    assert "--output-format json" in result.stderr
+    table = _import(files["folder"], "--into", tmp_path / "s.db", "--format", "table")
+    assert table.exit_code == 0 and "catalogue version" in table.stdout
 
 
 def test_cut_json_lines_from_the_cli(files, tmp_path):

@@ -42,14 +42,51 @@ def test_json_array_record_problems_name_the_record_number(tmp_path, store, pars
     }
 
 
-def test_json_array_that_does_not_parse_reports_file_and_position(tmp_path, store, parse):
+def test_a_cut_json_array_imports_its_whole_records_and_reports_the_cut_one(tmp_path, store, parse):
     text = "[\n" + line(record("1.990005")) + ",\n" + line(record("1.990006"))[:-40]  # cut, no closing ]
     path = write_json(tmp_path / "cut.json", text)
     result = import_path(path, store, parse=parse)
-    assert result.parsed == 0 and result.exit_code == 1 and store.versions() == []
+    assert result.parsed == 1 and [p.code for p in store.procedures()] == ["1.990005"]
     [problem] = result.problems
-    assert (problem.file, problem.field) == ("cut.json", "(file)")
-    assert problem.reason.startswith("invalid JSON at line 3 column ") and f"(character {len(text)})" in problem.reason
+    assert problem.file == "cut.json#2" and problem.field == "can_cu_phap_ly"  # the last field it reached
+    assert problem.reason == "truncated record: the file ends inside it (it starts at line 3)"
+
+
+def test_a_bad_record_in_a_json_array_is_reported_and_the_next_one_read(tmp_path, store, parse):
+    good, bad = line(record("1.990007")), line(record("1.990008")).replace('"cap_thuc_hien"', "cap_thuc_hien", 1)
+    path = write_json(tmp_path / "bad.json", f"[{bad},\n{good}]\n")
+    result = import_path(path, store, parse=parse)
+    assert [p.code for p in store.procedures()] == ["1.990007"]
+    [problem] = result.problems
+    assert problem.file == "bad.json#1" and problem.field == "(record)"
+    assert problem.reason.startswith("invalid JSON at line 1 column ")
+
+
+def test_json_array_whole_file_problems(tmp_path, store, parse):
+    unclosed = write_json(tmp_path / "open.json", "[" + line(record("1.990009")))
+    result = import_path(unclosed, store, parse=parse)
+    assert result.parsed == 1
+    assert [(p.file, p.field) for p in result.problems] == [("open.json", "(file)")]
+    assert "without closing the array" in result.problems[0].reason
+    after = write_json(tmp_path / "after.json", "[" + line(record("1.990010")) + "]\n]")
+    result = import_path(after, store, parse=parse)
+    assert result.problems[0].reason == "text after the end of the array at line 2 column 1"
+
+
+def test_json_array_is_streamed(tmp_path):
+    """Reading a JSON array holds one record (and one chunk of the file) at a time."""
+    text = "[\n" + ",\n".join(line(record(f"1.{980000 + i:06d}")) for i in range(8000)) + "\n]\n"
+    path = write_json(tmp_path / "big.json", text)
+    batch = read_path(path)
+    assert batch.format == "json" and batch.total is None
+    tracemalloc.start()
+    try:
+        codes = sum(item.data["ma_thu_tuc"].startswith("1.98") for item in batch.records)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert codes == 8000 and batch.position == path.stat().st_size
+    assert len(text.encode()) > 5_000_000 and peak < 1_500_000, peak
 
 
 def test_truncated_json_lines_reports_file_line_and_field_and_imports_the_rest(tmp_path, store, parse):

@@ -59,3 +59,67 @@ def test_json_lines_records_get_their_ministry_from_their_agency(tmp_path, store
     path = write_json(tmp_path / "x.jsonl", line(record("1.990121", competent="Bộ Công an")) + "\n")
     result = import_path(path, store, parse=parse)
     assert [p.ministry for p in store.procedures()] == ["bo-cong-an"] and result.ministry_from == {"agency": 1}
+
+
+# ------------------------------------------------------------------ aliases (procedures/agency-aliases.yaml)
+
+
+def test_shipped_aliases_place_provincial_and_subordinate_agencies():
+    from engine.imports.agencies import shipped_names
+
+    m = AgencyMatcher(shipped_names())
+    assert m.match("Công an cấp xã") == "bo-cong-an"
+    assert m.match("Phòng quản lý xuất nhập cảnh") == "bo-cong-an"
+    assert m.match("Cục Thuế - Bộ tài chính, Thuế tỉnh, thành phố") == "bo-tai-chinh"  # two names, one ministry
+    assert m.match("Ủy ban nhân dân cấp tỉnh, Sở Tư pháp") == "bo-tu-phap"
+    assert m.match("Cục Trồng trọt và Bảo vệ thực vật - Bộ NN và MT") == "bo-nong-nghiep-mt"
+    assert m.match("Ủy ban nhân dân cấp tỉnh") is None  # runs every ministry's procedures
+    assert m.match("Công an tỉnh, Sở Tư pháp") is None  # two ministries: not guessed
+
+
+def _aliases(tmp_path, text: str):
+    from engine.imports.agencies import load_aliases
+
+    path = tmp_path / "agency-aliases.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_aliases(path, known={"bo-tu-phap", "bo-cong-an"})
+
+
+def test_alias_file_is_validated_with_file_line_and_field(tmp_path):
+    import pytest
+
+    from engine.errors import DataError
+
+    assert _aliases(tmp_path, "- agency: bo-tu-phap\n  names: [Sở Tư pháp]\n") == {"bo-tu-phap": ["Sở Tư pháp"]}
+    cases = [
+        ("- agency: bo-tu-phap\n  names: [Sở Tư pháp]\n- agency: bo-cong-an\n  names:\n    - SỞ TƯ PHÁP\n",
+         5, "[1].names[0]", "'SỞ TƯ PHÁP' is also a name of bo-tu-phap (line 2)"),
+        ("- agency: bo-nope\n  names: [x]\n", 1, "[0].agency", "unknown agency 'bo-nope'"),
+        ("- agency: bo-tu-phap\n  names: ['  ']\n", 2, "[0].names[0]", "empty name"),
+        ("- agency: bo-tu-phap\n  alias: [x]\n", 1, "[0]", "unknown key(s) ['alias']"),
+    ]
+    for text, line_no, field, message in cases:
+        with pytest.raises(DataError) as caught:
+            _aliases(tmp_path, text)
+        assert (caught.value.line, caught.value.field) == (line_no, field) and message in caught.value.message
+
+
+def test_fixture_agencies_found_with_the_aliases(portal_data):
+    """How many fixture records the agency field alone places in their own ministry folder (BENCHMARKS.md)."""
+    import orjson
+
+    from engine.imports.agencies import load_agency_names
+    from engine.portal import iter_records
+
+    names_only, with_aliases = MinistryResolver(AgencyMatcher(load_agency_names())), MinistryResolver()
+    counts = {"records": 0, "names": 0, "aliases": 0, "other": 0}
+    for path, folder in iter_records(portal_data):
+        data = orjson.loads(path.read_bytes())
+        counts["records"] += 1
+        counts["names"] += names_only.from_agency(data) == folder
+        found = with_aliases.from_agency(data)
+        counts["aliases"] += found == folder
+        counts["other"] += found is not None and found != folder
+    assert counts["records"] == 2117
+    assert counts["names"] == 617 and counts["aliases"] >= 1600, counts
+    assert counts["other"] <= 25, counts  # the agency field names another ministry than the crawl's folder
