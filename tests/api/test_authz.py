@@ -39,6 +39,8 @@ OPTIONAL = [
     ("GET", "/api/v1/graph/sources/population/impact?as_of=2026-06-01", None, "officer", "engine.graph"),
     ("GET", "/api/v1/graph/prerequisites?code=1.001193&as_of=2026-06-01", None, "officer", "engine.graph"),
     ("GET", "/api/v1/graph/rank-sources?as_of=2026-06-01", None, "officer", "engine.graph"),
+    ("GET", "/api/v1/graph/dependents?source=population&as_of=2026-06-01", None, "officer", "engine.graph"),
+    ("GET", "/api/v1/graph/dependents/choices?as_of=2026-06-01", None, "officer", "engine.graph"),
     ("GET", "/api/v1/simulations/scenarios", None, "officer", "engine.simulation"),
     ("POST", "/api/v1/simulations", {"scenario": "population-outage"}, "officer", "engine.simulation"),
 ]

@@ -167,7 +167,10 @@ def test_unknown_procedure_says_so(page, server):
     open_route(page, server, "procedures/9.999999")
     box = page.locator("#pr-detail .error")
     box.wait_for()
-    assert "404" in box.inner_text() and "unknown_procedure" in box.inner_text()
+    # In plain words (issue 13); the status and code only in the technical details.
+    assert "Không có thủ tục này" in box.inner_text() and "unknown_procedure" not in box.inner_text()
+    box.locator("details.tech summary").click()
+    assert "404 unknown_procedure" in box.inner_text()
 
 
 # --- what-if -----------------------------------------------------------------------------------
@@ -204,22 +207,24 @@ def test_whatif_run_and_compare(page, server):
 
 def test_graph_ministry_and_source(page, server):
     open_route(page, server, f"graph?as_of={DAY}")
-    if not server.has_route("get", "/api/v1/graph/dependencies"):
-        page.locator("#gr-status .error").wait_for()
+    if not server.has_route("get", "/api/v1/graph/dependents"):
+        page.locator("#gr-answer .error").wait_for()
         shot(page, "graph")
-        expect_missing(page, "#gr-status", "GET /api/v1/graph/dependencies")
+        expect_missing(page, "#gr-answer", "GET /api/v1/graph/dependents")
     page.locator("#cy[data-nodes]").wait_for()
     assert int(page.locator("#cy").get_attribute("data-nodes")) >= 3
-    page.get_by_label("Bộ, ngành").select_option("bo-tu-phap")
-    page.get_by_role("button", name="Hiển thị").click()
-    page.wait_for_url(re.compile("id=bo-tu-phap"))
+    # By agency: who needs the Ministry of Public Security's papers or data.
+    page.get_by_label("Xem theo").select_option("agency")
+    page.wait_for_url(re.compile("kind=agency"))
+    page.get_by_label("Cơ quan", exact=True).select_option("bo-cong-an")
+    page.wait_for_url(re.compile("id=bo-cong-an"))
     page.locator("#cy[data-nodes]").wait_for()
-    # Keyboard: the node list is buttons; pressing one shows the agency, its links and procedures.
-    button = page.locator("#gr-nodes button[data-node='a:bo-tu-phap']")
+    # Keyboard: the node list is buttons; pressing one shows the ministry and its figures.
+    button = page.locator("#gr-nodes button[data-node='m:bo-tu-phap']")
     button.focus()
     page.keyboard.press("Enter")
     assert page.locator("#gr-node-title").inner_text() == "Bộ Tư pháp"
-    page.locator("#gr-details .results li").first.wait_for()
+    page.locator("#gr-details dl").wait_for()
     # Zoom by the buttons and by the canvas itself (mouse wheel).
     before = page.evaluate("document.querySelector('#cy') && 1")
     page.get_by_role("button", name="Phóng to").click()
@@ -228,13 +233,11 @@ def test_graph_ministry_and_source(page, server):
     page.mouse.wheel(0, -300)
     assert before == 1
     shot(page, "graph")
-    if not server.has_route("get", "/api/v1/graph/sources/{source}/impact"):
-        return
     page.get_by_label("Xem theo").select_option("source")
     page.wait_for_url(re.compile("kind=source"))
     page.get_by_label("Cơ sở dữ liệu", exact=True).select_option("population")
-    page.get_by_role("button", name="Hiển thị").click()
-    page.locator("#gr-impact").wait_for()
+    page.wait_for_url(re.compile("id=population"))
+    page.locator("#gr-answer-text").wait_for()
     page.locator("#cy[data-nodes]").wait_for()
     page.locator("#gr-nodes button").first.click()
     page.locator("#gr-node-title").wait_for()

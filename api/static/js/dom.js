@@ -31,6 +31,10 @@ export function errorBox(err, retry) {
     box.append(" ", h("button", { type: "button", onclick: () => document.getElementById("key-button").click() }, t("key_enter")));
   }
   if (retry) box.append(" ", h("button", { type: "button", onclick: retry }, t("retry")));
+  // The status, code and field path, for a technical user or the administrator: out of the way.
+  if (err instanceof ApiFailure && err.technical) {
+    box.append(h("details", { class: "tech" }, h("summary", {}, t("err_tech")), h("code", { class: "small" }, err.technical())));
+  }
   return box;
 }
 

@@ -92,12 +92,12 @@ function byMinistry(r, names, day) {
   const link = (k) => `#/compliance?${new URLSearchParams({ as_of: day, ministry: k })}`;
   return h("section", { class: "card", "aria-labelledby": "co-min-h" },
     h("h2", { id: "co-min-h" }, t("ov_by_ministry")),
-    h("div", { class: "table-wrap" }, h("table", { id: "co-ministries" },
+    h("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": t("co_min_caption") }, h("table", { id: "co-ministries", class: "cards" },
       h("caption", { class: "sr-only" }, t("co_min_caption")),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("ministry")), cols.map(([, label]) => h("th", { scope: "col", class: "n" }, t(label))))),
       h("tbody", {}, Object.entries(r.by_ministry).map(([k, g]) => h("tr", { dataset: { key: k } },
         h("th", { scope: "row" }, h("a", { href: link(k) }, names(k))),
-        cols.map(([c]) => h("td", { class: "n" }, num(g[c])))))))));
+        cols.map(([c, label]) => h("td", { class: "n", "data-label": t(label) }, num(g[c])))))))));
 }
 
 function rowsTable(r) {
@@ -110,20 +110,20 @@ function rowsTable(r) {
   const label = (s) => (r.state_labels && r.state_labels[s]) || s;
   return h("section", { class: "card", "aria-labelledby": "co-rows-h" },
     h("h2", { id: "co-rows-h" }, t("co_rows_title", { n: num(rows.length) })),
-    h("div", { class: "table-wrap" }, h("table", { id: "co-rows" },
+    h("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": t("co_rows_table") }, h("table", { id: "co-rows", class: "cards" },
       h("thead", {}, h("tr", {},
         h("th", { scope: "col" }, t("co_item")), h("th", { scope: "col", style: "width:32%" }, t("procedure")), h("th", { scope: "col" }, t("co_paper")),
         h("th", { scope: "col", style: "min-width:12em" }, t("co_state")), h("th", { scope: "col", class: "n" }, t("co_days")),
         h("th", { scope: "col", style: "min-width:16em" }, t("co_entries")))),
       h("tbody", {}, rows.map((row) => h("tr", { dataset: { state: row.state, overdue: String(row.overdue), asked: String(row.asked) } },
-        h("td", {}, `${row.appendix}.${row.item}`),
-        h("td", {}, row.code ? h("span", { class: "muted" }, row.code) : "", row.code ? " " : "", row.procedure_name),
-        h("td", {}, row.document, row.database ? h("div", { class: "muted small" }, row.database) : ""),
-        h("td", {}, h("span", { class: `badge ${BADGE[row.state] || ""}`, style: "border-radius:6px" }, label(row.state)),
-          row.overdue ? [" ", h("span", { class: "badge required" }, t("co_overdue_badge"))] : ""),
-        h("td", { class: "n" }, row.days_in_effect == null ? "—" : num(row.days_in_effect),
-          row.effective ? h("div", { class: "muted small" }, t("co_since", { day: dmy(row.effective) })) : ""),
-        h("td", { class: "small" }, entries(row))))))));
+        h("td", { "data-label": t("co_item") }, `${row.appendix}.${row.item}`),
+        h("td", { class: "co-proc" }, row.code ? h("span", { class: "muted" }, row.code) : "", row.code ? " " : "", row.procedure_name),
+        h("td", { class: "co-paper" }, row.document, row.database ? h("div", { class: "muted small" }, row.database) : ""),
+        h("td", { "data-label": t("co_state") }, h("span", {}, h("span", { class: `badge ${BADGE[row.state] || ""}`, style: "border-radius:6px" }, label(row.state)),
+          row.overdue ? [" ", h("span", { class: "badge required" }, t("co_overdue_badge"))] : "")),
+        h("td", { class: "n", "data-label": t("co_days") }, h("span", {}, row.days_in_effect == null ? "—" : num(row.days_in_effect),
+          row.effective ? h("div", { class: "muted small" }, t("co_since", { day: dmy(row.effective) })) : "")),
+        h("td", { class: "small co-entries" }, entries(row))))))));
 }
 
 function entries(row) {
