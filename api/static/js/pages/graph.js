@@ -73,6 +73,11 @@ export async function render(main, { params }, isCurrent = () => true) {
   page.append(h("h1", {}, t("gr_title")), answer, form);
   main.append(page);
 
+  const ask = (kind, id) => cached(resultCache, `${kind}|${id}|${s.day}|${lang}`,
+    () => call(DEPENDENTS({ ...(kind === "source" ? { source: id } : { agency: id }), as_of: s.day, lang })));
+  // With a database or agency in the URL, its table is asked for beside the list of names (one round trip).
+  const early = s.id ? ask(s.kind, s.id) : null;
+  if (early) early.catch(() => {}); // an unknown id: the list below picks another, and says nothing of it
   let choices, data;
   try {
     choices = await cached(choicesCache, `${s.day}|${lang}`, () => call(CHOICES({ as_of: s.day, lang })));
@@ -82,9 +87,8 @@ export async function render(main, { params }, isCurrent = () => true) {
     idSel.replaceChildren(...list.map((x) => h("option", { value: x.id, selected: x.id === id },
       x.procedures ? t("gr_choice", { name: x.name, n: num(x.procedures) }) : t("gr_choice_none", { name: x.name }))));
     if (!id) { answer.replaceChildren(h("p", {}, t("gr_nothing"))); main.dataset.ready = "true"; return; }
+    data = await (early && id === s.id ? early : ask(s.kind, id));
     s.id = id;
-    const q = s.kind === "source" ? { source: id } : { agency: id };
-    data = await cached(resultCache, `${s.kind}|${id}|${s.day}|${lang}`, () => call(DEPENDENTS({ ...q, as_of: s.day, lang })));
   } catch (e) {
     if (!isCurrent()) return;
     answer.replaceChildren(errorBox(e, () => { main.replaceChildren(); render(main, { params }, isCurrent); }));
