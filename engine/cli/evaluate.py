@@ -108,9 +108,9 @@ def _answer(ev: Evaluation, lang: str, catalogue) -> str:
 
 
 def render(ev: Evaluation, lang: str, catalogue=None) -> None:
-    """The evaluation as an officer reads it: the answer, then one row per dossier entry
-    (its text, the papers that go and those that stay, why, and the Art. 8 fallback),
-    then the fallbacks' text under the table they are numbered in."""
+    """The evaluation as an officer reads it: the answer, then one row per dossier entry,
+    those whose papers go first (its text, the papers that go and those that stay, why,
+    and the Art. 8 fallback), then the fallbacks' text under the table they are numbered in."""
     from rich.table import Table
 
     from ..reports.labels import STATUS, attribute_name, condition_words, label
@@ -121,7 +121,9 @@ def render(ev: Evaluation, lang: str, catalogue=None) -> None:
     for key in ("ev_entry", "ev_status", "ev_going", "ev_staying", "ev_copies", "ev_why", "ev_fallback"):
         table.add_column(say(key, lang), overflow="fold")
     fallbacks: list[str] = []
-    for d in ev.decisions:
+    # The entries whose papers go first, then what stays, then what does not apply (stable within each).
+    order = {"struck": 0, "replaced": 0, "required": 1, "not_applicable": 2}
+    for d in sorted(ev.decisions, key=lambda d: order.get(d.status.value, 1)):
         status = label(STATUS, d.status.value, lang)
         if d.struck_if:
             status += f" ({say('ev_conditional', lang, cond=condition_words(d.struck_if, lang))})"

@@ -132,14 +132,18 @@ def drop(connection) -> None:
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {TABLE}")
 
 
-def index_procedures(connection, procs: Iterable[Any]) -> int:
-    """(Re)index ``procs`` in the store behind ``connection``, in its transaction."""
+def index_procedures(connection, procs: Iterable[Any], indexed: Iterable[str] | None = None) -> int:
+    """(Re)index ``procs`` in the store behind ``connection``, in its transaction.
+
+    ``indexed``: the codes among them that may be in the index already (their
+    rows are replaced); default: any of them.
+    """
     from sqlalchemy import text
 
     rows = [row_of(p) for p in procs]
     if not rows:
         return 0
-    codes = [r["code"] for r in rows]
+    codes = [r["code"] for r in rows] if indexed is None else list(indexed)
     for start in range(0, len(codes), 500):
         chunk = codes[start : start + 500]
         marks = ", ".join(f":c{i}" for i in range(len(chunk)))

@@ -311,7 +311,7 @@ class Store:
             # The full-text index (migration 0004) in the same transaction.
             from engine.store import search
 
-            search.index_procedures(conn, [batch[code] for code in new + changed])
+            search.index_procedures(conn, [batch[code] for code in new + changed], indexed=changed)
         return summary
 
     @staticmethod

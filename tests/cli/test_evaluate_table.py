@@ -29,6 +29,8 @@ def test_the_fallback_of_a_paper_that_goes(runner, tmp_path):
     out = words(runner.invoke(app, ["evaluate", "1.001193", *DAY, "--applicant", str(citizen)]))
     assert "[1] nếu tra cứu lỗi" in out and "[1] Khi không khai thác được (Điều 8):" in out
     assert re.search(r"Không phải nộp \d+ giấy tờ:", out)  # the answer first
+    body = out.split("┩", 1)[1]
+    assert body.index("không phải nộp") < body.index("vẫn phải nộp")  # then the entries whose papers go
 
 
 def test_every_footnote_names_a_column_of_its_table(runner, monkeypatch):
