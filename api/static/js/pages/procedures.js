@@ -7,7 +7,7 @@
 // are only in the collapsed "Chi tiết kỹ thuật" toggles. Dates read dd/mm/yyyy.
 import { ApiFailure, call, endpoints } from "../api.js";
 import { getLang, num, pick, t } from "../i18n.js";
-import { dmy, dmyIn, errorBox, field, fill, h, isoOf, loading, setRoute, shorten, today } from "../dom.js";
+import { dmy, dmyIn, errorBox, field, fill, h, isoOf, legalText, loading, setRoute, shorten, today } from "../dom.js";
 
 // The document-type registry (GET /api/v1/documents): the names of the papers an entry names.
 // Kept here rather than in api.js's list while that file is being edited by another change.
@@ -148,24 +148,8 @@ function conditions(struckIf, attrs) {
 
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Legal citations in Vietnamese (the engine writes them in English). */
-function legalVi(s) {
-  return s
-    .replace(/\bRes(?:olution|\.)\s/g, "Nghị quyết ")
-    .replace(/\bDecree\s/g, "Nghị định ").replace(/\/ND-CP\b/g, "/NĐ-CP")
-    .replace(/\bCircular\s/g, "Thông tư ")
-    .replace(/\bAppendix\b/g, "Phụ lục").replace(/\bitem\b/g, "mục")
-    .replace(/\bArt\.\s*(\d+)\((\d+)\)/g, "khoản $2 Điều $1")
-    .replace(/\bArt\.\s*(\d+)\.(\d+)/g, "khoản $2 Điều $1")
-    .replace(/\bArt\.\s*(\d+)/g, "Điều $1")
-    .replace(/VNeID integrated documents/g, "Giấy tờ tích hợp trên ứng dụng VNeID")
-    .replace(/secondary source/g, "nguồn thứ cấp")
-    .replace(/\(means of proving residence\)/g, "(giấy tờ chứng minh nơi cư trú)");
-}
-
 function legal(s) {
-  if (!s) return "";
-  return getLang() === "en" ? dmyIn(s) : dmyIn(legalVi(s));
+  return legalText(s, getLang());
 }
 
 /**
@@ -190,7 +174,7 @@ function readable(text, ctx) {
   }
   if (vi) {
     s = s.replace(/trạng thái (online|degraded|offline)\b/g, (_, st) => `trạng thái ${t(`pr_src_${st}`)}`);
-    s = legalVi(s);
+    s = legalText(s, "vi");
     // Notes the catalogue keeps in English only (e.g. "(only when ...)"): not on a Vietnamese page.
     s = s.replace(/\s*\(([^()]*)\)/g, (all, inner) => (/^[\x20-\x7e]*$/.test(inner) && /[a-z]{3,} [a-z]{2,}/.test(inner) ? "" : all));
   }
@@ -269,7 +253,8 @@ function stayCount(d, papers) {
   let n = 0;
   for (const p of papers) {
     if (p.fate !== "stays") continue;
-    if (lastOf(p.path) === "any_of") groups.add(p.group); else n += 1;
+    // Alternatives (any_of), or by case (by_case): the applicant brings one of them.
+    if (lastOf(p.path) === "any_of" || lastOf(p.path) === "by_case") groups.add(p.group); else n += 1;
   }
   return Math.max(1, n + groups.size);
 }
@@ -513,7 +498,7 @@ function paperList(papers, d, ctx) {
       groupPath = p.group;
       const kind = lastOf(p.path) || "all_of";
       group = h("ul", { dataset: { match: kind } });
-      const label = kind === "any_of" ? "pr_any_of" : box.childElementCount ? "pr_with" : "pr_all_of";
+      const label = kind === "any_of" ? "pr_any_of" : kind === "by_case" ? "pr_by_case" : box.childElementCount ? "pr_with" : "pr_all_of";
       box.append(h("p", { class: "small muted group" }, t(label)), group);
     }
     const notes = [];
