@@ -22,6 +22,7 @@ from engine.evaluator import ENGINE_VERSION
 from engine.store import api_repo, open_store
 
 from . import errors
+from .analysis import RoleGate
 from .fastpath import FastEvaluations
 from .logs import install_masking
 from .middleware import ApiMiddleware, CompressAnalysis
@@ -131,6 +132,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     # Added first = innermost: the fast path sits inside the size limit, stamp and log.
     app.add_middleware(FastEvaluations, fastapi_app=app, enabled=settings.fast_path)
+    app.add_middleware(RoleGate, role=settings.role)  # ONCEONLY_ROLE: portal or analysis routes sent elsewhere
     app.add_middleware(CompressAnalysis)  # the dashboard's large report, graph and simulation answers, gzipped
     date_params: set[str] = set()  # filled below, once the routes are in
     app.add_middleware(
@@ -139,8 +141,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     v1 = APIRouter(prefix=API_PREFIX)
     for module in (evaluations, procedures, sources, documents, attributes, kpis, catalogue, keys, health):
         v1.include_router(module.router)
-    for router in _optional_routers():
+    optional = _optional_routers()
+    for router in optional:
         v1.include_router(router)
+    if optional:  # answers of analysis questions asked without waiting (api.analysis)
+        from .routers import analysis as analysis_answers
+
+        v1.include_router(analysis_answers.router)
     app.include_router(v1)
     # Probes at the root too, where load balancers look for them.
     app.include_router(health.router, include_in_schema=False)

@@ -52,14 +52,21 @@ class Loaded:
     #: The engine for reports, graph and simulations: same catalogue, host and
     #: source state, its own caches (a national report never evicts portals' answers).
     analysis: Engine | None = None
+    #: The node's role (settings.role): a portal node builds no analysis engine,
+    #: an analysis node does not pre-build the portals' decisions.
+    role: str = "all"
 
     def prebuild(self) -> None:
         try:
             live = self.engine
-            analysis = Engine(live.catalogue, host=live.host, state=live.state, cache_size=live._cache_size)
-            live.prebuild()
-            analysis.prebuild()
-            self.analysis = analysis
+            analysis = None
+            if self.role != "portal":
+                analysis = Engine(live.catalogue, host=live.host, state=live.state, cache_size=live._cache_size)
+            if self.role != "analysis":
+                live.prebuild()
+            if analysis is not None:
+                analysis.prebuild()
+                self.analysis = analysis
         except Exception as exc:  # a failed warm-up only costs speed
             log.warning("pre-building decisions failed: %s", type(exc).__name__)
         finally:
@@ -153,7 +160,7 @@ class Runtime:
         self._apply_statuses(engine, api_repo.read_source_statuses(self.store.engine), self._versions.get("source_status"))
         if self.settings.warm:
             engine.warm()
-        return Loaded(engine, description, errors)
+        return Loaded(engine, description, errors, role=self.settings.role)
 
     def _stored(self, last: tuple[int, str, Catalogue] | None = None) -> Loaded | None:
         """The last accepted law version from the store (``last``, when read

@@ -6,6 +6,8 @@ workers, so every worker of a multi-process server reads the same settings.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -67,6 +69,23 @@ class Settings(BaseSettings):
     fast_path: bool = True
     #: One masked access-log line per request (method, path, status, ms, key name).
     access_log: bool = True
+
+    #: What this node serves (``onceonly serve --role``): ``all``; ``portal``
+    #: (evaluations and the rest, no reports, graph or simulations: 503
+    #: ``analysis_elsewhere``, and no analysis engine is built); ``analysis``
+    #: (reports, graph, simulations and the rest, no evaluations: 503
+    #: ``portal_elsewhere``). A load balancer routes ``/api/v1/reports``,
+    #: ``/api/v1/graph``, ``/api/v1/simulations`` and ``/api/v1/analysis`` to
+    #: analysis nodes, everything else to portal nodes.
+    role: Literal["all", "portal", "analysis"] = "all"
+    #: Analysis answers kept in the store for every worker and node (rows, and
+    #: compressed bytes); the least recently used go first.
+    analysis_store_rows: int = Field(default=256, ge=1)
+    analysis_store_bytes: int = Field(default=256 * 1024 * 1024, ge=1024)
+    #: An answer larger than this (compressed bytes) is served but not stored.
+    analysis_max_answer_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)
+    #: How often a request waiting for an answer another worker computes reads the store (seconds).
+    analysis_poll_seconds: float = Field(default=0.25, gt=0, le=5.0)
 
     @field_validator("rate_limit_url")
     @classmethod

@@ -11,10 +11,11 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from ..analysis import analysis_of
+from ..analysis import AsyncDep, Rendered, analysis_of
 from ..deps import OfficerKey, RuntimeDep
 from ..errors import ApiError
 from ..formats import MEDIA, chosen, documented
+from ..schemas.analysis import ASYNC_RESPONSES
 from ..schemas.common import Day, error_responses
 
 router = APIRouter(prefix="/simulations", tags=["simulations"])
@@ -124,60 +125,91 @@ async def list_scenarios(_key: OfficerKey, runtime: RuntimeDep) -> ScenarioList:
 @router.post(
     "",
     response_model=SimulationPublic,
-    responses={**documented("json", "csv"), **error_responses(401, 403, 404, 406, 422, 429, 500)},
+    responses={**documented("json", "csv"), **ASYNC_RESPONSES, **error_responses(401, 403, 404, 406, 422, 429, 500)},
 )
 async def run_simulation(
-    request: Request, body: SimulationCreate, _key: OfficerKey, runtime: RuntimeDep, format: Literal["json", "csv"] | None = None
+    request: Request,
+    body: SimulationCreate,
+    _key: OfficerKey,
+    runtime: RuntimeDep,
+    format: Literal["json", "csv"] | None = None,
+    asynchronous: AsyncDep = False,
 ) -> Response:
     fmt = chosen(request, format, ("json", "csv"))
     if isinstance(body.scenario, str) and body.scenario not in await run_in_threadpool(_documents, runtime):
         raise ApiError(404, "unknown_scenario", f"unknown scenario {body.scenario!r} (see GET /simulations/scenarios)", "body.scenario")
     if body.date_from and body.date_to and body.date_to < body.date_from:
         raise ApiError(422, "invalid_request", "to is before from", "body.to")
-    result = await run_in_threadpool(_run, runtime, body)
-    if fmt == "csv":
-        from engine.simulation.export import to_csv as _csv  # the CLI's CSV layout
+    scenario, what = await run_in_threadpool(_scenario, runtime, body)
+    analysis = analysis_of(runtime)
 
-        return Response(_csv(result).encode("utf-8-sig"), media_type=MEDIA["csv"])
+    def produce(engine) -> Rendered:
+        result = _run(engine, body, scenario)
+        if fmt == "csv":
+            from engine.simulation.export import to_csv as _csv  # the CLI's CSV layout
+
+            return Rendered(200, _csv(result).encode("utf-8-sig"), MEDIA["csv"])
+        import orjson
+
+        return Rendered(200, orjson.dumps(result, option=orjson.OPT_NON_STR_KEYS), MEDIA["json"])
+
+    args = (what, body.as_of, body.date_from, body.date_to, body.population, body.seed, fmt)
+    return await analysis.respond("simulation", args, produce, asynchronous)
+
+
+def _digest(path) -> str:
+    import hashlib
+
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+def _scenario(runtime, body: SimulationCreate):
+    """The scenario asked for (422 when it does not parse or its timeline is too long), and
+    what identifies the question besides its dates: the scenario's content (a named file's
+    bytes, or the edited document) and the population parameters' when a population is drawn."""
     import orjson
 
-    return Response(orjson.dumps(result, option=orjson.OPT_NON_STR_KEYS), media_type="application/json")
-
-
-def _run(runtime, body: SimulationCreate) -> dict:
-    import orjson
-
-    from engine.simulation import Population, ScenarioError, load_parameters, load_scenario, parse_scenario, simulate
+    from engine.simulation import ScenarioError, load_scenario, parse_scenario
     from engine.simulation.population import parameters_path
 
     try:
         if isinstance(body.scenario, str):
-            scenario = load_scenario(_documents(runtime)[body.scenario]["path"])
+            path = _documents(runtime)[body.scenario]["path"]
+            what: tuple = (body.scenario, _digest(path))
+            scenario = load_scenario(path)
         else:
+            what = (orjson.dumps(body.scenario, default=str, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS).decode(),)
             scenario = parse_scenario(body.scenario, "request", default_id=str(body.scenario.get("id") or "edited"))
     except ScenarioError as exc:
         raise ApiError(422, "invalid_scenario", str(exc), "body.scenario", [e.as_dict() for e in exc.errors]) from None
     _check_timeline(body, scenario)
+    if body.population is not None:
+        params = parameters_path(runtime.current.catalogue.root)
+        what += (_digest(params) if params is not None else None,)
+    return scenario, what
 
-    def compute(engine):
-        cat = engine.catalogue
-        population = None
-        if body.population is not None:
-            path = parameters_path(cat.root)
-            if path is None:
-                raise ApiError(422, "no_population", "the catalogue has no population parameters", "body.population")
-            params = load_parameters(path)
-            if body.population == "expected":
-                population = Population.expected(params)
-            else:
-                population = Population.generate(params, body.population, body.seed)
-        result = simulate(cat, scenario, as_of=body.as_of, start=body.date_from, end=body.date_to, population=population)
-        result["names"] = _names(cat, result)
-        return result
 
-    what = body.scenario if isinstance(body.scenario, str) else orjson.dumps(body.scenario, option=orjson.OPT_SORT_KEYS)
-    args = (what, body.as_of, body.date_from, body.date_to, body.population, body.seed)
-    return analysis_of(runtime).cached("simulation", args, compute)
+def _run(engine, body: SimulationCreate, scenario) -> dict:
+    from engine.simulation import Population, load_parameters, simulate
+    from engine.simulation.population import parameters_path
+
+    cat = engine.catalogue
+    population = None
+    if body.population is not None:
+        path = parameters_path(cat.root)
+        if path is None:
+            raise ApiError(422, "no_population", "the catalogue has no population parameters", "body.population")
+        params = load_parameters(path)
+        if body.population == "expected":
+            population = Population.expected(params)
+        else:
+            population = Population.generate(params, body.population, body.seed)
+    result = simulate(cat, scenario, as_of=body.as_of, start=body.date_from, end=body.date_to, population=population)
+    result["names"] = _names(cat, result)
+    return result
 
 
 def _names(cat, result: dict) -> dict[str, dict[str, dict[str, str]]]:

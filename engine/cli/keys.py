@@ -25,14 +25,18 @@ DatabaseOpt = Annotated[
 ]
 
 
-def _engine(database: str | None):
+def _engine(database: str | None, *, create: bool = False):
+    """The store, or one ``error:`` line and exit 2. Only ``keys create`` may create a
+    store (``create``): ``list`` and ``revoke`` read, and a mistyped URL must not
+    become a new, empty SQLite file (or tables in the wrong database)."""
     from engine.store import display_url, open_store, resolve_url
+    from engine.store.config import error_reason
 
     url = resolve_url(database)
     try:
-        return open_store(url)
-    except Exception as exc:
-        fail(f"cannot open the store at {display_url(url)}: {type(exc).__name__}")
+        return open_store(url, create=create)
+    except Exception as exc:  # noqa: BLE001 - any driver error: one line, never the password
+        fail(f"cannot open the store at {display_url(url)}: {error_reason(exc, url)}")
 
 
 def _row(k) -> dict:
@@ -64,7 +68,7 @@ def register(app: typer.Typer) -> None:
         from engine.store.api_repo import create_key
 
         name = name if name is not None else role.value
-        store = _engine(database)
+        store = _engine(database, create=True)
         try:
             record, token = create_key(store.engine, name, role.value, rate)
         except ValueError as exc:

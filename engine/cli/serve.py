@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from enum import Enum
 from typing import Annotated
 
 import typer
@@ -30,6 +31,12 @@ def _logging_config(level: str) -> dict:
     }
 
 
+class Role(str, Enum):
+    all = "all"
+    portal = "portal"
+    analysis = "analysis"
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
@@ -39,6 +46,16 @@ def register(app: typer.Typer) -> None:
         database: Annotated[str | None, typer.Option("--database", help="Store URL (keys, source status, KPIs).")] = None,
         access_log: Annotated[bool, typer.Option("--access-log/--no-access-log", help="Masked access log on stderr.")] = True,
         log_level: Annotated[str, typer.Option(help="debug | info | warning | error")] = "info",
+        role: Annotated[
+            Role,
+            typer.Option(
+                envvar="ONCEONLY_ROLE",
+                help=(
+                    "all | portal (evaluations; reports, graph and simulations answer 503 analysis_elsewhere) | "
+                    "analysis (reports, graph, simulations; evaluations answer 503 portal_elsewhere)."
+                ),
+            ),
+        ] = Role.all,
         catalogue: CatalogueOpt = None,
     ) -> None:
         """Serve the HTTP API (OpenAPI at /docs)."""
@@ -49,6 +66,7 @@ def register(app: typer.Typer) -> None:
         if database:
             os.environ["ONCEONLY_DATABASE_URL"] = database
         os.environ["ONCEONLY_ACCESS_LOG"] = "true" if access_log else "false"
+        os.environ["ONCEONLY_ROLE"] = role.value
         uvicorn.run(
             "api.main:app_factory",
             factory=True,

@@ -11,7 +11,7 @@ tokens, KPIs are aggregate counters per day, ministry, procedure and source.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, DateTime, Float, Integer, LargeBinary, MetaData, String, Table, Text
+from sqlalchemy import Column, Date, DateTime, Float, Index, Integer, LargeBinary, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -92,4 +92,32 @@ law_versions = Table(
     Column("by", String(120), nullable=True),
     Column("errors", Text, nullable=True),
     Column("payload", LargeBinary, nullable=True),
+)
+
+
+#: Officers' analysis answers (reports, graph, simulations), computed once by
+#: one worker of one node and served by every other (migration
+#: ``0005_analysis_results``). ``id`` is a digest of the question and of the
+#: catalogue and source state it was answered for, so an answer of another
+#: catalogue or source state is never looked up (engine.store.analysis_results).
+analysis_results = Table(
+    "analysis_results",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("kind", String(40), nullable=False),  # report, graph, simulation...
+    Column("catalogue_version", String(32), nullable=False),
+    Column("state_version", String(64), nullable=False),  # digest of the source statuses
+    Column("status", String(16), nullable=False),  # running | done | failed
+    Column("owner", String(120), nullable=False),  # host:pid of the worker computing it
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("heartbeat_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True), nullable=True),
+    Column("used_at", DateTime(timezone=True), nullable=False),
+    Column("seconds", Float, nullable=True),  # computing time
+    Column("http_status", Integer, nullable=True),  # 200, or the error's status
+    Column("media_type", String(120), nullable=True),
+    Column("headers", Text, nullable=True),  # JSON object (Content-Disposition...)
+    Column("size", Integer, nullable=True),  # bytes stored (compressed)
+    Column("body", LargeBinary, nullable=True),  # zlib-compressed answer
+    Index("ix_analysis_results_used_at", "used_at"),
 )

@@ -45,18 +45,33 @@ def current(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+#: PostgreSQL advisory lock held while migrating (any constant: one per database).
+_LOCK = 0x6F6E63656F6E6C79  # "onceonly"
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Upgrade the database behind ``engine`` to ``revision`` in one transaction.
 
     Skips Alembic's script machinery when the database is already at head,
-    which keeps opening the store cheap.
+    which keeps opening the store cheap. Several processes may open a new
+    store at once (the workers of ``onceonly serve``, several nodes): on
+    PostgreSQL they take turns (an advisory lock; the later ones then find the
+    database at head), and on any back end a process whose migration failed
+    because another one migrated meanwhile goes on with the migrated store.
     """
     if revision == "head" and current(engine) == head():
         return
     cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+    try:
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LOCK})")
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+    except Exception:
+        if revision == "head" and current(engine) == head():
+            return  # another process migrated it while we tried
+        raise
 
 
 def _next_rev_id() -> str:

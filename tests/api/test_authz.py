@@ -43,6 +43,7 @@ OPTIONAL = [
     ("GET", "/api/v1/graph/dependents/choices?as_of=2026-06-01", None, "officer", "engine.graph"),
     ("GET", "/api/v1/simulations/scenarios", None, "officer", "engine.simulation"),
     ("POST", "/api/v1/simulations", {"scenario": "population-outage"}, "officer", "engine.simulation"),
+    ("GET", "/api/v1/analysis/" + "0" * 64, None, "officer", "engine.reports"),  # answers asked without waiting
 ]
 
 
