@@ -67,8 +67,11 @@ PHRASE_CHARS = 120
 DEFAULT_BATCH = 1000
 #: Records read, checked and handed to a worker at a time.
 CHUNK = 64
-#: Below this many records parsing stays in this process (workers cost a fork).
-POOL_MIN = 400
+#: Below this many records parsing stays in this process: a few seconds' work, which
+#: workers make slower as soon as other work holds the cores (pickling costs ~15%).
+POOL_MIN = 5000
+#: The same for a format that does not say how many records it holds, by file size.
+POOL_MIN_BYTES = 64 << 20
 #: Chunks waiting for or in a worker, per worker.
 INFLIGHT_PER_WORKER = 6
 #: Places of records of unknown ministry kept for the report (all are counted).
@@ -589,7 +592,7 @@ def _workers(requested: int | None, total: int | None, batch: Any) -> int:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         cpus = os.cpu_count() or 1
-    big = (total or 0) >= POOL_MIN or (total is None and batch.size >= 8 << 20)
+    big = (total or 0) >= POOL_MIN or (total is None and batch.size >= POOL_MIN_BYTES)
     return min(cpus, 4) if cpus > 1 and big else 0
 
 
@@ -637,7 +640,8 @@ def import_path(
         Procedures written per transaction (one catalogue version each).
     workers : int, optional
         Processes that parse; default: the CPUs (at most 4) for inputs of
-        :data:`POOL_MIN` records or more, else none (this process parses).
+        :data:`POOL_MIN` records or more (:data:`POOL_MIN_BYTES` when the
+        format does not say), else none (this process parses).
     reuse : bool
         Skip parsing records unchanged since an earlier import (:mod:`engine.imports.reuse`).
 
@@ -704,6 +708,11 @@ def import_path(
         with contextlib.suppress(BaseException):  # its own interrupt or error: it rolled back
             run.wait()  # a batch being written commits (or rolls back) whole
         raise ImportInterrupted(run.done, batch.total, list(run.versions), run.summary(), run.finished) from exc
+    except BaseException:
+        if pool is not None:  # an error: the records still queued are not wanted
+            pool.terminate()
+            pool = None
+        raise
     finally:
         if pool is not None:
             pool.close()

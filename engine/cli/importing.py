@@ -188,7 +188,7 @@ def import_command(
         "--format",
         help="How to read PATH: auto (a folder is 'folder'; the suffix tells .jsonl/.ndjson, .csv/.tsv, .xlsx; "
         "a .json file starting with '[' is 'json'), folder, json, jsonl, csv or xlsx. Every format is streamed. "
-        "(Before, --format named the output: 'table', and 'json' with a folder PATH, still do.)",
+        "'table', and 'json' given with a folder, still mean the output format, as --format did before.",
         show_default=False,
     )] = None,
     input_format: Annotated[InputFormat | None, typer.Option(
@@ -209,7 +209,7 @@ def import_command(
     )] = 1000,
     workers: Annotated[int | None, typer.Option(
         "--workers", min=0,
-        help="Processes that parse (0: this one). Default: the CPUs, at most 4, from 400 records on.",
+        help="Processes that parse (0: this one). Default: the CPUs, at most 4, from 5,000 records on.",
         show_default=False,
     )] = None,
     reparse: Annotated[bool, typer.Option(

@@ -12,7 +12,7 @@ from engine.cli import app
 from engine.importer import import_path
 from engine.imports import ImportFormatError, read_path
 
-from .conftest import record
+from .conftest import record, write_json
 
 #: Our crawl's keys as a person would head the columns of a spreadsheet.
 HEADINGS = {"ma_thu_tuc": "Mã thủ tục", "ten_thu_tuc": "Tên thủ tục", "co_quan_thuc_hien": "Cơ quan thực hiện",
@@ -179,3 +179,36 @@ def test_xlsx_whose_sheets_all_lack_the_columns(tmp_path):
     path = write_xlsx(tmp_path / "book.xlsx", {"A": [["x", "y"], [1, 2]]})
     result = CliRunner().invoke(app, ["import", str(path), "--into", str(tmp_path / "never.db")])
     assert result.exit_code == 2 and "in the header of book.xlsx#A (it has: 'x', 'y')" in result.stderr
+
+
+# ------------------------------------------------------------------ every format, both dossier shapes
+
+
+PAPERS = [{"tên giấy tờ": "Tờ khai theo mẫu", "số lượng": "1 bản chính"},
+          {"tên giấy tờ": "Giấy chứng nhận kết hôn", "số lượng": "0 bản chính, 1 bản sao"}]
+
+
+@pytest.mark.parametrize("shape", ["text", "papers"])
+@pytest.mark.parametrize("fmt", ["folder", "json", "jsonl", "csv", "xlsx"])
+def test_every_format_reads_both_dossier_shapes(tmp_path, store, parse, fmt, shape):
+    data = record("1.990901", agency="Sở Tư pháp")
+    if shape == "papers":
+        data["thanh_phan_ho_so"] = PAPERS
+    cells = {HEADINGS[k]: (json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v)
+             for k, v in data.items() if k in HEADINGS}
+    if fmt == "folder":
+        path = write_json(tmp_path / "tree" / "bo-tu-phap" / "1.990901.json", json.dumps(data, ensure_ascii=False)).parent.parent
+    elif fmt == "json":
+        path = write_json(tmp_path / "r.json", json.dumps([data], ensure_ascii=False))
+    elif fmt == "jsonl":
+        path = write_json(tmp_path / "r.jsonl", json.dumps(data, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        path = write_csv(tmp_path / "r.csv", [list(cells), list(cells.values())])
+    else:
+        path = write_xlsx(tmp_path / "r.xlsx", {"DM": [list(cells), list(cells.values())]})
+    result = import_path(path, store, parse=parse)
+    assert (result.format, result.parsed, result.problems) == (fmt, 1, [])
+    proc = store.get("1.990901")
+    assert [(r.text, r.originals, r.copies) for r in proc.requirements] == [
+        ("Tờ khai theo mẫu", 1, 0), ("Giấy chứng nhận kết hôn", 0, 1)]
+    assert proc.ministry == "bo-tu-phap"
