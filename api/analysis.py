@@ -35,10 +35,12 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import hashlib
 import logging
 import os
 import socket
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -176,12 +178,13 @@ class Analysis:
         self.runtime = runtime
         self._lock = threading.Lock()
         self._engine: Engine | None = None
-        self._for: int | None = None
+        self._for: Any = None  # the Loaded whose analysis engine this is
         self._results: OrderedDict[tuple, Any] = OrderedDict()
         self._running: dict[tuple, Future] = {}
         # Questions this process computes for the store: id -> (future of the answer, started).
         self._jobs: dict[str, tuple[Future, dt.datetime]] = {}
         self._jobs_lock = threading.Lock()
+        self._active = 0  # jobs computing in the pool now
         self._owner = f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"[:120]
         self._digest: tuple[tuple[int, str], str] | None = None
         self._beating = False
@@ -194,14 +197,22 @@ class Analysis:
         if current is None:
             raise ApiError(503, "not_ready", "the catalogue is not loaded yet")
         with self._lock:
-            if self._engine is None or self._for != id(current):
+            if self._for is not current:
+                self._engine = None
+                self._for = current  # the object, not its id: an id may be reused after a reload
+                for value in self._results.values():
+                    _release(value)
+                self._results.clear()
+            # Pre-built with the catalogue when the server started or reloaded (in the
+            # background: until it is there, one of our own).
+            if current.analysis is not None and self._engine is not current.analysis:
+                self._engine = current.analysis
+            elif self._engine is None:
                 live = current.engine
-                # Pre-built with the catalogue when the server started or reloaded.
-                self._engine = current.analysis or Engine(
+                self._engine = Engine(
                     live.catalogue, host=live.host, state=live.state, cache_size=self.runtime.settings.cache_size
                 )
-                self._for = id(current)
-                self._results.clear()
+                self._engine._memo_size = live._memo_size
             return self._engine
 
     def state_version(self, engine: Engine) -> str:
@@ -252,8 +263,12 @@ class Analysis:
         with self._lock:
             self._results[key] = value
             while len(self._results) > _SIZE:
-                self._results.popitem(last=False)
+                _release(self._results.popitem(last=False)[1])
         return value
+
+    def busy(self) -> bool:
+        """True while this process computes an answer or an intermediate object."""
+        return self._active > 0 or bool(self._jobs) or bool(self._running)
 
     # ------------------------------------------------------------------ answers shared through the store
 
@@ -313,6 +328,8 @@ class Analysis:
         settings = self.runtime.settings
         store = self.runtime.store.engine
         began = time.monotonic()
+        with self._jobs_lock:
+            self._active += 1
         try:
             try:
                 rendered = produce(engine)
@@ -337,6 +354,7 @@ class Analysis:
         finally:
             with self._jobs_lock:
                 self._jobs.pop(rid, None)
+                self._active -= 1
 
     def _touch(self, row: results_repo.Stored) -> None:
         """Mark a served answer used (at most once a minute: serving stays a read)."""
@@ -408,6 +426,28 @@ class Analysis:
             )
         self._touch(row)
         return Rendered(row.http_status or 200, row.body or b"", row.media_type or JSON, row.headers).response()
+
+
+def _release(value: Any) -> None:
+    """Break the reference cycles of a networkx graph leaving the LRU (its cached
+    views point back at it): reference counting then frees it, even when the
+    server froze it (``gc.freeze``: a frozen cycle is never collected). Views are
+    rebuilt on first use, so a job still reading the graph is unaffected."""
+    nx = sys.modules.get("networkx")
+    if nx is None:
+        return
+    for item in value if isinstance(value, (tuple, list)) else (value,):
+        graph = item if isinstance(item, nx.Graph) else getattr(item, "graph", None)
+        if isinstance(graph, nx.Graph):
+            kind = type(graph)
+            for name in [n for n in vars(graph) if isinstance(getattr(kind, n, None), functools.cached_property)]:
+                graph.__dict__.pop(name, None)
+
+
+def analysis_busy(runtime: Runtime) -> bool:
+    """True while ``runtime``'s worker computes analysis (the server then skips ``gc.freeze``)."""
+    found = getattr(runtime, "_analysis", None)
+    return found is not None and found.busy()
 
 
 def analysis_of(runtime: Runtime) -> Analysis:

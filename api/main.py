@@ -22,7 +22,7 @@ from engine.evaluator import ENGINE_VERSION
 from engine.store import api_repo, open_store
 
 from . import errors
-from .analysis import RoleGate
+from .analysis import RoleGate, analysis_busy
 from .fastpath import FastEvaluations
 from .logs import install_masking
 from .middleware import ApiMiddleware, CompressAnalysis
@@ -54,7 +54,9 @@ async def _flush_loop(runtime: Runtime, every: float) -> None:
     while True:
         await asyncio.sleep(every)
         await _flush(runtime)
-        if runtime.settings.gc_freeze:
+        # Not while an analysis answer is computed: its temporaries (graphs hold reference
+        # cycles) would be frozen, and a frozen cycle is never collected (a leak).
+        if runtime.settings.gc_freeze and not analysis_busy(runtime):
             _collect_and_freeze()
 
 

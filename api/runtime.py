@@ -62,6 +62,7 @@ class Loaded:
             analysis = None
             if self.role != "portal":
                 analysis = Engine(live.catalogue, host=live.host, state=live.state, cache_size=live._cache_size)
+                analysis._memo_size = live._memo_size
             if self.role != "analysis":
                 live.prebuild()
             if analysis is not None:
@@ -157,10 +158,17 @@ class Runtime:
     def _engine_for(self, cat: Catalogue, description: str, errors: list[DataError]) -> Loaded:
         state = SourceState(cat)
         engine = Engine(cat, host=self.host, state=state, cache_size=self.settings.cache_size)
+        engine._memo_size = self.memo_size(cat)
         self._apply_statuses(engine, api_repo.read_source_statuses(self.store.engine), self._versions.get("source_status"))
         if self.settings.warm:
             engine.warm()
         return Loaded(engine, description, errors, role=self.settings.role)
+
+    def memo_size(self, cat: Catalogue) -> int:
+        """Decisions an engine of ``cat`` keeps (settings.decision_memo)."""
+        if self.settings.decision_memo is not None:
+            return self.settings.decision_memo
+        return sum(len(p.requirements) for p in cat.procedures.values()) + 3000
 
     def _stored(self, last: tuple[int, str, Catalogue] | None = None) -> Loaded | None:
         """The last accepted law version from the store (``last``, when read

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from engine.law.guard import DEFAULT_MAX_PROCEDURE_SHARE
@@ -60,10 +60,18 @@ class Settings(BaseSettings):
     kpi_flush_seconds: float = Field(default=2.0, gt=0)
     #: Decisions cached per worker (bounded memory: RSS stays flat under load).
     cache_size: int = Field(default=4096, gt=0)
+    #: Requirement decisions each engine keeps (the portals' and the analysis
+    #: engine), ~10 kB each with their texts. Default: the catalogue's dossier
+    #: entries + 3,000, i.e. every decision that does not depend on the day and
+    #: some that do. The engine's own default (100,000) let decisions dated on
+    #: many different days grow a worker by over 1 GB before it was full.
+    decision_memo: int | None = Field(default=None, ge=1000)
     #: Compile every procedure's rulesets at start-up (first requests stay fast).
     warm: bool = True
     #: ``gc.collect(); gc.freeze()`` at start-up and after every KPI flush:
-    #: full collections only ever scan young objects (lower p99).
+    #: full collections only ever scan young objects (lower p99). Off by default
+    #: on an analysis node (``role=analysis``): no portal p99 to protect there, and
+    #: a frozen object that later becomes cyclic garbage is never collected.
     gc_freeze: bool = True
     #: Answer valid evaluations in plain ASGI before FastAPI (api/fastpath.py).
     fast_path: bool = True
@@ -86,6 +94,12 @@ class Settings(BaseSettings):
     analysis_max_answer_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)
     #: How often a request waiting for an answer another worker computes reads the store (seconds).
     analysis_poll_seconds: float = Field(default=0.25, gt=0, le=5.0)
+
+    @model_validator(mode="after")
+    def _no_freeze_for_analysis(self) -> "Settings":
+        if self.role == "analysis" and "gc_freeze" not in self.model_fields_set:
+            self.gc_freeze = False
+        return self
 
     @field_validator("rate_limit_url")
     @classmethod

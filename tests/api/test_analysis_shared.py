@@ -347,3 +347,83 @@ def _rows(client) -> list[repo.Stored]:
 
 def _ids(client) -> list[str]:
     return [r.id for r in _rows(client) if r.status == "done"]
+
+
+# --------------------------------------------------------------------------- memory stays bounded
+
+
+def test_simulations_run_on_the_workers_durable_host(catalogue_dir, db_url, tokens, monkeypatch):
+    """A host of its own registers every ruleset in durable's C core again, for good
+    (+56 MB a simulation, measured on the national catalogue)."""
+    from engine import host as host_module
+
+    made = []
+    original = host_module.DurableHost.__init__
+
+    def counted(self, *args, **kwargs):
+        made.append(self)
+        original(self, *args, **kwargs)
+
+    with _apps(catalogue_dir, db_url, n=1) as (a,):
+        monkeypatch.setattr(host_module.DurableHost, "__init__", counted)
+        for day in ("2026-02-01", "2026-03-01"):
+            body = {"scenario": "population-outage", "as_of": day, "from": "2026-01-01", "to": "2026-02-01"}
+            r = a.post("/api/v1/simulations", json=body, headers=auth(tokens["officer"]))
+            assert r.status_code == 200, r.text
+        assert made == []
+
+
+def test_engines_keep_a_bounded_number_of_decisions(catalogue_dir, db_url, tokens):
+    with _apps(catalogue_dir, db_url, n=1) as (a,):
+        runtime = a.app.state.runtime
+        cat = runtime.current.catalogue
+        entries = sum(len(p.requirements) for p in cat.procedures.values())
+        assert runtime.current.engine._memo_size == entries + 3000
+        assert analysis_of(runtime).engine()._memo_size == entries + 3000
+    with _apps(catalogue_dir, db_url, n=1, decision_memo=5000) as (a,):
+        assert a.app.state.runtime.current.engine._memo_size == 5000
+
+
+def test_a_graph_leaving_the_lru_is_freed_even_when_frozen():
+    """networkx graphs hold reference cycles (cached views): frozen by the server's
+    ``gc.freeze`` and dropped, they were never collected (+25 MB every 18 questions)."""
+    import gc
+    import weakref
+
+    import networkx as nx
+
+    from api.analysis import _release
+
+    graph = nx.MultiDiGraph()
+    graph.add_edge("a", "b", key="x")
+    for view in ("edges", "succ", "nodes"):  # the cached views: graph -> view -> graph
+        getattr(graph, view)
+    gone = weakref.ref(graph)
+    gc.collect()
+    gc.freeze()
+    try:
+        _release((graph, 1))
+        del graph
+        assert gone() is None  # freed by reference counting, no collection needed
+    finally:
+        gc.unfreeze()
+
+
+def test_the_server_does_not_freeze_while_analysis_runs_and_analysis_nodes_never_do(catalogue_dir, db_url, tokens):
+    from api.analysis import analysis_busy
+    from api.settings import Settings
+
+    assert Settings(role="analysis").gc_freeze is False
+    assert Settings(role="analysis", gc_freeze=True).gc_freeze is True
+    assert Settings(role="portal").gc_freeze is True
+    with _apps(catalogue_dir, db_url, n=1) as (a,):
+        runtime = a.app.state.runtime
+        seen = []
+
+        def produce(engine):
+            seen.append(analysis_busy(runtime))
+            return Rendered(200, b"{}")
+
+        assert not analysis_busy(runtime)
+        asyncio.run(analysis_of(runtime).respond("test-busy", (1,), produce))
+        assert seen == [True] and not analysis_busy(runtime)
