@@ -12,8 +12,10 @@ Usage for developers::
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
+from typing import Iterator
 
 from alembic import command
 from alembic.config import Config
@@ -56,11 +58,45 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     which keeps opening the store cheap. Several processes may open a new
     store at once (the workers of ``onceonly serve``, several nodes): on
     PostgreSQL they take turns (an advisory lock; the later ones then find the
-    database at head), and on any back end a process whose migration failed
+    database at head), on a SQLite file likewise (a lock file beside it), and
+    on any back end a process whose migration failed
     because another one migrated meanwhile goes on with the migrated store.
     """
     if revision == "head" and current(engine) == head():
         return
+    with _file_lock(engine):
+        _upgrade(engine, revision)
+
+
+@contextlib.contextmanager
+def _file_lock(engine: Engine) -> Iterator[None]:
+    """Hold an exclusive lock beside a SQLite file while migrating.
+
+    SQLite runs DDL outside the migration's transaction, so a second process
+    would see a half-built schema (``table alembic_version already exists``);
+    a lock file makes them take turns. PostgreSQL has its advisory lock, and
+    an in-memory database belongs to one process.
+    """
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:" or database.startswith("file:"):
+        yield
+        return
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: the retry in _upgrade is all we have
+        yield
+        return
+    with open(f"{database}.migrate-lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _upgrade(engine: Engine, revision: str) -> None:
+    if revision == "head" and current(engine) == head():
+        return  # another process migrated it while we waited for the lock
     cfg = alembic_config()
     try:
         with engine.begin() as conn:

@@ -140,3 +140,29 @@ def test_migrations_match_the_table_definitions(store):
 
     with store.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn, opts={"include_name": include_name}), targets) == []
+
+
+def _open_and_report(path: str, start, queue) -> None:
+    start.wait()
+    try:
+        with open_store(path) as opened:
+            queue.put(migrate.current(opened.engine))
+    except Exception as exc:  # reported to the parent, which fails the test
+        queue.put(f"{type(exc).__name__}: {exc}")
+
+
+def test_workers_opening_a_new_sqlite_store_at_once_take_turns(tmp_path):
+    # `onceonly serve --workers N` on a fresh machine: N processes create the same file together.
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    start, queue = ctx.Event(), ctx.Queue()
+    path = str(tmp_path / "fresh.db")
+    procs = [ctx.Process(target=_open_and_report, args=(path, start, queue)) for _ in range(6)]
+    for proc in procs:
+        proc.start()
+    start.set()
+    answers = [queue.get(timeout=120) for _ in procs]
+    for proc in procs:
+        proc.join(timeout=30)
+    assert answers == [migrate.head()] * 6
