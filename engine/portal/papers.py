@@ -132,10 +132,15 @@ _ORIGINAL = re.compile(r"(?<!tu )\b(?:ban chinh|ban goc)\b(?! de (?:kiem tra|doi
 _NOTE = re.compile(r"^(?:\* )?(?:luu y|ghi chu|chu y|viec nop|viec xuat trinh|viec cung cap)\b")
 _MUST_GIVE = re.compile(r"(?:nop|cung cap|xuat trinh|gui|bo sung|co)\b")
 _CONDITION = re.compile(r"^(?:trong |doi voi |ap dung )?(?:truong hop|doi voi|neu|khi|rieng|ap dung)\b")
+_UNNAMED_DATA = re.compile(r"\b(?:du lieu quoc gia|co so du lieu|csdl)\b")
+_OWN_CASE = re.compile(r"\b(?:trong truong hop|doi voi truong hop)\b")
+_EXCEPT_LEAD = re.compile(r"\btru (?:cac |nhung |mot so )?(?:tai lieu|giay to|van ban|ho so)\b[^:;]*$")
 _ONE_OF = re.compile(r"\bmot trong (?:cac|nhung|hai|ba|so)?\b|\bmot trong\b")
 _LIST_LEAD = re.compile(r"(?:\bgom|\bbao gom|\bsau day|\bsau|\bnhu sau|\bcu the|\bmot trong (?:cac |nhung )?giay to)\s*$")
 # Real hand-backs: the agency keeps, revokes, exchanges or endorses this paper.
 _SURRENDER = re.compile(
+    # "không phải cấp đổi sang ...": still valid, not exchanged.
+    r"(?<!khong phai )(?<!khong can )(?<!khong )(?<!chua )"
     r"\b(?:nop lai|thu hoi|cap doi(?! voi)|de chinh ly|chinh ly bien dong|de xac nhan thay doi|xac nhan thay doi|"
     r"de dinh chinh|de huy|da cap (?:cho|truoc)|giay chung nhan da cap|ban goc giay chung nhan da cap|"
     r"kem (?:theo )?bien so|va bien so)\b"
@@ -150,7 +155,8 @@ _FOREIGN = re.compile(
 )
 _WAIVER = re.compile(
     r"\bkhong (?:the )?khai thac duoc\b|\bchi (?:nop|thuc hien|yeu cau|xuat trinh)\b|\b(?:khong phai nop|khong yeu cau|khong can nop|khong phai xuat trinh|khong can xuat trinh|khong phai cung cap|"
-    r"khong bat buoc|khong phai|khong can|mien nop|khong bao gom ban sao|khong bao gom|chua duoc dang tai|chua duoc cong bo)\b"
+    r"khong bat buoc|khong phai|khong can|mien nop|khong bao gom ban sao|khong bao gom|chua duoc dang tai|chua duoc cong bo|"
+    r"chua (?:duoc )?(?:tich hop|ket noi|chia se))\b"
 )
 _LOOKUP = re.compile(r"\b(?:co so du lieu|csdl|khai thac|tra cuu|ket noi|chia se|tich hop|he thong thong tin|dinh danh|cong thong tin quoc gia)\b")
 _IDENTITY = "identity"
@@ -201,6 +207,16 @@ class SourceNames:
                     self.phrases.append((key, src.id))
         self.phrases.sort(key=lambda p: -len(p[0]))
         self._replaces = {src.id: set(src.replaces) for src in sources}
+        # The Art. 4 databases (a clause of their own) that hold each type.
+        self._owners: dict[str, list[str]] = {}
+        for src in sources:
+            if getattr(src, "clause", None):
+                for t in src.replaces:
+                    self._owners.setdefault(t, []).append(src.id)
+
+    def owners(self, types: Iterable[str]) -> list[str]:
+        """The Art. 4 databases that hold papers of ``types``."""
+        return list(dict.fromkeys(s for t in types for s in self._owners.get(t, [])))
 
     def find(self, folded: str) -> list[str]:
         """Sources named in ``folded`` text, in order, without repeats."""
@@ -257,13 +273,23 @@ def read_papers(
     if folded_join != fold_keep(text):  # should not happen; stay whole rather than guess
         return Papers(_whole(text, rec.types, rec))
     renewal = bool(procedure_name and _RENEWAL.search(fold(procedure_name)))
-    ctx = _Ctx(text, toks, hit_at, rejected_at, recogniser, set(results) if renewal else set())
+    ctx = _Ctx(text, toks, hit_at, rejected_at, recogniser, set(results) if renewal else set(), _revoked_words(procedure_name))
     clauses = _split_top(ctx, 0, len(toks))
     nodes: list = []
     waivers: list[tuple[str, str, bool]] = []  # (clause folded, clause text, in the entry's own text)
+    excepting = False  # inside a list of papers that a rule exempts ("trừ các tài liệu sau:")
+    exempted = False
     for a, b in clauses:
         f = ctx.folded(a, b)
         if not f or f in (".", ";"):
+            continue
+        if excepting and a > 0 and ctx.toks[a - 1].word != ";":
+            excepting = False  # a new sentence ends the list
+        colon = next((k for k in _top_level(ctx, a, b) if ctx.toks[k].word == ":"), None)
+        if excepting or (colon is not None and _EXCEPT_LEAD.search(ctx.folded(a, colon))):
+            # "... phải được hợp pháp hóa lãnh sự, trừ các tài liệu sau đây: A; B":
+            # A and B are named as exceptions to a rule, not asked for here.
+            excepting = exempted = True
             continue
         waiver = _is_waiver(" ".join(t.word for t in _flat(ctx, a, b)))
         if waiver:
@@ -285,7 +311,12 @@ def read_papers(
         node = _clause(ctx, a, b)
         if node is not None:
             nodes.append(node)
-    out = Papers(_join("all", nodes) if nodes else _whole(text, rec.types, rec, ctx))
+    if nodes:
+        out = Papers(_join("all", nodes))
+    elif exempted:
+        out = Papers(Paper(id="p1", text=text, document_types=[]))  # names no paper it asks for
+    else:
+        out = Papers(_whole(text, rec.types, rec, ctx))
     for note in notes:
         fn = fold(note)
         if _is_waiver(fn):
@@ -295,6 +326,18 @@ def read_papers(
     _mark_by_case(out.node, recogniser)
     _number(out.node)
     return out
+
+
+# A procedure whose title takes a paper back: revokes, exchanges or cancels it.
+_REVOKING_TITLE = re.compile(r"^(?:thu tuc )?(?:thu hoi|cap doi|doi|huy|nop lai)\b")
+
+
+def _revoked_words(procedure_name: str | None) -> frozenset[str]:
+    """Words of a revoking procedure's title (empty for any other title)."""
+    folded = fold(procedure_name or "")
+    if not _REVOKING_TITLE.match(folded):
+        return frozenset()
+    return frozenset(w for w in re.split(r"[\s,;:()/.-]+", folded) if w)
 
 
 def _mark_by_case(node, recogniser: Recogniser) -> None:
@@ -314,7 +357,17 @@ def _mark_by_case(node, recogniser: Recogniser) -> None:
         docs = [recogniser.documents.get(t) for t in kid.document_types]
         return all(d is not None and d.by_case for d in docs)
 
-    flags = [on_a_case(k) for k in kids]
+    def own_case(kid) -> bool:
+        # "A hoặc B trong trường hợp bên bảo đảm không đồng thời là ...": B is
+        # asked in a situation of its own, not as another proof of A's fact
+        # (a waiver's "trong trường hợp không khai thác được ..." is no case).
+        if not isinstance(kid, Paper):
+            return False
+        words = fold(kid.text)
+        m = _OWN_CASE.search(words)
+        return m is not None and m.start() > 0 and not _is_waiver(words[m.start():])
+
+    flags = [on_a_case(k) or own_case(k) for k in kids]
     node.by_case = any(flags) and not all(flags)
 
 
@@ -335,6 +388,8 @@ class _Ctx:
     rejected_at: dict[int, Hit]
     recogniser: Recogniser
     own_results: set[str]
+    revoked_words: frozenset[str] = frozenset()
+    copy_lead: bool = False  # the list's lead asks for copies ("Bản sao một trong các giấy tờ:")
 
     def folded(self, a: int, b: int) -> str:
         return " ".join(t.word for t in self.toks[a:b])
@@ -388,7 +443,11 @@ def _clause(ctx: _Ctx, a: int, b: int):
         # A lead ("... gồm:", "một trong ...:") or a paperless head before a list of papers.
         if one_of or _LIST_LEAD.search(head) or (not ctx.hits(a, colon) and ctx.hits(colon + 1, b)):
             a = colon + 1
-    node = _list(ctx, a, b, force_any=one_of or bool(_ONE_OF.search(ctx.folded(a, b)[:40])))
+            ctx.copy_lead = bool(_COPY_ONLY.match(_strip_lead(head))) and not _ORIGINAL.search(head)
+    try:
+        node = _list(ctx, a, b, force_any=one_of or bool(_ONE_OF.search(ctx.folded(a, b)[:40])))
+    finally:
+        ctx.copy_lead = False
     if node is not None and condition:
         for p in iter_papers(node):
             p.condition = condition if p.condition is None else f"{condition}; {p.condition}"
@@ -424,6 +483,11 @@ def _case_end(ctx: _Ctx, a: int, b: int) -> int | None:
             if _PAPER_HEAD.match(rest) or ctx.hits(k + 1, min(b, k + 8)):
                 return k
     return None
+
+
+def _strip_lead(f: str) -> str:
+    """A list's lead without its list marks ("+", "-", "a)")."""
+    return re.sub(r"^(?:[+\-*]|[a-z]\)|\d+\.?)\s*", "", f)
 
 
 def _strip_present(f: str) -> str:
@@ -463,7 +527,17 @@ def _list(ctx: _Ctx, a: int, b: int, force_any: bool = False):
     pieces, connectors = _merge_continuations(ctx, pieces, connectors)
     if not pieces:
         return None
-    nodes = [_paper_node(ctx, p) for p in pieces]
+    nodes = []
+    outer = ctx.copy_lead
+    try:
+        for p in pieces:
+            nodes.append(_paper_node(ctx, p))
+            if ":" in p.folded.split() and not _ORIGINAL.search(p.folded) and _COPY_ONLY.match(_strip_lead(p.folded)):
+                # "Bản sao một trong các giấy chứng nhận: A, B, C": the lead's copy
+                # words say how the papers listed after it are given.
+                ctx.copy_lead = True
+    finally:
+        ctx.copy_lead = outer
     return _combine(ctx, nodes, pieces, connectors, force_any)
 
 
@@ -630,8 +704,13 @@ def _paper_node(ctx: _Ctx, p: _Piece):
         types = list(dict.fromkeys(h.type_id for h in p.rejected))
     # A paper the procedure itself re-issues is handed back, unless only a copy
     # is asked for (a copy is not "that same paper": its data still replaces it).
-    copy_only = bool(_COPY_ONLY.match(f)) and not _ORIGINAL.search(f)
+    copy_only = (bool(_COPY_ONLY.match(f)) and not _ORIGINAL.search(f)) or (ctx.copy_lead and not _ORIGINAL.search(f))
     surrendered = bool(_SURRENDER.search(f + " " + notes_f)) or (bool(ctx.own_results & set(types)) and not copy_only)
+    if types and ctx.revoked_words and not copy_only:
+        # "Thu hồi giấy chứng nhận đăng ký, biển số xe": the paper the title
+        # revokes or exchanges, named in the dossier in the title's own words.
+        name = _strip_present(f).split()[:8]
+        surrendered = surrendered or (len(name) >= 2 and set(name) <= ctx.revoked_words)
     if p.detail is not None:
         opener, node = p.detail
         inner = list(iter_papers(node))
@@ -746,6 +825,11 @@ def _number(node) -> None:
         p.id = f"p{k}"
 
 
+def _named_types(rec) -> set[str]:
+    """Document types a waiver's own words name (recognised or set aside)."""
+    return {h.type_id for h in rec.hits + rec.rejected}
+
+
 def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: SourceNames, recogniser: Recogniser) -> None:
     """Tie each waiver to the papers it can be tied to (fail-safe: else none).
 
@@ -784,12 +868,36 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
             # (a decision, a form): only an unrecognised paper may be.
             if not p.document_types and not p.surrendered and not p.foreign:
                 p.waiver, p.waiver_text = named[0], text
+        if own:
+            # "A hoặc giấy tờ hợp lệ khác chứng minh ..., trong trường hợp cơ quan
+            # không thể khai thác được thông tin ... trong CSDL X": a waiver in the
+            # unrecognised paper's own words that speaks of information, not of a
+            # paper listed elsewhere, waives that paper.
+            for p in papers:
+                if p.waiver is not None or p.document_types or p.surrendered or p.foreign:
+                    continue
+                own_words = fold(p.text)
+                if not _PAPER_HEAD.match(_strip_present(own_words)):
+                    continue  # a case or a remark, not a paper
+                mine = sources.find(own_words)
+                if mine and _is_waiver(own_words) and not (_named_types(recogniser.recognise(p.text)) & listed):
+                    p.waiver, p.waiver_text = mine[0], text
+    listed_all = {t for p in papers for t in p.document_types}
     for p in papers:
         if p.waiver is None and p.waiver_text is not None:
             # A waiver in the paper's own parenthesis is tied to that paper.
             named = sources.find(fold(p.waiver_text))
+            if not named and _UNNAMED_DATA.search(fold(p.waiver_text)):
+                # "(trong trường hợp chưa được tích hợp, kết nối và chia sẻ dữ liệu
+                # quốc gia)": no database named; the paper's own database is meant.
+                named = sources.owners(p.document_types)[:1]
             out.waiver_sources.extend(s for s in named if s not in out.waiver_sources)
-            fits = [s for s in named if set(p.document_types) & sources.replaces(s)] or named[:1]
+            fits = [s for s in named if set(p.document_types) & sources.replaces(s)]
+            if not fits and not (_named_types(recogniser.recognise(p.waiver_text)) & listed_all):
+                # "(Không yêu cầu xuất trình giấy tờ này khi khai thác được thông
+                # tin về thẻ căn cước ...)" after an unrecognised paper speaks of the
+                # cards listed before it, not of that paper.
+                fits = named[:1]
             if fits and not (p.surrendered or p.foreign):
                 p.waiver = fits[0]
             else:

@@ -172,8 +172,9 @@ class Recogniser:
                 # governs the names coordinated with it.
                 between = folded[previous[0].end : m.start()].split()
                 # ...but not across a colon, which opens a list of the papers
-                # themselves ("giấy tờ tùy thân: căn cước công dân hoặc ...").
-                if between and set(between) <= _SEP and ":" not in between:
+                # themselves ("giấy tờ tùy thân: căn cước công dân hoặc ..."),
+                # nor across a semicolon or a stop, which end a paper.
+                if between and set(between) <= _SEP and not set(between) & {":", ";", "."}:
                     accepted = False
             if accepted and (
                 _negated(folded, m.start()) or _foreign(folded, m.start(), m.end()) or _BACK_REF.match(folded[m.end() : m.end() + 120])

@@ -20,6 +20,9 @@ The draw, fixed by its seeds, over the *document* entries that
 * ``blind-3`` (seed 30112026): drawn like ``blind-2`` once the fixes that
   reading brought were made, labelled before anyone looked at the engine's
   answer on it: the honest figure after them.
+* ``blind-4`` (seed 20261130): drawn like ``blind-3`` on 30 Nov 2026 once
+  blind-3's reading was fixed, labelled before anyone looked at the engine's
+  answer on it: the honest figure after those fixes.
 * ``dev`` (seed 10102026): 130 entries at random plus 130 mentioning an Art. 4
   word, drawn from the rest. Tuning may read them.
 """
@@ -48,6 +51,7 @@ DRAWS = (
     ("dev", 10102026, 130, 130),
     ("blind-2", 29112026, 40, 120),
     ("blind-3", 30112026, 40, 120),
+    ("blind-4", 20261130, 40, 120),
 )
 
 

@@ -146,6 +146,28 @@ def test_a_waiver_never_strikes_a_paper_of_another_kind(recogniser):
     assert all(p.waiver is None for p in iter_papers(tree) if p.document_types)
 
 
+def test_a_waiver_in_the_other_proofs_own_words_waives_it(law, recogniser):
+    # The "other valid paper" carries the condition itself: it is asked only
+    # when the agency cannot find the relation in the civil-status register.
+    text = ("Bản sao Giấy khai sinh của người con hoặc giấy tờ khác chứng minh quan hệ mẹ con, "
+            "trong trường hợp cơ quan giải quyết không thể khai thác được thông tin về quan hệ này "
+            "trong Cơ sở dữ liệu hộ tịch điện tử")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf)
+    assert [p.waiver for p in iter_papers(tree)] == ["civil-status", "civil-status"]
+    d = decide(law, text, recogniser)
+    assert d.status.value == "struck" and all(c.status.value == "struck" for c in d.components)
+
+
+def test_a_waiver_about_cards_listed_before_does_not_waive_an_unrecognised_paper(recogniser):
+    # The parenthesis follows the last alternative but speaks of the ID cards.
+    text = ("Xuất trình một trong các giấy tờ: Thẻ căn cước hoặc Hộ chiếu hoặc giấy tờ đi lại quốc tế còn hạn "
+            "(không yêu cầu xuất trình giấy tờ này nếu cơ quan khai thác được thông tin về Thẻ căn cước "
+            "trên Cơ sở dữ liệu quốc gia về dân cư)")
+    tree = read(recogniser, text)
+    assert all(p.waiver is None for p in iter_papers(tree) if not p.document_types)
+
+
 def test_foreign_papers_stay(law, recogniser):
     text = "Giấy khai sinh do cơ quan có thẩm quyền nước ngoài cấp, đã được hợp pháp hóa lãnh sự"
     tree = read(recogniser, text)
@@ -337,3 +359,56 @@ def test_doi_voi_is_not_an_exchange(recogniser):
 def test_a_variant_spelling_of_the_old_identity_card(recogniser):
     found = {t for p in iter_papers(read(recogniser, "Bản sao hộ chiếu hoặc chứng minh thư nhân dân")) for t in p.document_types}
     assert "cmnd" in found
+
+
+def test_a_semicolon_ends_a_reference_it_does_not_carry_it(recogniser):
+    # The first paper is refused (a statement the applicant writes), the one
+    # after the semicolon is a paper of its own.
+    text = "Người quản lý cơ sở phải có Bản khai lý lịch; Phiếu lý lịch tư pháp (trừ người đang công tác trong lực lượng vũ trang)"
+    assert "criminal-record-certificate" in {t for p in iter_papers(read(recogniser, text)) for t in p.document_types}
+
+
+def test_a_revoking_procedure_takes_back_the_paper_its_title_names(recogniser):
+    tree = read(recogniser, "Giấy chứng nhận đăng ký xe", procedure_name="Thu hồi giấy chứng nhận đăng ký, biển số xe")
+    assert isinstance(tree, Paper) and tree.surrendered
+    # A copy is not that same paper; another title takes nothing back.
+    assert not read(recogniser, "Bản sao giấy chứng nhận đăng ký xe", procedure_name="Thu hồi giấy chứng nhận đăng ký, biển số xe").surrendered
+    assert not read(recogniser, "Giấy chứng nhận đăng ký xe", procedure_name="Cấp phép vận tải").surrendered
+
+
+def test_papers_listed_as_exceptions_to_a_rule_are_not_asked(law, recogniser):
+    text = ("Tài liệu do tổ chức nước ngoài lập phải được hợp pháp hóa lãnh sự, trừ các tài liệu sau đây: "
+            "đơn đề nghị; bản sao thẻ căn cước hoặc hộ chiếu; văn bản ủy quyền. Người nộp chịu trách nhiệm về hồ sơ.")
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required" and not [c for c in d.components if c.status.value == "struck"]
+
+
+def test_a_waiver_that_names_no_database_means_the_papers_own(law, recogniser):
+    text = "Bản sao giấy chứng nhận đăng ký doanh nghiệp (trong trường hợp chưa được kết nối, chia sẻ dữ liệu quốc gia)"
+    assert read(recogniser, text).waiver == "business-registration"
+    # No paper with a database of its own: nothing to tie the waiver to.
+    assert read(recogniser, "Bản sao quyết định thành lập (trong trường hợp chưa được kết nối, chia sẻ dữ liệu quốc gia)").waiver is None
+
+
+def test_a_copy_lead_says_how_the_listed_papers_are_given(recogniser):
+    # The procedure re-issues land certificates; only copies are asked, so none is surrendered.
+    text = "Một trong các giấy tờ sau: + Bản sao một trong các giấy chứng nhận: Giấy chứng nhận quyền sử dụng đất, Giấy chứng nhận quyền sở hữu nhà ở. + Quyết định giao đất."
+    tree = read(recogniser, text, procedure_name="Gia hạn sử dụng đất", results=["land-use-certificate"])
+    land = [p for p in iter_papers(tree) if "land-use-certificate" in p.document_types]
+    assert len(land) >= 2 and not any(p.surrendered for p in land)
+
+
+def test_no_need_to_exchange_is_not_a_surrender(recogniser):
+    text = "Bản chính Giấy chứng nhận quyền sở hữu nhà ở, vẫn có giá trị pháp lý và không phải cấp đổi"
+    assert not read(recogniser, text).surrendered
+
+
+def test_an_alternative_with_a_case_of_its_own_is_by_case(law, recogniser):
+    text = ("Giấy chứng nhận quyền sử dụng đất (bản gốc) hoặc văn bản thỏa thuận có công chứng giữa người sử dụng đất "
+            "và chủ sở hữu tài sản trong trường hợp bên thế chấp không phải là người sử dụng đất")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and tree.by_case
+    # A waiver's own "trong trường hợp" is no case of its own.
+    text2 = ("Bản sao Giấy khai sinh hoặc giấy tờ khác chứng minh quan hệ cha con, trong trường hợp cơ quan "
+             "không thể khai thác được thông tin trong Cơ sở dữ liệu hộ tịch điện tử")
+    assert not read(recogniser, text2).by_case
