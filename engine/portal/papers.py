@@ -58,6 +58,21 @@ class _Tok:
     end: int
 
 
+class _LowerFold(dict):
+    """Code point -> its lower-cased, folded form (computed once per character)."""
+
+    def __missing__(self, code: int) -> str:
+        out = chr(code).lower().translate(_TABLE)
+        self[code] = out
+        return out
+
+
+_LOWER_FOLD = _LowerFold()
+# A sentence stop, a list separator, or a run of word characters. Every other
+# character folds to a space, and \w characters (but "_") fold to letters.
+_TOKEN = re.compile(r"(?P<stop>[.!?]+(?=\s|$))|(?P<sep>[,;:/()])|(?P<word>[^\W_]+)")
+
+
 def tokens(text: str) -> list[_Tok]:
     """Fold ``text`` like :func:`~engine.portal.folding.fold_keep`, keeping each
     token's span in the original.
@@ -68,36 +83,21 @@ def tokens(text: str) -> list[_Tok]:
     [('so', 0, 2), ('ho', 3, 5), ('khau', 6, 10), ('/', 10, 11), ('cccd', 11, 15), ('.', 15, 16)]
     """
     text = unicodedata.normalize("NFC", text)
-    stops = {m.start() for m in _STOP.finditer(text)}
-    stop_ends = {i for m in _STOP.finditer(text) for i in range(m.start(), m.end())}
     out: list[_Tok] = []
-    word, begin = "", -1
-
-    def flush(end: int) -> None:
-        nonlocal word, begin
-        for part in word.split():
-            # A char may fold to several words only in rare cases; keep spans simple.
-            out.append(_Tok(part, begin, end))
-        word, begin = "", -1
-
-    for i, ch in enumerate(text):
-        if i in stop_ends:
-            flush(i)
-            if i in stops:
-                out.append(_Tok(".", i, i + 1))
-            continue
-        if ch in _SEPARATORS:
-            flush(i)
-            out.append(_Tok(ch, i, i + 1))
-            continue
-        folded = ch.lower().translate(_TABLE)
-        if not folded.strip():
-            flush(i)
-            continue
-        if begin < 0:
-            begin = i
-        word += folded
-    flush(len(text))
+    append = out.append
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        if kind == "word":
+            folded = m.group().translate(_LOWER_FOLD)
+            if " " in folded or not folded:  # a character folding to several words: rare
+                for part in folded.split():
+                    append(_Tok(part, m.start(), m.end()))
+            else:
+                append(_Tok(folded, m.start(), m.end()))
+        elif kind == "sep":
+            append(_Tok(m.group(), m.start(), m.end()))
+        else:
+            append(_Tok(".", m.start(), m.start() + 1))
     return out
 
 
