@@ -133,6 +133,7 @@ _NOTE = re.compile(r"^(?:\* )?(?:luu y|ghi chu|chu y|viec nop|viec xuat trinh|vi
 _MUST_GIVE = re.compile(r"(?:nop|cung cap|xuat trinh|gui|bo sung|co)\b")
 _CONDITION = re.compile(r"^(?:trong |doi voi |ap dung )?(?:truong hop|doi voi|neu|khi|rieng|ap dung)\b")
 _UNNAMED_DATA = re.compile(r"\b(?:du lieu quoc gia|co so du lieu|csdl)\b")
+_DATABASE = re.compile(r"\b(?:co so du lieu|csdl|he thong thong tin)\b")
 _OWN_CASE = re.compile(r"\b(?:trong truong hop|doi voi truong hop)\b")
 _EXCEPT_LEAD = re.compile(r"\btru (?:cac |nhung |mot so )?(?:tai lieu|giay to|van ban|ho so)\b[^:;]*$")
 _ONE_OF = re.compile(r"\bmot trong (?:cac|nhung|hai|ba|so)?\b|\bmot trong\b")
@@ -156,7 +157,9 @@ _FOREIGN = re.compile(
 _WAIVER = re.compile(
     r"\bkhong (?:the )?khai thac duoc\b|\bchi (?:nop|thuc hien|yeu cau|xuat trinh)\b|\b(?:khong phai nop|khong yeu cau|khong can nop|khong phai xuat trinh|khong can xuat trinh|khong phai cung cap|"
     r"khong bat buoc|khong phai|khong can|mien nop|khong bao gom ban sao|khong bao gom|chua duoc dang tai|chua duoc cong bo|"
-    r"chua (?:duoc )?(?:tich hop|ket noi|chia se))\b"
+    r"chua (?:duoc )?(?:tich hop|ket noi|chia se))\b|"
+    # "Thông tin về X để cơ quan tra cứu trên cơ sở dữ liệu hoặc bản sao X": a lookup offered instead.
+    r"\bde (?:\w+ ){0,8}?tra cuu (?:tren|trong|tai|tu) (?:co so du lieu|csdl|he thong)\b"
 )
 _LOOKUP = re.compile(r"\b(?:co so du lieu|csdl|khai thac|tra cuu|ket noi|chia se|tich hop|he thong thong tin|dinh danh|cong thong tin quoc gia)\b")
 _IDENTITY = "identity"
@@ -304,7 +307,17 @@ def read_papers(
             # "Việc nộp Giấy khai sinh ... chỉ thực hiện khi ...", "Lưu ý:
             # Phiếu lý lịch tư pháp có thể ...": a later sentence that speaks
             # again of papers already asked for adds none.
-            named = {h.type_id for h in ctx.hits(a, b)}
+            hits = ctx.hits(a, b)
+            named = {h.type_id for h in hits}
+            for n in nodes:
+                for p in iter_papers(n):
+                    # "Giấy chứng nhận (bản gốc). Bản gốc Giấy chứng nhận đối với quyền
+                    # sử dụng đất ... không phải nộp": the later sentence names in full
+                    # the paper asked for by its bare head.
+                    head = _strip_present(fold(p.text))
+                    if not p.document_types and head and len(named) == 1 and any(
+                            h.phrase.startswith(head + " ") for h in hits):
+                        p.document_types = sorted(named)
             earlier = {t for n in nodes for p in iter_papers(n) for t in p.document_types}
             if named <= earlier:
                 continue
@@ -365,7 +378,8 @@ def _mark_by_case(node, recogniser: Recogniser) -> None:
             return False
         words = fold(kid.text)
         m = _OWN_CASE.search(words)
-        return m is not None and m.start() > 0 and not _is_waiver(words[m.start():])
+        # "... trong trường hợp cơ sở dữ liệu chưa vận hành" is a lookup's condition.
+        return m is not None and m.start() > 0 and not _is_waiver(words[m.start():]) and not _DATABASE.search(words[m.start():])
 
     flags = [on_a_case(k) or own_case(k) for k in kids]
     node.by_case = any(flags) and not all(flags)
@@ -842,6 +856,10 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
     papers = list(iter_papers(out.node))
     for folded, text, own in waivers:
         named = sources.find(folded)
+        if not named and own and _UNNAMED_DATA.search(folded):
+            # The entry's own waiver names no database ("tra cứu trên cơ sở dữ
+            # liệu"): it speaks of the databases of the papers it names.
+            named = sources.owners(t for h in recogniser.recognise(text).hits for t in [h.type_id])
         out.waiver_sources.extend(s for s in named if s not in out.waiver_sources)
         if not named:
             continue

@@ -412,3 +412,26 @@ def test_an_alternative_with_a_case_of_its_own_is_by_case(law, recogniser):
     text2 = ("Bản sao Giấy khai sinh hoặc giấy tờ khác chứng minh quan hệ cha con, trong trường hợp cơ quan "
              "không thể khai thác được thông tin trong Cơ sở dữ liệu hộ tịch điện tử")
     assert not read(recogniser, text2).by_case
+
+
+def test_information_for_a_lookup_offered_instead_of_the_copy(law, recogniser):
+    # The applicant may give the data for a lookup, or a copy: the text's own waiver,
+    # naming no database; the certificates' own database is meant.
+    text = ("Thông tin về giấy tờ chứng minh quyền sử dụng đất để cơ quan có thẩm quyền tra cứu trên cơ sở dữ liệu "
+            "hoặc bản sao một trong các giấy tờ sau: Giấy chứng nhận quyền sử dụng đất, Giấy chứng nhận quyền sở hữu nhà ở")
+    d = decide(law, text, recogniser)
+    assert d.status.value == "struck"
+    assert {c.rule for c in d.components if c.status.value == "struck"} == {"dossier-text-waiver@land"}
+
+
+def test_a_lookup_condition_is_not_a_case_of_its_own(law, recogniser):
+    text = ("Thẻ căn cước công dân (đối với công dân Việt Nam) trong trường hợp cơ sở dữ liệu quốc gia về dân cư "
+            "chưa vận hành hoặc hộ chiếu (đối với người nước ngoài)")
+    assert not read(recogniser, text).by_case
+
+
+def test_a_later_sentence_names_in_full_the_paper_asked_by_its_head(law, recogniser):
+    text = ("Giấy chứng nhận (bản gốc). Bản gốc Giấy chứng nhận quyền sử dụng đất được thay thế bằng việc khai thác "
+            "thông tin từ cơ sở dữ liệu đất đai mà không phải nộp.")
+    tree = read(recogniser, text)
+    assert isinstance(tree, Paper) and tree.document_types == ["land-use-certificate"]
