@@ -190,7 +190,7 @@ def test_only_import_creates_a_store_and_readers_then_use_it(runner, tmp_path, m
 
 def test_versions_without_a_default_store_creates_none(runner, tmp_path, monkeypatch):
     monkeypatch.setenv("ONCEONLY_HOME", str(tmp_path / "home"))
-    result = runner.invoke(app, ["versions"])
+    result = runner.invoke(app, ["versions", "--lang", "en"])
     assert result.exit_code == 0 and "no catalogue versions yet" in result.stdout
     assert not (tmp_path / "home").exists()
 

@@ -55,10 +55,85 @@ LangOpt = Annotated[
 ]
 
 
+#: The words of ``onceonly import`` and ``onceonly versions``, in the form of
+#: :data:`engine.reports.labels.CLI` (Vietnamese, English; ``str.format``
+#: fields) and read through :func:`say` like it. Keys start with ``im_`` or
+#: ``vs_`` and are not keys of ``CLI`` (tests/cli/test_language_import.py).
+STORE_TEXTS: dict[str, tuple[str, str]] = {
+    # import: the summary table
+    "im_title": ("Nhập dữ liệu", "Import"),
+    "im_figure": ("Chỉ số", "figure"),
+    "im_value": ("Giá trị", "value"),
+    "im_store": ("Kho dữ liệu", "store"),
+    "im_source": ("Nguồn", "source"),
+    "im_source_value": ("{folder} ({format}, ánh xạ {mapping})", "{folder} ({format}, mapping {mapping})"),
+    "im_version": ("Phiên bản danh mục", "catalogue version"),
+    "im_version_none": ("không có (không có gì thay đổi)", "none (nothing changed)"),
+    "im_version_range": ("{first}-{last} ({n} lô)", "{first}-{last} ({n} batches)"),
+    "im_records": ("Bản ghi tìm thấy", "records found"),
+    "im_parsed": ("Đã phân tích", "parsed"),
+    "im_rejected": ("Bỏ qua (bản ghi lỗi)", "skipped (bad records)"),
+    "im_added": ("Thêm mới", "added"),
+    "im_updated": ("Cập nhật", "updated"),
+    "im_unchanged": ("Không đổi", "unchanged"),
+    "im_reused": ("Không đổi, không phân tích lại", "unchanged, not parsed again"),
+    "im_full_text": ("Thành phần hồ sơ đọc từ toàn văn", "dossier read from the full text"),
+    "im_synthetic": ("Mã tạm (bản ghi không có mã)", "synthetic codes (no code given)"),
+    "im_from_agency": ("Bộ, ngành lấy từ trường cơ quan thực hiện", "ministry from agency field"),
+    "im_unknown": ("Không xác định được bộ, ngành", "ministry unknown"),
+    "im_stale": ("Cũ hơn bản đã lưu", "stale (older than stored)"),
+    "im_duplicates": ("Mã trùng", "duplicate codes"),
+    "im_seconds": ("Thời gian (giây)", "seconds"),
+    "im_workers": (" ({n} tiến trình phân tích)", " ({n} parsing processes)"),
+    # import: progress and outcome
+    "im_progress": ("đang nhập", "importing"),
+    "im_progress_records": ("bản ghi", "records"),
+    "im_nothing": ("không nhập được bản ghi nào", "nothing could be imported"),
+    # import --report
+    "im_report": (
+        ("Đã phân tích {parsed} trên {records} bản ghi; {entries} thành phần hồ sơ (trung bình {mean}, trung vị {median}, "
+         "tối đa {max} mỗi thủ tục); {share} nhận ra được loại giấy tờ."),
+        ("{parsed} of {records} records parsed; {entries} entries (mean {mean}, median {median}, max {max} per procedure); "
+         "{share} with a recognised document type."),
+    ),
+    "im_per_ministry": ("Theo bộ, ngành", "Per ministry"),
+    "im_ministry": ("Bộ, ngành", "ministry"),
+    "im_procedures": ("Số thủ tục", "procedures"),
+    "im_skipped": ("Bỏ qua", "skipped"),
+    "im_entries": ("Thành phần", "entries"),
+    "im_per_procedure": ("Thành phần/thủ tục", "per procedure"),
+    "im_recognised": ("Nhận ra loại giấy tờ", "recognised"),
+    "im_phrases": ("Thành phần hồ sơ chưa nhận ra, thường gặp nhất", "Most frequent unrecognised entries"),
+    "im_count": ("Số lần", "count"),
+    "im_entry": ("Thành phần hồ sơ", "entry"),
+    # versions
+    "vs_none": ("chưa có phiên bản danh mục nào: chạy `onceonly import PATH`", "no catalogue versions yet: run `onceonly import PATH`"),
+    "vs_title": ("Các phiên bản danh mục", "Catalogue versions"),
+    "vs_version": ("Phiên bản", "version"),
+    "vs_created": ("Tạo lúc (UTC)", "created (UTC)"),
+    "vs_source": ("Thư mục nguồn", "source folder"),
+    "vs_records": ("Bản ghi", "records"),
+    "vs_added": ("Thêm mới", "added"),
+    "vs_updated": ("Cập nhật", "updated"),
+    "vs_unchanged": ("Không đổi", "unchanged"),
+    "vs_skipped": ("Bỏ qua", "skipped"),
+    "vs_changed": ("phiên bản {id}: {n} thủ tục thay đổi", "version {id}: {n} procedure(s) changed"),
+    "vs_no_additions": (" (không liệt kê thủ tục thêm mới)", " (additions not listed)"),
+    "vs_kind_added": ("thêm mới", "added"),
+    "vs_kind_updated": ("cập nhật", "updated"),
+    "vs_kind_removed": ("bị xóa", "removed"),
+    "vs_fields": ("trường thay đổi: {fields}", "fields: {fields}"),
+    "vs_more": ("... và {n} thủ tục khác (--format json để xem tất cả)", "... and {n} more (--format json lists all)"),
+}
+
+
 def say(key: str, lang: str, **values) -> str:
-    """A command-line text of :data:`engine.reports.labels.CLI` in ``lang``."""
+    """A command-line text of :data:`engine.reports.labels.CLI` (or :data:`STORE_TEXTS`) in ``lang``."""
+    from ..reports.labels import CLI, label
     from ..reports.labels import say as _say
 
+    if key not in CLI and key in STORE_TEXTS:
+        return label(STORE_TEXTS, key, lang).format(**values)
     return _say(key, lang, **values)
 
 
@@ -74,6 +149,13 @@ def more(shown: int, total: int, lang: str, what: str = "rows", json_hint: bool 
 def day_text(day: dt.date, lang: str) -> str:
     """A date as an officer reads it: dd/mm/yyyy in Vietnamese, ISO in English."""
     return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
+
+
+def moment_text(moment: dt.datetime, lang: str) -> str:
+    """A date and time to the second: dd/mm/yyyy HH:MM:SS in Vietnamese, YYYY-MM-DD HH:MM:SS in English."""
+    return moment.strftime("%d/%m/%Y %H:%M:%S" if lang == "vi" else "%Y-%m-%d %H:%M:%S")
+
+
 AsOfOpt = Annotated[
     dt.datetime | None,
     typer.Option("--as-of", formats=["%Y-%m-%d"], help="Evaluation date, YYYY-MM-DD (default: today)."),

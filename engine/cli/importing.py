@@ -3,7 +3,10 @@
 The lead's CLI calls :func:`register` on its ``typer.Typer`` app. Results go
 to stdout (a table, or only JSON with ``import --output-format json`` and
 ``versions --format json``); progress, problems and errors go to stderr, so
-JSON output can be piped.
+JSON output can be piped. Tables and messages are in Vietnamese, or English
+with ``--lang en`` (texts: :data:`engine.cli.common.STORE_TEXTS`); the lines
+about single records (skipped, ministry unknown, notes) and ``error:`` lines
+stay as the importer words them, like ``check``'s data errors.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.table import Table
+
+from .common import LangOpt, moment_text, say
 
 #: Below this many records the progress bar is not worth drawing.
 PROGRESS_MIN = 50
@@ -223,6 +228,7 @@ def import_command(
         "--progress/--no-progress", help="A progress bar on stderr. Default: on a terminal, for 50 records or more.",
         show_default=False,
     )] = None,
+    lang: LangOpt = "vi",
 ) -> None:
     """Import procedure records into the catalogue store, in batches of catalogue versions.
 
@@ -254,7 +260,7 @@ def import_command(
         raise typer.Exit(2) from None
     store = _open(into, err)
     bar = Progress(
-        TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TextColumn("records"),
+        TextColumn(say("im_progress", lang)), BarColumn(), MofNCompleteColumn(), TextColumn(say("im_progress_records", lang)),
         TimeElapsedColumn(), TimeRemainingColumn(),
         console=err, transient=True, auto_refresh=False,
         disable=not (show_progress if show_progress is not None else err.is_terminal),
@@ -305,11 +311,11 @@ def import_command(
         for notice in result.notices:
             err.print(f"[yellow]note[/yellow] {escape(notice)}", highlight=False)
         out = Console()
-        out.print(_summary_table(result, store.url))
+        out.print(_summary_table(result, store.url, lang))
         if result.report is not None:
-            _print_report(out, result.report)
+            _print_report(out, result.report, lang)
     if result.exit_code:
-        err.print("[red]nothing could be imported[/red]")
+        err.print(f"[red]{escape(say('im_nothing', lang))}[/red]")
     raise typer.Exit(result.exit_code)
 
 
@@ -344,45 +350,45 @@ def _print_unknown(err: Console, result) -> None:
         err.print(f"... and {count - PROBLEMS_SHOWN} more records of unknown ministry (see --output-format json)")
 
 
-def _summary_table(result, store_url: str) -> Table:
+def _summary_table(result, store_url: str, lang: str = "vi") -> Table:
     s = result.summary
-    table = Table(title="Import", show_header=False)
-    table.add_column("figure")
-    table.add_column("value", justify="right")
+    table = Table(title=say("im_title", lang), show_header=False)
+    table.add_column(say("im_figure", lang))
+    table.add_column(say("im_value", lang), justify="right")
     if not result.versions:
-        version = "none (nothing changed)"
+        version = say("im_version_none", lang)
     elif len(result.versions) == 1:
         version = str(result.versions[0])
     else:
-        version = f"{result.versions[0]}-{result.versions[-1]} ({len(result.versions)} batches)"
+        version = say("im_version_range", lang, first=result.versions[0], last=result.versions[-1], n=len(result.versions))
     rows = [
-        ("store", store_url),
-        ("source", f"{result.source_folder} ({result.format}, mapping {result.mapping})"),
-        ("catalogue version", version),
-        ("records found", str(result.records)),
-        ("parsed", str(result.parsed)),
-        ("skipped (bad records)", str(result.rejected)),
-        ("added", str(s.added)),
-        ("updated", str(s.updated)),
-        ("unchanged", str(s.unchanged)),
+        ("im_store", store_url),
+        ("im_source", say("im_source_value", lang, folder=result.source_folder, format=result.format, mapping=result.mapping)),
+        ("im_version", version),
+        ("im_records", str(result.records)),
+        ("im_parsed", str(result.parsed)),
+        ("im_rejected", str(result.rejected)),
+        ("im_added", str(s.added)),
+        ("im_updated", str(s.updated)),
+        ("im_unchanged", str(s.unchanged)),
     ]
     if result.reused:
-        rows.append(("unchanged, not parsed again", str(result.reused)))
+        rows.append(("im_reused", str(result.reused)))
     if result.from_full_text:
-        rows.append(("dossier read from the full text", str(result.from_full_text)))
+        rows.append(("im_full_text", str(result.from_full_text)))
     if result.synthetic_codes:
-        rows.append(("synthetic codes (no code given)", str(result.synthetic_codes)))
+        rows.append(("im_synthetic", str(result.synthetic_codes)))
     if result.ministry_from.get("agency"):
-        rows.append(("ministry from agency field", str(result.ministry_from["agency"])))
+        rows.append(("im_from_agency", str(result.ministry_from["agency"])))
     if result.ministry_from.get("unknown"):
-        rows.append(("ministry unknown", str(result.ministry_from["unknown"])))
+        rows.append(("im_unknown", str(result.ministry_from["unknown"])))
     if s.stale:
-        rows.append(("stale (older than stored)", str(s.stale)))
+        rows.append(("im_stale", str(s.stale)))
     if s.duplicates:
-        rows.append(("duplicate codes", str(s.duplicates)))
-    rows.append(("seconds", f"{result.seconds:.2f}" + (f" ({result.workers} parsing processes)" if result.workers else "")))
-    for row in rows:
-        table.add_row(*row)
+        rows.append(("im_duplicates", str(s.duplicates)))
+    rows.append(("im_seconds", f"{result.seconds:.2f}" + (say("im_workers", lang, n=result.workers) if result.workers else "")))
+    for key, value in rows:
+        table.add_row(say(key, lang), escape(value))
     return table
 
 
@@ -390,26 +396,25 @@ def _pct(value: float | None) -> str:
     return "-" if value is None else f"{value:.1%}"
 
 
-def _print_report(out: Console, report: dict) -> None:
+def _print_report(out: Console, report: dict, lang: str = "vi") -> None:
     per = report["entries_per_procedure"]
-    out.print(
-        f"{report['parsed']} of {report['records']} records parsed; {report['entries']} entries "
-        f"(mean {per['mean']}, median {per['median']}, max {per['max']} per procedure); "
-        f"{_pct(report['recognised_share'])} with a recognised document type."
-    )
-    ministries = Table(title="Per ministry")
-    ministries.add_column("ministry", no_wrap=True)
-    for name in ("procedures", "skipped", "entries", "per procedure", "recognised"):
-        ministries.add_column(name, justify="right")
+    out.print(say(
+        "im_report", lang, parsed=report["parsed"], records=report["records"], entries=report["entries"],
+        mean=per["mean"], median=per["median"], max=per["max"], share=_pct(report["recognised_share"]),
+    ), markup=False)
+    ministries = Table(title=say("im_per_ministry", lang))
+    ministries.add_column(say("im_ministry", lang), no_wrap=True)
+    for key in ("im_procedures", "im_skipped", "im_entries", "im_per_procedure", "im_recognised"):
+        ministries.add_column(say(key, lang), justify="right")
     for name, m in report["ministries"].items():
         ministries.add_row(
             name, str(m["procedures"]), str(m["skipped"]), str(m["entries"]),
             str(m["entries_per_procedure"]["mean"] or "-"), _pct(m["recognised_share"]),
         )
     out.print(ministries)
-    phrases = Table(title="Most frequent unrecognised entries")
-    phrases.add_column("count", justify="right")
-    phrases.add_column("entry")
+    phrases = Table(title=say("im_phrases", lang))
+    phrases.add_column(say("im_count", lang), justify="right")
+    phrases.add_column(say("im_entry", lang))
     for item in report["unrecognised_phrases"]:
         phrases.add_row(str(item["count"]), escape(item["phrase"]))
     out.print(phrases)
@@ -420,6 +425,7 @@ def versions_command(
     format: FormatOption = Format.table,
     code: Annotated[str | None, typer.Option("--code", help="Only changes of this procedure code.")] = None,
     limit: Annotated[int, typer.Option("--limit", help="Changes listed per version in table mode.")] = 10,
+    lang: LangOpt = "vi",
 ) -> None:
     """List the catalogue versions and what each changed."""
     from engine.store.config import DATABASE_URL_ENV, DB_FILENAME, default_home
@@ -430,7 +436,7 @@ def versions_command(
         if format is Format.json:
             _emit_json([])
         else:
-            Console().print("no catalogue versions yet: run `onceonly import PATH`")
+            Console().print(say("vs_none", lang), markup=False, highlight=False)
         return
     store = _open(into, err, create=False)  # a reader: a mistyped URL is an error, not a new store
     try:
@@ -451,14 +457,14 @@ def versions_command(
         return
     out = Console()
     if not versions:
-        out.print("no catalogue versions yet: run `onceonly import PATH`")
+        out.print(say("vs_none", lang), markup=False, highlight=False)
         return
-    table = Table(title="Catalogue versions")
-    for name in ("version", "created (UTC)", "source folder", "records", "added", "updated", "unchanged", "skipped"):
-        table.add_column(name, justify="right" if name not in ("source folder", "created (UTC)") else "left")
+    table = Table(title=say("vs_title", lang))
+    for key in ("vs_version", "vs_created", "vs_source", "vs_records", "vs_added", "vs_updated", "vs_unchanged", "vs_skipped"):
+        table.add_column(say(key, lang), justify="left" if key in ("vs_source", "vs_created") else "right")
     for v in versions:
         table.add_row(
-            str(v.id), v.created_at.strftime("%Y-%m-%d %H:%M:%S"), v.source_folder, str(v.records),
+            str(v.id), moment_text(v.created_at, lang), v.source_folder, str(v.records),
             str(v.added), str(v.updated), str(v.unchanged), str(v.skipped),
         )
     out.print(table)
@@ -466,18 +472,19 @@ def versions_command(
         entries = [e for e in changes.get(v.id, []) if e.kind != "added" or code is not None]
         if not entries:
             continue
-        out.print(f"[bold]version {v.id}[/bold]: {len(entries)} procedure(s) changed" + ("" if code else " (additions not listed)"))
+        heading = say("vs_changed", lang, id=v.id, n=len(entries)) + ("" if code else say("vs_no_additions", lang))
+        out.print(f"[bold]{escape(heading)}[/bold]", highlight=False)
         for entry in entries[:limit]:
-            out.print(f"  {entry.code} {entry.kind}", highlight=False)
+            out.print(f"  {entry.code} {say('vs_kind_' + entry.kind, lang)}", highlight=False, markup=False)
             for text in entry.requirements_added:
                 out.print(f"    + {escape(text)}", highlight=False)
             for text in entry.requirements_removed:
                 out.print(f"    - {escape(text)}", highlight=False)
             others = [f for f in entry.fields_changed if f != "requirements"]
             if others:
-                out.print(f"    fields: {', '.join(others)}", highlight=False)
+                out.print("    " + say("vs_fields", lang, fields=", ".join(others)), highlight=False, markup=False)
         if len(entries) > limit:
-            out.print(f"  ... and {len(entries) - limit} more (--format json lists all)")
+            out.print("  " + say("vs_more", lang, n=len(entries) - limit), highlight=False, markup=False)
 
 
 def _shown_version(version) -> dict:

@@ -143,7 +143,7 @@ def test_every_rejected_record_in_a_problems_file(tmp_path, monkeypatch, parse):
 def test_progress_bar_on_request(tmp_path, monkeypatch, parse):
     monkeypatch.setattr(engine.importer, "default_parser", lambda recogniser=None: parse)
     path = crawl(tmp_path, 60)
-    shown = runner.invoke(app, ["import", str(path), "--into", str(tmp_path / "s.db"), "--progress", "--workers", "0"])
+    shown = runner.invoke(app, ["import", str(path), "--into", str(tmp_path / "s.db"), "--progress", "--workers", "0", "--lang", "en"])
     assert shown.exit_code == 0 and "importing" in shown.stderr and "60/60" in shown.stderr
-    quiet = runner.invoke(app, ["import", str(path), "--into", str(tmp_path / "t.db"), "--workers", "0"])
+    quiet = runner.invoke(app, ["import", str(path), "--into", str(tmp_path / "t.db"), "--workers", "0", "--lang", "en"])
     assert "importing" not in quiet.stderr  # not a terminal

@@ -43,7 +43,7 @@ def test_input_format_choices(files, tmp_path, which, choice, fmt, parsed):
 
 
 def test_unknown_ministry_is_in_the_summary(files, tmp_path):
-    result = _import(files["lines"], "--into", tmp_path / "s.db")
+    result = _import(files["lines"], "--into", tmp_path / "s.db", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "ministry from agency field" in result.stdout and "ministry unknown" in result.stdout
     assert "records.jsonl:2" in result.stderr and "ministry unknown" in result.stderr
@@ -79,7 +79,7 @@ def test_format_json_with_a_folder_still_means_json_output(files, tmp_path):
     result = _import(files["folder"], "--into", tmp_path / "s.db", "--format", "json")
     assert result.exit_code == 0 and json.loads(result.stdout)["format"] == "folder"
     assert "--output-format json" in result.stderr
-    table = _import(files["folder"], "--into", tmp_path / "s.db", "--format", "table")
+    table = _import(files["folder"], "--into", tmp_path / "s.db", "--format", "table", "--lang", "en")
     assert table.exit_code == 0 and "catalogue version" in table.stdout
 
 

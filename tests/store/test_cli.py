@@ -50,7 +50,7 @@ def test_import_table_default_store(app, runner, tmp_path, monkeypatch):
     monkeypatch.delenv("ONCEONLY_DATABASE_URL", raising=False)
     monkeypatch.setenv("ONCEONLY_HOME", str(tmp_path / "home"))
     write(tmp_path / "in", "bo-tu-phap", "1.000001.json", {"ma_thu_tuc": "1.000001", "entries": ["Tờ khai"]})
-    result = runner.invoke(app, ["import", str(tmp_path / "in"), "--report"])
+    result = runner.invoke(app, ["import", str(tmp_path / "in"), "--report", "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert "catalogue version" in result.stdout and "Per ministry" in result.stdout
     assert (tmp_path / "home" / "onceonly.db").is_file()
