@@ -779,7 +779,23 @@ def _combine(ctx: _Ctx, nodes: list, pieces: list[_Piece], connectors: list[str]
             if len(sub) == 1:
                 parts.append(sub[0])
             elif kinds == {"or"}:
-                parts.append(_join("any", sub))
+                # "A hoặc B hoặc C, D": the alternatives end at the last "hoặc";
+                # what the commas add after it is asked beside them ("A, B hoặc C"
+                # stays one choice). Identity papers side by side stay choices.
+                if all(_identity(ctx, n) for n in sub):
+                    parts.append(_join("any", sub))
+                    continue
+                chains: list[list] = [[sub[0]]]
+                chosen = False  # the current chain has had its "hoặc"
+                for k, i in enumerate(run[1:], 1):
+                    if connectors[i - 1] == "," and chosen:
+                        chains.append([sub[k]])
+                        chosen = False
+                    else:
+                        chains[-1].append(sub[k])
+                        chosen = chosen or connectors[i - 1] == "or"
+                for chain in chains:
+                    parts.append(_join("any", chain) if len(chain) > 1 else chain[0])
             elif all(_identity(ctx, n) for n in sub):
                 # "CMND, CCCD, hộ chiếu": identity papers side by side are alternatives.
                 parts.append(_join("any", sub))

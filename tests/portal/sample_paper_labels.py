@@ -23,6 +23,9 @@ The draw, fixed by its seeds, over the *document* entries that
 * ``blind-4`` (seed 20261130): drawn like ``blind-3`` on 30 Nov 2026 once
   blind-3's reading was fixed, labelled before anyone looked at the engine's
   answer on it: the honest figure after those fixes.
+* ``blind-5`` (seed 30112027): drawn like ``blind-4`` once blind-4's reading
+  was fixed, labelled by the same guide before anyone looked at the engine's
+  answer on it.
 * ``dev`` (seed 10102026): 130 entries at random plus 130 mentioning an Art. 4
   word, drawn from the rest. Tuning may read them.
 """
@@ -52,6 +55,7 @@ DRAWS = (
     ("blind-2", 29112026, 40, 120),
     ("blind-3", 30112026, 40, 120),
     ("blind-4", 20261130, 40, 120),
+    ("blind-5", 30112027, 40, 120),
 )
 
 

@@ -19,7 +19,10 @@ honest figure for them. ``blind-4`` (160) was labelled on 30 Nov 2026 by three
 people following ``paper_labels/GUIDE.md`` (written before), who read only the
 law and the text; measured once before it was read: precision 0.930 (53/57),
 recall 0.815 (53/65), one wrong whole-entry strike. It was read afterwards and
-is tuning data now. ``dev`` (260) is tuning data.
+is tuning data now. ``blind-5`` (160) was labelled the same way by the same
+guide with four clarifications asked for on blind-4, after blind-4's fixes:
+first measure precision 0.925 (37/40), recall 0.755 (37/49), three wrong
+whole-entry strikes; read afterwards. ``dev`` (260) is tuning data.
 
 Run: ``pytest tests/portal/test_paper_quality.py -s`` (add
 ``ONCEONLY_SHOW_MISMATCHES=dev`` to list the dev set's disagreements).
@@ -147,7 +150,7 @@ def test_labels_are_well_formed():
     labels = load_labels()
     assert len(labels) >= 400
     assert sum(1 for x in labels if x["set"] == "blind") >= 120
-    assert {x["set"] for x in labels} == {"blind", "blind-2", "blind-3", "blind-4", "dev"}
+    assert {x["set"] for x in labels} == {"blind", "blind-2", "blind-3", "blind-4", "blind-5", "dev"}
     sources = {None, "population", "civil-status", "insurance", "driving-licence", "business-registration",
                "vehicle-registration", "land", "criminal-record", "e-health-book"}
     for x in labels:
@@ -178,7 +181,10 @@ def test_paper_strikes_are_precise(measured):
         assert s["stale"] == 0, f"{name}: labels no longer match the parsed entries"
     # Floors just under what was measured (see BENCHMARKS.md): a regression fails.
     blind = scores["blind"]
-    assert blind["precision"] >= 0.98
+    # 0.964 since business certificates named by an Appendix I row go as written
+    # (2026-11-30): the one disagreement left is an older "giấy chứng nhận đăng ký
+    # kinh doanh" the row does not name by that title (see BENCHMARKS.md).
+    assert blind["precision"] >= 0.96
     assert blind["recall"] >= 0.90
     assert blind["over_strikes"] == 0
     for name in ("blind-2", "blind-3", "blind-4"):
