@@ -342,13 +342,17 @@ def read_papers(
 
 
 # A procedure whose title takes a paper back: revokes, exchanges or cancels it.
-_REVOKING_TITLE = re.compile(r"^(?:thu tuc )?(?:thu hoi|cap doi|doi|huy|nop lai)\b")
+_REVOKING_TITLE = re.compile(
+    r"^(?:thu tuc )?(?:thu hoi|cap doi|doi|huy|nop lai)\b"
+    # "Tích hợp, cập nhật, điều chỉnh thông tin trên thẻ căn cước": the paper itself is written on.
+    r"|\b(?:cap nhat|dieu chinh|tich hop|sua doi|bo sung) thong tin (?:tren|vao) "
+)
 
 
 def _revoked_words(procedure_name: str | None) -> frozenset[str]:
     """Words of a revoking procedure's title (empty for any other title)."""
     folded = fold(procedure_name or "")
-    if not _REVOKING_TITLE.match(folded):
+    if not _REVOKING_TITLE.search(folded):
         return frozenset()
     return frozenset(w for w in re.split(r"[\s,;:()/.-]+", folded) if w)
 
@@ -724,7 +728,8 @@ def _paper_node(ctx: _Ctx, p: _Piece):
         # "Thu hồi giấy chứng nhận đăng ký, biển số xe": the paper the title
         # revokes or exchanges, named in the dossier in the title's own words.
         name = _strip_present(f).split()[:8]
-        surrendered = surrendered or (len(name) >= 2 and set(name) <= ctx.revoked_words)
+        surrendered = surrendered or (len(name) >= 2 and set(name) <= ctx.revoked_words) or any(
+            len(h.phrase.split()) >= 2 and set(h.phrase.split()) <= ctx.revoked_words for h in p.hits)
     if p.detail is not None:
         opener, node = p.detail
         inner = list(iter_papers(node))

@@ -435,3 +435,16 @@ def test_a_later_sentence_names_in_full_the_paper_asked_by_its_head(law, recogni
             "thông tin từ cơ sở dữ liệu đất đai mà không phải nộp.")
     tree = read(recogniser, text)
     assert isinstance(tree, Paper) and tree.document_types == ["land-use-certificate"]
+
+
+def test_a_procedure_writing_on_the_card_keeps_the_card_shown(recogniser):
+    # The card is shown so that its own chip and record are updated: that same paper is handled.
+    tree = read(recogniser, "Xuất trình thẻ căn cước để cơ quan kiểm tra, xác định đúng người đề nghị",
+                procedure_name="Cập nhật, điều chỉnh thông tin trên thẻ căn cước")
+    assert tree.surrendered
+    assert not read(recogniser, "Xuất trình thẻ căn cước", procedure_name="Cập nhật thông tin trong cơ sở dữ liệu về cư trú").surrendered
+
+
+def test_the_population_notice_is_population_data(recogniser):
+    tree = read(recogniser, "Giấy thông báo số định danh cá nhân và thông tin công dân trong Cơ sở dữ liệu quốc gia về dân cư")
+    assert tree.document_types == ["residence-proof"]
