@@ -132,6 +132,8 @@ _ORIGINAL = re.compile(r"(?<!tu )\b(?:ban chinh|ban goc)\b(?! de (?:kiem tra|doi
 _NOTE = re.compile(r"^(?:\* )?(?:luu y|ghi chu|chu y|viec nop|viec xuat trinh|viec cung cap)\b")
 _MUST_GIVE = re.compile(r"(?:nop|cung cap|xuat trinh|gui|bo sung|co)\b")
 _CONDITION = re.compile(r"^(?:trong |doi voi |ap dung )?(?:truong hop|doi voi|neu|khi|rieng|ap dung)\b")
+# A paper named by the fact it proves: its parenthesis lists the kinds that do.
+_PROOF_OF = re.compile(r"^(?:mot trong (?:cac )?)?(?:giay to|tai lieu)(?: co gia tri)?(?: de)? chung minh\b")
 _UNNAMED_DATA = re.compile(r"\b(?:du lieu quoc gia|co so du lieu|csdl)\b")
 _DATABASE = re.compile(r"\b(?:co so du lieu|csdl|he thong thong tin)\b")
 _OWN_CASE = re.compile(r"\b(?:trong truong hop|doi voi truong hop)\b")
@@ -152,12 +154,14 @@ _SURRENDER = re.compile(
 _RENEWAL = re.compile(r"\b(?:cap doi(?! voi)|cap lai|doi(?! (?:voi|tuong|chieu|ngoai|thoai|dien|ung|thu))|dinh chinh|gia han|dieu chinh|sua doi|thu hoi|chuyen doi|dang ky bien dong|xoa)\b")
 _FOREIGN = re.compile(
     r"\b(?:nuoc ngoai|hop phap hoa lanh su|lanh su|nguoi nuoc ngoai|to chuc nuoc ngoai|quoc gia khac|"
-    r"khong co quoc tich viet nam|nguoi khong quoc tich|nuoc cu tru|phap luat cua nuoc)\b"
+    r"khong co quoc tich viet nam|nguoi khong quoc tich|nuoc cu tru|phap luat cua nuoc|"
+    # "do cơ quan có thẩm quyền của nước mà người đó là công dân cấp"
+    r"cua nuoc ma (?:\w+ ){0,3}la cong dan|nuoc ma (?:\w+ ){0,3}mang quoc tich)\b"
 )
 _WAIVER = re.compile(
     r"\bkhong (?:the )?khai thac duoc\b|\bchi (?:nop|thuc hien|yeu cau|xuat trinh)\b|\b(?:khong phai nop|khong yeu cau|khong can nop|khong phai xuat trinh|khong can xuat trinh|khong phai cung cap|"
     r"khong bat buoc|khong phai|khong can|mien nop|khong bao gom ban sao|khong bao gom|chua duoc dang tai|chua duoc cong bo|"
-    r"chua (?:duoc )?(?:tich hop|ket noi|chia se))\b|"
+    r"chua (?:duoc )?(?:tich hop|ket noi|chia se)|khong co (?:ten|thong tin) (?:tren|trong))\b|"
     # "Thông tin về X để cơ quan tra cứu trên cơ sở dữ liệu hoặc bản sao X": a lookup offered instead.
     r"\bde (?:\w+ ){0,8}?tra cuu (?:tren|trong|tai|tu) (?:co so du lieu|csdl|he thong)\b"
 )
@@ -574,7 +578,8 @@ def _matching(ctx: _Ctx, k: int, b: int) -> int:
 
 def _connector(ctx: _Ctx, k: int, b: int) -> tuple[str | None, int]:
     w = ctx.toks[k].word
-    if w == ",":
+    if w in (",", ";"):
+        # A semicolon reaches a list only inside parentheses ("(A; B; C)"): a comma there.
         return ",", 1
     if w == "/":
         # "01/01/2020", "123/2015/NĐ-CP": a number, not a list.
@@ -733,13 +738,21 @@ def _paper_node(ctx: _Ctx, p: _Piece):
     if p.detail is not None:
         opener, node = p.detail
         inner = list(iter_papers(node))
+        # Only the lead's own words make the listed papers foreign: another
+        # parenthesis of the lead ("... do cơ quan nước ngoài cấp") speaks of its own.
+        lead_foreign = bool(_FOREIGN.search(f + " " + fold(p.condition or "")))
         for q in inner:
             q.presentation = q.presentation or pres
             q.mode = q.mode or mode
             q.surrendered = q.surrendered or surrendered
-            q.foreign = q.foreign or foreign
+            q.foreign = q.foreign or lead_foreign
             q.condition = q.condition or p.condition
-        if _GENERIC.match(_strip_present(f)):
+        lead = _strip_present(f)
+        if _PROOF_OF.match(lead) and isinstance(node, AllOf):
+            # "Giấy tờ chứng minh quốc tịch (A; B; C)": the kinds of paper that
+            # prove the fact, one of which is brought.
+            return AnyOf(any_of=node.all_of)
+        if _GENERIC.match(lead):
             # "Giấy tờ tùy thân (CMND, CCCD hoặc hộ chiếu)": the parenthesis says what it may be.
             return node
         own = Paper(id="_", text=text, document_types=types, presentation=pres, mode=mode,

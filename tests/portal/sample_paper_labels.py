@@ -26,6 +26,9 @@ The draw, fixed by its seeds, over the *document* entries that
 * ``blind-5`` (seed 30112027): drawn like ``blind-4`` once blind-4's reading
   was fixed, labelled by the same guide before anyone looked at the engine's
   answer on it.
+* ``blind-6`` (seed 1122026): drawn like ``blind-5`` once blind-5's reading
+  was fixed, labelled by the same guide before anyone looked at the engine's
+  answer on it.
 * ``dev`` (seed 10102026): 130 entries at random plus 130 mentioning an Art. 4
   word, drawn from the rest. Tuning may read them.
 """
@@ -56,6 +59,7 @@ DRAWS = (
     ("blind-3", 30112026, 40, 120),
     ("blind-4", 20261130, 40, 120),
     ("blind-5", 30112027, 40, 120),
+    ("blind-6", 1122026, 40, 120),
 )
 
 

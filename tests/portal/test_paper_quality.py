@@ -22,7 +22,10 @@ recall 0.815 (53/65), one wrong whole-entry strike. It was read afterwards and
 is tuning data now. ``blind-5`` (160) was labelled the same way by the same
 guide with four clarifications asked for on blind-4, after blind-4's fixes:
 first measure precision 0.925 (37/40), recall 0.755 (37/49), three wrong
-whole-entry strikes; read afterwards. ``dev`` (260) is tuning data.
+whole-entry strikes; read afterwards. ``blind-6`` (160), the same again after
+blind-5's fixes: first measure precision 0.926 (50/54), recall 0.676 (50/74;
+14 of the 24 misses in one entry), one wrong whole-entry strike; read
+afterwards. ``dev`` (260) is tuning data.
 
 Run: ``pytest tests/portal/test_paper_quality.py -s`` (add
 ``ONCEONLY_SHOW_MISMATCHES=dev`` to list the dev set's disagreements).
@@ -150,7 +153,7 @@ def test_labels_are_well_formed():
     labels = load_labels()
     assert len(labels) >= 400
     assert sum(1 for x in labels if x["set"] == "blind") >= 120
-    assert {x["set"] for x in labels} == {"blind", "blind-2", "blind-3", "blind-4", "blind-5", "dev"}
+    assert {x["set"] for x in labels} == {"blind", "blind-2", "blind-3", "blind-4", "blind-5", "blind-6", "dev"}
     sources = {None, "population", "civil-status", "insurance", "driving-licence", "business-registration",
                "vehicle-registration", "land", "criminal-record", "e-health-book"}
     for x in labels:
@@ -191,3 +194,9 @@ def test_paper_strikes_are_precise(measured):
         assert scores[name]["precision"] >= 0.96, name
         assert scores[name]["recall"] >= 0.80, name
         assert scores[name]["over_strikes"] == 0, name
+    # The two last sets, read once: floors just under their after-reading figures
+    # (blind-5 keeps two strikes of a foreign party's papers the text does not mark).
+    assert scores["blind-5"]["precision"] >= 0.90 and scores["blind-5"]["recall"] >= 0.85
+    assert scores["blind-5"]["over_strikes"] <= 2
+    assert scores["blind-6"]["precision"] >= 0.94 and scores["blind-6"]["recall"] >= 0.77
+    assert scores["blind-6"]["over_strikes"] == 0

@@ -448,3 +448,22 @@ def test_a_procedure_writing_on_the_card_keeps_the_card_shown(recogniser):
 def test_the_population_notice_is_population_data(recogniser):
     tree = read(recogniser, "Giấy thông báo số định danh cá nhân và thông tin công dân trong Cơ sở dữ liệu quốc gia về dân cư")
     assert tree.document_types == ["residence-proof"]
+
+
+def test_a_proof_of_a_fact_lists_the_kinds_of_paper_that_prove_it(law, recogniser):
+    text = ("Bản sao giấy tờ chứng minh quốc tịch Việt Nam (Giấy khai sinh; thẻ căn cước; Hộ chiếu Việt Nam; "
+            "Quyết định cho nhập quốc tịch Việt Nam của cơ quan có thẩm quyền)")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and len(tree.any_of) == 4
+    assert decide(law, text, recogniser).status.value == "struck"
+
+
+def test_a_paper_from_the_country_of_citizenship_is_foreign(recogniser):
+    tree = read(recogniser, "Phiếu lý lịch tư pháp do cơ quan có thẩm quyền của nước mà người đó là công dân cấp")
+    assert tree.foreign
+
+
+def test_asked_only_when_not_listed_in_the_register_is_a_waiver(recogniser):
+    text = ("Giấy chứng nhận đăng ký doanh nghiệp hoặc Giấy chứng nhận đăng ký hợp tác xã trong trường hợp tổ chức "
+            "không có tên trên Hệ thống thông tin quốc gia về đăng ký doanh nghiệp")
+    assert all(p.waiver == "business-registration" for p in iter_papers(read(recogniser, text)))
