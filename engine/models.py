@@ -86,6 +86,9 @@ class DocumentType(Strict):
     #: as an alternative to another paper it stands for another case, so the
     #: alternatives are read ``by_case`` (see :class:`AnyOf`).
     by_case: bool = False
+    #: Issued only to Vietnamese citizens: whoever holds it is one, whatever the
+    #: procedure's applicants (a paper of this type is never a foreign party's).
+    citizens_only: bool = False
     reference: Reference | None = None
 
 

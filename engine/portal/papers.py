@@ -251,6 +251,8 @@ def read_papers(
     notes: Iterable[str] = (),
     procedure_name: str | None = None,
     results: Iterable[str] = (),
+    applicants: str | None = None,
+    section: str | None = None,
 ) -> Papers:
     """Read the papers of one entry.
 
@@ -270,6 +272,14 @@ def read_papers(
         issues (``results``) takes that paper back: it is surrendered.
     results : iterable of str
         Document types the procedure issues.
+    applicants : str, optional
+        Who the procedure is for, as the record says ("Người nước ngoài"). When
+        every kind named is foreign, the applicant's own papers are foreign
+        (Art. 2.3); papers the text gives another holder ("của trẻ em") are not,
+        and the entry's own waiver still decides the papers it names.
+    section : str, optional
+        The heading the entry sits under ("Hồ sơ của người được nhận làm con
+        nuôi"): a holder it names is the holder of the entry's papers.
     """
     toks = tokens(text)
     rec = recogniser.recognise(text)
@@ -340,9 +350,29 @@ def read_papers(
             waivers.append((fn, note, False))
     if sources is not None and (waivers or any(p.waiver_text for p in iter_papers(out.node))):
         _apply_waivers(out, waivers, sources, recogniser)
+    if _foreign_applicants(applicants) and not _OTHER_HOLDER.search(fold(section or "")):
+        docs = recogniser.documents
+        for p in iter_papers(out.node):
+            if (p.document_types and not (p.waiver or p.surrendered) and not _OTHER_HOLDER.search(fold(p.text))
+                    and not all(t in docs and docs[t].citizens_only for t in p.document_types)):
+                p.foreign = True
     _mark_by_case(out.node, recogniser)
     _number(out.node)
     return out
+
+
+# The record's applicant kinds that are foreign ("Doanh nghiệp có vốn đầu tư nước
+# ngoài" is a Vietnamese enterprise; "Người Việt Nam định cư ở nước ngoài" a citizen).
+_FOREIGN_KIND = re.compile(r"^(?:nguoi nuoc ngoai|to chuc nuoc ngoai|ca nhan nuoc ngoai)$")
+# A paper the text gives to someone other than the applicant.
+_OTHER_HOLDER = re.compile(
+    r"\b(?:cua|doi voi) (?:nguoi )?(?:con|tre em|tre|con nuoi|nguoi duoc nhan|nguoi duoc gioi thieu|cha|me|vo|chong|"
+    r"nguoi chet|nguoi da chet|nguoi con|thanh vien|nguoi dai dien|nguoi lao dong|nguoi giam ho|nguoi duoc giam ho)\b")
+
+
+def _foreign_applicants(applicants: str | None) -> bool:
+    kinds = [fold(k) for k in (applicants or "").split(",") if fold(k)]
+    return bool(kinds) and all(_FOREIGN_KIND.match(k) for k in kinds)
 
 
 # A procedure whose title takes a paper back: revokes, exchanges or cancels it.
@@ -804,16 +834,27 @@ def _combine(ctx: _Ctx, nodes: list, pieces: list[_Piece], connectors: list[str]
                     parts.append(_join("any", sub))
                     continue
                 chains: list[list] = [[sub[0]]]
-                chosen = False  # the current chain has had its "hoặc"
+                joins: list[list[str]] = [[]]  # the connectors inside each chain
                 for k, i in enumerate(run[1:], 1):
-                    if connectors[i - 1] == "," and chosen:
+                    if connectors[i - 1] == "," and "or" in joins[-1]:
                         chains.append([sub[k]])
-                        chosen = False
+                        joins.append([])
                     else:
                         chains[-1].append(sub[k])
-                        chosen = chosen or connectors[i - 1] == "or"
-                for chain in chains:
-                    parts.append(_join("any", chain) if len(chain) > 1 else chain[0])
+                        joins[-1].append(connectors[i - 1])
+                for chain, conns in zip(chains, joins):
+                    # "A, B hoặc C" is one choice; but "A, B hoặc C hoặc D" spells its
+                    # choice with "hoặc" alone, and A stands beside it ("Sơ yếu lý
+                    # lịch, bản sao CCCD hoặc CMND hoặc hộ chiếu").
+                    lead = 0
+                    if conns.count("or") >= 2 and "," not in conns[conns.index("or"):]:
+                        lead = conns.index("or")
+                        kinds = set().union(*(_kinds(ctx, n) for n in chain[lead:])) - {None}
+                        if any(_kinds(ctx, n) & kinds for n in chain[:lead]):
+                            lead = 0  # "Hộ chiếu, thẻ căn cước hoặc ...": papers of one kind, one choice
+                    parts.extend(chain[:lead])
+                    rest = chain[lead:]
+                    parts.append(_join("any", rest) if len(rest) > 1 else rest[0])
             elif all(_identity(ctx, n) for n in sub):
                 # "CMND, CCCD, hộ chiếu": identity papers side by side are alternatives.
                 parts.append(_join("any", sub))
@@ -821,6 +862,15 @@ def _combine(ctx: _Ctx, nodes: list, pieces: list[_Piece], connectors: list[str]
                 # A comma-only list: a bundle (the fail-safe reading).
                 parts.append(_join("all", sub))
     return _join("all", parts)
+
+
+def _kinds(ctx: _Ctx, node) -> set:
+    """The registry categories of a node's papers (None for an unrecognised one)."""
+    docs = ctx.recogniser.documents
+    out: set = set()
+    for p in iter_papers(node):
+        out |= {docs[t].category for t in p.document_types if t in docs} or {None}
+    return out
 
 
 def _identity(ctx: _Ctx, node) -> bool:

@@ -69,13 +69,14 @@ def _text(data: dict, key: str) -> str | None:
     return value if value and value != "Không có thông tin" else None
 
 
-def _requirements(entries: list[Entry], recogniser: Recogniser, name: str | None = None, results: list[str] = ()) -> list[Requirement]:
+def _requirements(entries: list[Entry], recogniser: Recogniser, name: str | None = None, results: list[str] = (),
+                  applicants: str | None = None) -> list[Requirement]:
     out: list[Requirement] = []
     sources = getattr(recogniser, "sources", None)
     for entry in entries:
         if entry.kind != "document":
             continue
-        tree = read_papers(entry.text, recogniser, sources, entry.notes, name, results)
+        tree = read_papers(entry.text, recogniser, sources, entry.notes, name, results, applicants, entry.section)
         notes = list(entry.notes)
         if entry.forms:
             notes.append("Mẫu: " + "; ".join(entry.forms))
@@ -190,7 +191,7 @@ def parse_record(data: Any, path: str, ministry: str, recogniser: Recogniser) ->
             result_text=result_text,
             channels=channels,
             legal_refs=legal_refs,
-            requirements=_requirements(entries, recogniser, name, results),
+            requirements=_requirements(entries, recogniser, name, results, _text(data, "doi_tuong_thuc_hien")),
             origin="imported",
         )
     except ValidationError as exc:

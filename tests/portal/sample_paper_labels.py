@@ -29,6 +29,9 @@ The draw, fixed by its seeds, over the *document* entries that
 * ``blind-6`` (seed 1122026): drawn like ``blind-5`` once blind-5's reading
   was fixed, labelled by the same guide before anyone looked at the engine's
   answer on it.
+* ``blind-7`` (seed 2122026): drawn like ``blind-6`` once blind-6's reading
+  was fixed, labelled by the same guide before anyone looked at the engine's
+  answer on it.
 * ``dev`` (seed 10102026): 130 entries at random plus 130 mentioning an Art. 4
   word, drawn from the rest. Tuning may read them.
 """
@@ -60,6 +63,7 @@ DRAWS = (
     ("blind-4", 20261130, 40, 120),
     ("blind-5", 30112027, 40, 120),
     ("blind-6", 1122026, 40, 120),
+    ("blind-7", 2122026, 40, 120),
 )
 
 

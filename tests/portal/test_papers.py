@@ -467,3 +467,28 @@ def test_asked_only_when_not_listed_in_the_register_is_a_waiver(recogniser):
     text = ("Giấy chứng nhận đăng ký doanh nghiệp hoặc Giấy chứng nhận đăng ký hợp tác xã trong trường hợp tổ chức "
             "không có tên trên Hệ thống thông tin quốc gia về đăng ký doanh nghiệp")
     assert all(p.waiver == "business-registration" for p in iter_papers(read(recogniser, text)))
+
+
+def test_a_paper_before_a_choice_spelt_with_hoac_stands_beside_it(law, recogniser):
+    text = "Sơ yếu lý lịch, bản sao thẻ căn cước hoặc giấy chứng minh nhân dân hoặc hộ chiếu của người quản lý"
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required"
+    assert [c.status.value for c in d.components if "cv" in c.document_types] == ["required"]
+    # Papers of one kind stay one choice.
+    assert isinstance(read(recogniser, "Hộ chiếu, Thẻ căn cước hoặc Giấy chứng nhận căn cước hoặc giấy tờ thay thế"), AnyOf)
+
+
+def test_the_papers_of_a_foreign_applicant_are_foreign(recogniser):
+    kinds = {"applicants": "Người nước ngoài"}
+    assert read(recogniser, "Phiếu lý lịch tư pháp", **kinds).foreign
+    # A paper the text or its heading gives to someone else is not the applicant's.
+    assert not read(recogniser, "Giấy khai sinh của trẻ em", **kinds).foreign
+    assert not read(recogniser, "Giấy khai sinh", section="Hồ sơ của người được nhận làm con nuôi", **kinds).foreign
+    # A Vietnamese enterprise with foreign capital, or a mixed list of applicants, is not foreign.
+    assert not read(recogniser, "Phiếu lý lịch tư pháp", applicants="Doanh nghiệp có vốn đầu tư nước ngoài").foreign
+    assert not read(recogniser, "Phiếu lý lịch tư pháp", applicants="Công dân Việt Nam, Người nước ngoài").foreign
+
+
+def test_a_card_only_citizens_hold_is_never_a_foreign_partys(recogniser):
+    tree = read(recogniser, "Hộ chiếu hoặc Thẻ căn cước của người đi khai", applicants="Người nước ngoài")
+    assert [p.foreign for p in iter_papers(tree)] == [True, False]
