@@ -170,6 +170,8 @@ def _scenario(runtime, body: SimulationCreate):
     """The scenario asked for (422 when it does not parse or its timeline is too long), and
     what identifies the question besides its dates: the scenario's content (a named file's
     bytes, or the edited document) and the population parameters' when a population is drawn."""
+    import json
+
     import orjson
 
     from engine.simulation import ScenarioError, load_scenario, parse_scenario
@@ -181,8 +183,12 @@ def _scenario(runtime, body: SimulationCreate):
             what: tuple = (body.scenario, _digest(path))
             scenario = load_scenario(path)
         else:
-            what = (orjson.dumps(body.scenario, default=str, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS).decode(),)
             scenario = parse_scenario(body.scenario, "request", default_id=str(body.scenario.get("id") or "edited"))
+            try:
+                content = orjson.dumps(body.scenario, default=str, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS).decode()
+            except TypeError:  # an integer beyond 64 bits: the standard library writes it
+                content = json.dumps(body.scenario, default=str, sort_keys=True)
+            what = (content,)
     except ScenarioError as exc:
         raise ApiError(422, "invalid_scenario", str(exc), "body.scenario", [e.as_dict() for e in exc.errors]) from None
     _check_timeline(body, scenario)
