@@ -350,6 +350,13 @@ def read_papers(
             waivers.append((fn, note, False))
     if sources is not None and (waivers or any(p.waiver_text for p in iter_papers(out.node))):
         _apply_waivers(out, waivers, sources, recogniser)
+    # "... giấy khai thu hồi chứng nhận đăng ký xe": a paper the entry's own words
+    # revoke or take back is handed in wherever it is listed (a copy is not it).
+    taken_back = {h.type_id for h in rec.hits + rec.rejected if _TAKEN_BACK.search(folded_join[max(0, h.start - 30) : h.start])}
+    if taken_back:
+        for p in iter_papers(out.node):
+            if set(p.document_types) & taken_back and p.presentation not in ("copy", "certified-copy", "electronic-copy"):
+                p.surrendered = True
     if _foreign_applicants(applicants) and not _OTHER_HOLDER.search(fold(section or "")):
         docs = recogniser.documents
         for p in iter_papers(out.node):
@@ -361,6 +368,7 @@ def read_papers(
     return out
 
 
+_TAKEN_BACK = re.compile(r"(?<!khong phai )(?<!khong can )(?<!khong )(?<!chua )\b(?:thu hoi|nop lai|cap doi(?! voi))(?: \w+){0,2} ?$")
 # The record's applicant kinds that are foreign ("Doanh nghiệp có vốn đầu tư nước
 # ngoài" is a Vietnamese enterprise; "Người Việt Nam định cư ở nước ngoài" a citizen).
 _FOREIGN_KIND = re.compile(r"^(?:nguoi nuoc ngoai|to chuc nuoc ngoai|ca nhan nuoc ngoai)$")
@@ -934,8 +942,9 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
     A waiver in the entry's own text that names a paper the entry does not
     list otherwise ("Trường hợp khai thác được Giấy chứng nhận đăng ký doanh
     nghiệp trên CSDL ... thì không yêu cầu nộp") asks for that paper unless
-    the data is found: it is added to the entry's bundle, waived. A note the
-    dossier attached to the entry adds no paper (it may speak of another entry).
+    the data is found: it is added to the entry's bundle, waived (most
+    labellers read it so; a few did not). A note the dossier attached to the
+    entry adds no paper (it may speak of another entry).
     """
     papers = list(iter_papers(out.node))
     for folded, text, own in waivers:
@@ -967,8 +976,11 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
         if own and not any(p.waiver for p in papers) and len(papers) == 1:
             p = papers[0]
             # A paper of a type no named source replaces is not the waived one
-            # (a decision, a form): only an unrecognised paper may be.
-            if not p.document_types and not p.surrendered and not p.foreign:
+            # (a decision, a form): only an unrecognised paper may be, and not
+            # when the waiver names the paper it waives ("... khai thác được Giấy
+            # chứng nhận đăng ký doanh nghiệp ... thì không yêu cầu nộp").
+            waived_by_name = any(t in sources.replaces(s) for t in _named_types(recogniser.recognise(text)) for s in named)
+            if not p.document_types and not p.surrendered and not p.foreign and not waived_by_name:
                 p.waiver, p.waiver_text = named[0], text
         if own:
             # "A hoặc giấy tờ hợp lệ khác chứng minh ..., trong trường hợp cơ quan

@@ -59,6 +59,8 @@ _NOUN = re.compile(
     r"cccd|can cuoc cong dan|can cuoc dien tu|gplx|bhyt|van ban|don|to khai|hop dong|quyet dinh|bien ban|"
     r"bao cao|danh sach|chung chi|van bang|anh|ban ve|so do|ban do|dieu le|bien lai|chung tu|hoa don)\b"
 )
+# A generic paper followed by "như" (such as): the names after it are examples of it.
+_EXAMPLES = re.compile(r"\b(?:giay to|tai lieu)\b(?: \w+){0,10} nhu$")
 # A head ending in an attaching verb: the paper after it is one more paper.
 _ATTACH = re.compile(r"(?:^|\s)(?:kem theo|nop kem|nop kem theo|dinh kem|dinh kem theo)$")
 # "so" is left out: "sổ" and "số" fold alike, and "số căn cước" is a number.
@@ -202,6 +204,10 @@ class Recogniser:
         if not self._strong[phrase] and not _DOC_NOUN_TAIL.search(head):
             # "hộ khẩu", "đăng ký doanh nghiệp" right after other words: an activity.
             return False
+        if _EXAMPLES.search(head):
+            # "giấy tờ chứng minh nhân thân của người đó như thẻ căn cước, ...":
+            # the papers after "như" are the kinds the generic paper may be.
+            return True
         if _ATTACH.search(head) and self._strong[phrase]:
             # "bản thông tin cá nhân kèm theo lý lịch tư pháp": "kèm theo"
             # opens a new paper; the words before it name the previous one.

@@ -295,6 +295,7 @@ def test_the_entrys_own_waiver_adds_the_paper_it_names(law, recogniser):
     text = ("Thông báo của công ty về việc thay đổi; Trường hợp khai thác được Giấy chứng nhận đăng ký doanh nghiệp trên "
             "Cơ sở dữ liệu quốc gia về doanh nghiệp thì không yêu cầu công ty nộp bản sao giấy tờ này")
     d = decide(law, text, recogniser)
+    # The notice is not the waived paper: the waiver names its own.
     assert [(c.document_types, c.status.value) for c in d.components] == [
         ([], "required"), (["business-registration-certificate"], "struck")]
 
@@ -492,3 +493,11 @@ def test_the_papers_of_a_foreign_applicant_are_foreign(recogniser):
 def test_a_card_only_citizens_hold_is_never_a_foreign_partys(recogniser):
     tree = read(recogniser, "Hộ chiếu hoặc Thẻ căn cước của người đi khai", applicants="Người nước ngoài")
     assert [p.foreign for p in iter_papers(tree)] == [True, False]
+
+
+def test_a_paper_the_entry_revokes_elsewhere_is_handed_in(recogniser):
+    text = "Chứng nhận đăng ký xe; nếu bị mất thì ghi rõ lý do trong giấy khai thu hồi chứng nhận đăng ký xe"
+    assert [p.surrendered for p in iter_papers(read(recogniser, text)) if p.document_types] == [True]
+    # A copy is not that same paper.
+    text = "Bản sao chứng nhận đăng ký xe; giấy khai thu hồi chứng nhận đăng ký xe"
+    assert [p.surrendered for p in iter_papers(read(recogniser, text)) if p.document_types] == [False]

@@ -85,3 +85,10 @@ def test_fast_enough(recogniser):
     for _ in range(2000):
         recogniser.recognise(text)
     assert time.perf_counter() - start < 3.0
+
+
+def test_the_names_after_such_as_are_examples_asked(recogniser):
+    text = "Bản sao giấy tờ tùy thân của người đó như thẻ căn cước công dân, thẻ căn cước hoặc căn cước điện tử"
+    assert {"cccd", "the-can-cuoc", "electronic-id"} <= set(recogniser.types_of(text))
+    # "như" after a photo is a model, not a paper asked for.
+    assert "the-can-cuoc" not in recogniser.types_of("02 ảnh chụp như ảnh thẻ căn cước")
