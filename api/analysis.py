@@ -210,9 +210,9 @@ class Analysis:
             elif self._engine is None:
                 live = current.engine
                 self._engine = Engine(
-                    live.catalogue, host=live.host, state=live.state, cache_size=self.runtime.settings.cache_size
+                    live.catalogue, host=live.host, state=live.state, cache_size=self.runtime.settings.cache_size,
+                    memo_size=live._memo_size,
                 )
-                self._engine._memo_size = live._memo_size
             return self._engine
 
     def state_version(self, engine: Engine) -> str:

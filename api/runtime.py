@@ -61,8 +61,8 @@ class Loaded:
             live = self.engine
             analysis = None
             if self.role != "portal":
-                analysis = Engine(live.catalogue, host=live.host, state=live.state, cache_size=live._cache_size)
-                analysis._memo_size = live._memo_size
+                analysis = Engine(live.catalogue, host=live.host, state=live.state, cache_size=live._cache_size,
+                                  memo_size=live._memo_size)
             if self.role != "analysis":
                 live.prebuild()
             if analysis is not None:
@@ -157,8 +157,7 @@ class Runtime:
 
     def _engine_for(self, cat: Catalogue, description: str, errors: list[DataError]) -> Loaded:
         state = SourceState(cat)
-        engine = Engine(cat, host=self.host, state=state, cache_size=self.settings.cache_size)
-        engine._memo_size = self.memo_size(cat)
+        engine = Engine(cat, host=self.host, state=state, cache_size=self.settings.cache_size, memo_size=self.memo_size(cat))
         self._apply_statuses(engine, api_repo.read_source_statuses(self.store.engine), self._versions.get("source_status"))
         if self.settings.warm:
             engine.warm()

@@ -171,6 +171,7 @@ class Engine:
         state: SourceState | None = None,
         cache_size: int | None = None,
         include_proposed: bool = False,
+        memo_size: int | None = None,
     ):
         self.catalogue = catalogue
         self.host = host or DurableHost()
@@ -180,7 +181,7 @@ class Engine:
         self._cache_size = cache_size or int(os.environ.get("ONCEONLY_CACHE_SIZE", "20000"))
         # Decisions are shared by every cached evaluation and depend on few inputs:
         # a national catalogue has ~11,000 requirements; keep them all.
-        self._memo_size = int(os.environ.get("ONCEONLY_DECISION_MEMO", "100000"))
+        self._memo_size = memo_size or int(os.environ.get("ONCEONLY_DECISION_MEMO", "100000"))
         # Identical outcomes of one requirement share one Decision object: cached
         # evaluations then cost a list of references, not a copy of every text.
         self._decisions: dict[tuple, Decision] = {}

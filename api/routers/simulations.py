@@ -201,7 +201,6 @@ def _scenario(runtime, body: SimulationCreate):
 def _run(engine, body: SimulationCreate, scenario) -> dict:
     from engine.simulation import Population, load_parameters, simulate
     from engine.simulation.population import parameters_path
-    from engine.simulation.simulate import Simulator, load_costs
 
     cat = engine.catalogue
     population = None
@@ -214,14 +213,10 @@ def _run(engine, body: SimulationCreate, scenario) -> dict:
             population = Population.expected(params)
         else:
             population = Population.generate(params, body.population, body.seed)
-    # On the worker's own durable host: a simulator of its own would register every
+    # On the worker's own durable host: a host of its own would register every
     # ruleset in durable's C core again, for good (measured: +56 MB a simulation).
-    head = scenario.head
-    as_of = body.as_of or head.as_of or (head.period.to if head.period else None) or dt.date.today()
-    model, note = load_costs(cat, as_of)
-    simulator = Simulator(cat, model, host=engine.host, cost_note=note)
     result = simulate(
-        cat, scenario, as_of=body.as_of, start=body.date_from, end=body.date_to, population=population, simulator=simulator
+        cat, scenario, as_of=body.as_of, start=body.date_from, end=body.date_to, population=population, host=engine.host
     )
     result["names"] = _names(cat, result)
     return result

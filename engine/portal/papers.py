@@ -141,10 +141,10 @@ _EXCEPT_LEAD = re.compile(r"\btru (?:cac |nhung |mot so )?(?:tai lieu|giay to|va
 _ONE_OF = re.compile(r"\bmot trong (?:cac|nhung|hai|ba|so)?\b|\bmot trong\b")
 _LIST_LEAD = re.compile(r"(?:\bgom|\bbao gom|\bsau day|\bsau|\bnhu sau|\bcu the|\bmot trong (?:cac |nhung )?giay to)\s*$")
 # Real hand-backs: the agency keeps, revokes, exchanges or endorses this paper.
+# "không phải cấp đổi sang ...": still valid, not exchanged.
+_NOT_BEFORE = r"(?<!khong phai )(?<!khong can )(?<!khong )(?<!chua )"
 _SURRENDER = re.compile(
-    # "không phải cấp đổi sang ...": still valid, not exchanged.
-    r"(?<!khong phai )(?<!khong can )(?<!khong )(?<!chua )"
-    r"\b(?:nop lai|thu hoi|cap doi(?! voi)|de chinh ly|chinh ly bien dong|de xac nhan thay doi|xac nhan thay doi|"
+    _NOT_BEFORE + r"\b(?:nop lai|thu hoi|cap doi(?! voi)|de chinh ly|chinh ly bien dong|de xac nhan thay doi|xac nhan thay doi|"
     r"de dinh chinh|de huy|da cap (?:cho|truoc)|giay chung nhan da cap|ban goc giay chung nhan da cap|"
     r"kem (?:theo )?bien so|va bien so)\b"
 )
@@ -302,7 +302,7 @@ def read_papers(
             continue
         if excepting and a > 0 and ctx.toks[a - 1].word != ";":
             excepting = False  # a new sentence ends the list
-        colon = next((k for k in _top_level(ctx, a, b) if ctx.toks[k].word == ":"), None)
+        colon = next((k for k in _top_level(ctx, a, b) if ctx.toks[k].word == ":"), None) if " tru " in f" {f} " else None
         if excepting or (colon is not None and _EXCEPT_LEAD.search(ctx.folded(a, colon))):
             # "... phải được hợp pháp hóa lãnh sự, trừ các tài liệu sau đây: A; B":
             # A and B are named as exceptions to a rule, not asked for here.
@@ -368,7 +368,7 @@ def read_papers(
     return out
 
 
-_TAKEN_BACK = re.compile(r"(?<!khong phai )(?<!khong can )(?<!khong )(?<!chua )\b(?:thu hoi|nop lai|cap doi(?! voi))(?: \w+){0,2} ?$")
+_TAKEN_BACK = re.compile(_NOT_BEFORE + r"\b(?:thu hoi|nop lai|cap doi(?! voi))(?: \w+){0,2} ?$")
 # The record's applicant kinds that are foreign ("Doanh nghiệp có vốn đầu tư nước
 # ngoài" is a Vietnamese enterprise; "Người Việt Nam định cư ở nước ngoài" a citizen).
 _FOREIGN_KIND = re.compile(r"^(?:nguoi nuoc ngoai|to chuc nuoc ngoai|ca nhan nuoc ngoai)$")
@@ -396,7 +396,7 @@ def _revoked_words(procedure_name: str | None) -> frozenset[str]:
     folded = fold(procedure_name or "")
     if not _REVOKING_TITLE.search(folded):
         return frozenset()
-    return frozenset(w for w in re.split(r"[\s,;:()/.-]+", folded) if w)
+    return frozenset(folded.split())
 
 
 def _mark_by_case(node, recogniser: Recogniser) -> None:
@@ -948,16 +948,16 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
     """
     papers = list(iter_papers(out.node))
     for folded, text, own in waivers:
+        rec = recogniser.recognise(text)
         named = sources.find(folded)
         if not named and own and _UNNAMED_DATA.search(folded):
             # The entry's own waiver names no database ("tra cứu trên cơ sở dữ
             # liệu"): it speaks of the databases of the papers it names.
-            named = sources.owners(t for h in recogniser.recognise(text).hits for t in [h.type_id])
+            named = sources.owners(h.type_id for h in rec.hits)
         out.waiver_sources.extend(s for s in named if s not in out.waiver_sources)
         if not named:
             continue
         listed = {t for p in papers for t in p.document_types}
-        rec = recogniser.recognise(text)
         extra = [t for t in dict.fromkeys(h.type_id for h in rec.rejected + rec.hits)
                  if own and t not in listed and any(t in sources.replaces(s) for s in named)]
         for t in extra:
@@ -979,7 +979,7 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
             # (a decision, a form): only an unrecognised paper may be, and not
             # when the waiver names the paper it waives ("... khai thác được Giấy
             # chứng nhận đăng ký doanh nghiệp ... thì không yêu cầu nộp").
-            waived_by_name = any(t in sources.replaces(s) for t in _named_types(recogniser.recognise(text)) for s in named)
+            waived_by_name = any(t in sources.replaces(s) for t in _named_types(rec) for s in named)
             if not p.document_types and not p.surrendered and not p.foreign and not waived_by_name:
                 p.waiver, p.waiver_text = named[0], text
         if own:

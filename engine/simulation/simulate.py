@@ -688,9 +688,12 @@ def simulate(
     population: Population | None = None,
     simulator: Simulator | None = None,
     cost_model: Any = "load",
+    host: DurableHost | None = None,
 ) -> dict:
     """The diff of ``scenario`` against ``baseline``: totals, by ministry, source and
     procedure on ``as_of``, and a month-by-month timeline from ``start`` to ``end``.
+    A simulator built here runs on ``host`` (a server's own: every ruleset a new
+    host registers stays in durable's C core for good).
     """
     head = scenario.head
     as_of = as_of or head.as_of or (head.period.to if head.period else None) or dt.date.today()
@@ -705,7 +708,7 @@ def simulate(
             model, note = load_costs(baseline, as_of)
         elif cost_model is not None:
             model = cost_model
-        simulator = Simulator(baseline, model, cost_note=note)
+        simulator = Simulator(baseline, model, host=host, cost_note=note)
     note = simulator.cost_note
     after = simulator.scenario_side(scenario)
     dates = month_firsts(start, end)
