@@ -501,7 +501,17 @@ def _clause(ctx: _Ctx, a: int, b: int):
         head = ctx.folded(a, colon)
         one_of = bool(_ONE_OF.search(head))
         # A lead ("... gồm:", "một trong ...:") or a paperless head before a list of papers.
-        if one_of or _LIST_LEAD.search(head) or (not ctx.hits(a, colon) and ctx.hits(colon + 1, b)):
+        # "Văn bản xác nhận tình trạng hôn nhân: + Trường hợp ...: A. + ...: B": a
+        # name whose marked list spells what it is, case by case.
+        spelled = (colon + 1 < b and ctx.text[ctx.toks[colon].end : ctx.toks[colon + 1].start].strip() in ("+", "-")
+                   and bool(ctx.hits(colon + 1, b)))
+        if spelled and not one_of and _CONDITION.match(ctx.folded(colon + 1, b)):
+            node = _clause(ctx, colon + 1, b)
+            if node is not None and condition:
+                for p in iter_papers(node):
+                    p.condition = condition if p.condition is None else f"{condition}; {p.condition}"
+            return node
+        if one_of or spelled or _LIST_LEAD.search(head) or (not ctx.hits(a, colon) and ctx.hits(colon + 1, b)):
             a = colon + 1
             ctx.copy_lead = bool(_COPY_ONLY.match(_strip_lead(head))) and not _ORIGINAL.search(head)
     try:
@@ -862,6 +872,7 @@ def _combine(ctx: _Ctx, nodes: list, pieces: list[_Piece], connectors: list[str]
                             lead = 0  # "Hộ chiếu, thẻ căn cước hoặc ...": papers of one kind, one choice
                     parts.extend(chain[:lead])
                     rest = chain[lead:]
+                    _legalised_choice(ctx, rest)
                     parts.append(_join("any", rest) if len(rest) > 1 else rest[0])
             elif all(_identity(ctx, n) for n in sub):
                 # "CMND, CCCD, hộ chiếu": identity papers side by side are alternatives.
@@ -870,6 +881,22 @@ def _combine(ctx: _Ctx, nodes: list, pieces: list[_Piece], connectors: list[str]
                 # A comma-only list: a bundle (the fail-safe reading).
                 parts.append(_join("all", sub))
     return _join("all", parts)
+
+
+_LEGALISED = re.compile(r"\bhop phap hoa lanh su\b")
+
+
+def _legalised_choice(ctx: _Ctx, choice: list) -> None:
+    """"A hoặc B đã được hợp pháp hóa lãnh sự": the legalisation the last
+    alternative ends with is asked of every alternative, so each is issued
+    abroad (Art. 2.3). Papers only a citizen holds cannot be legalised."""
+    if len(choice) < 2 or not isinstance(choice[-1], Paper) or not _LEGALISED.search(fold(choice[-1].text)):
+        return
+    docs = ctx.recogniser.documents
+    for node in choice[:-1]:
+        for p in iter_papers(node):
+            if not (p.document_types and all(t in docs and docs[t].citizens_only for t in p.document_types)):
+                p.foreign = True
 
 
 def _kinds(ctx: _Ctx, node) -> set:

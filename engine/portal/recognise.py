@@ -49,7 +49,9 @@ _COPY_WORDS = re.compile(
 # A head ending in one of these verbs hands the paper in: "nộp kèm", "xuất trình".
 _GIVE = re.compile(
     r"(?:^|\s)(?:nop|nop kem|nop kem theo|kem theo|kem|dinh kem|xuat trinh|gom|bao gom|gom co|cung cap|tai len|"
-    r"thay the bang|hoac bang|bang|bo sung|doi voi|nop bo sung|giay to tuy than la|giay to tuy than nhu)$"
+    r"thay the bang|hoac bang|bang|bo sung|doi voi|nop bo sung|giay to tuy than la|giay to tuy than nhu|"
+    # "hồ sơ còn có thêm Giấy chứng nhận ...": the dossier adds the paper.
+    r"co them|nop them|kem them)$"
 )
 # Document types whose synonyms name the thing itself (a card, a certificate, a
 # book): a weak synonym ("hộ khẩu", "đăng ký doanh nghiệp") is an activity or

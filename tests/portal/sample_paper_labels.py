@@ -35,6 +35,9 @@ The draw, fixed by its seeds, over the *document* entries that
 * ``blind-8`` (seed 3122026): drawn like ``blind-7`` once blind-7's reading
   was fixed, labelled by the same guide before anyone looked at the engine's
   answer on it.
+* ``blind-9`` (seed 4122026): drawn like ``blind-8`` once blind-8's reading
+  was fixed, labelled by the same guide before anyone looked at the engine's
+  answer on it.
 * ``dev`` (seed 10102026): 130 entries at random plus 130 mentioning an Art. 4
   word, drawn from the rest. Tuning may read them.
 """
@@ -68,6 +71,7 @@ DRAWS = (
     ("blind-6", 1122026, 40, 120),
     ("blind-7", 2122026, 40, 120),
     ("blind-8", 3122026, 40, 120),
+    ("blind-9", 4122026, 40, 120),
 )
 
 

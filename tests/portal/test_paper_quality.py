@@ -157,7 +157,7 @@ def test_labels_are_well_formed():
     labels = load_labels()
     assert len(labels) >= 400
     assert sum(1 for x in labels if x["set"] == "blind") >= 120
-    assert {x["set"] for x in labels} == {"blind", "blind-2", "blind-3", "blind-4", "blind-5", "blind-6", "blind-7", "blind-8", "dev"}
+    assert {x["set"] for x in labels} == {"blind", "blind-2", "blind-3", "blind-4", "blind-5", "blind-6", "blind-7", "blind-8", "blind-9", "dev"}
     sources = {None, "population", "civil-status", "insurance", "driving-licence", "business-registration",
                "vehicle-registration", "land", "criminal-record", "e-health-book"}
     for x in labels:
@@ -208,3 +208,8 @@ def test_paper_strikes_are_precise(measured):
     assert scores["blind-7"]["over_strikes"] == 0
     assert scores["blind-8"]["precision"] >= 0.91 and scores["blind-8"]["recall"] >= 0.85
     assert scores["blind-8"]["over_strikes"] == 0
+    # blind-9, first measured at 0.877 / 0.877 with one over-strike (a foreign
+    # lawyer's legalised criminal record); what is left is mostly counting and
+    # readings the labellers differ on (BENCHMARKS.md).
+    assert scores["blind-9"]["precision"] >= 0.88 and scores["blind-9"]["recall"] >= 0.89
+    assert scores["blind-9"]["over_strikes"] == 0

@@ -501,3 +501,29 @@ def test_a_paper_the_entry_revokes_elsewhere_is_handed_in(recogniser):
     # A copy is not that same paper.
     text = "Bản sao chứng nhận đăng ký xe; giấy khai thu hồi chứng nhận đăng ký xe"
     assert [p.surrendered for p in iter_papers(read(recogniser, text)) if p.document_types] == [False]
+
+
+def test_legalisation_asked_of_a_choice_makes_every_alternative_foreign(law, recogniser):
+    # "A hoặc B đã được hợp pháp hóa lãnh sự": both alternatives come from abroad.
+    d = decide(law, "Bản chính Phiếu lý lịch tư pháp hoặc văn bản có giá trị tương đương đã được hợp pháp hóa lãnh sự", recogniser)
+    assert [c.status.value for c in d.components] == ["required", "required"]
+    assert d.status.value == "required"
+    # Without the legalisation the record is the citizen's own and goes.
+    d = decide(law, "Bản chính Phiếu lý lịch tư pháp hoặc văn bản có giá trị tương đương", recogniser)
+    assert d.components[0].status.value == "struck"
+
+
+def test_a_dossier_that_also_has_a_certificate_asks_for_it(recogniser):
+    tree = read(recogniser, "Ngoài các giấy tờ nêu trên, hồ sơ còn có thêm Giấy chứng nhận đối với quyền sử dụng đất")
+    assert [p.document_types for p in iter_papers(tree)][-1] == ["land-use-certificate"]
+
+
+def test_a_name_spelt_case_by_case_after_its_colon(law, recogniser):
+    text = ("Giấy tờ về tình trạng hôn nhân: + Trường hợp hai vợ chồng cùng yêu cầu: Giấy chứng nhận kết hôn. "
+            "+ Trường hợp một người yêu cầu: Giấy xác nhận tình trạng hôn nhân.")
+    tree = read(recogniser, text)
+    papers = list(iter_papers(tree))
+    assert [p.document_types for p in papers] == [["marriage-certificate"], ["marital-status-certificate"]]
+    assert [p.condition for p in papers] == ["Trường hợp hai vợ chồng cùng yêu cầu", "Trường hợp một người yêu cầu"]
+    d = decide(law, text, recogniser)
+    assert [c.status.value for c in d.components] == ["struck", "struck"]
