@@ -7,7 +7,11 @@ exception: an import reports it and carries on with the other records.
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import re
+import weakref
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,14 +73,42 @@ def _text(data: dict, key: str) -> str | None:
     return value if value and value != "Không có thông tin" else None
 
 
+#: Entries read, per recogniser: a national catalogue repeats the same entry in
+#: the same procedure across provinces and levels, and a re-published record
+#: repeats them all. Bounded, and compact: a digest of every input of the
+#: reading, and the tree pickled (about 0.7 KB an entry).
+MEMO_SIZE = 16_384
+_MEMOS: "weakref.WeakKeyDictionary[Recogniser, OrderedDict]" = weakref.WeakKeyDictionary()
+
+
+def _read(entry: Entry, recogniser: Recogniser, sources: Any, name: str | None, results: tuple,
+          applicants: str | None):
+    memo = _MEMOS.get(recogniser)
+    if memo is None:
+        memo = _MEMOS[recogniser] = OrderedDict()
+    parts = (entry.text, *entry.notes, "\x1e", entry.section or "", name or "", *results, "\x1e", applicants or "", str(id(sources)))
+    key = hashlib.blake2b("\x1f".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    hit = memo.get(key)
+    if hit is not None:
+        memo.move_to_end(key)
+        # Each requirement owns its tree: a caller may edit one procedure's.
+        return pickle.loads(hit[0]), hit[1]
+    tree = read_papers(entry.text, recogniser, sources, entry.notes, name, results, applicants, entry.section)
+    memo[key] = (pickle.dumps(tree.node, protocol=pickle.HIGHEST_PROTOCOL), tuple(tree.waiver_sources))
+    if len(memo) > MEMO_SIZE:
+        memo.popitem(last=False)
+    return tree.node, tree.waiver_sources
+
+
 def _requirements(entries: list[Entry], recogniser: Recogniser, name: str | None = None, results: list[str] = (),
                   applicants: str | None = None) -> list[Requirement]:
     out: list[Requirement] = []
     sources = getattr(recogniser, "sources", None)
+    results = tuple(results)
     for entry in entries:
         if entry.kind != "document":
             continue
-        tree = read_papers(entry.text, recogniser, sources, entry.notes, name, results, applicants, entry.section)
+        node, waiver_sources = _read(entry, recogniser, sources, name, results, applicants)
         notes = list(entry.notes)
         if entry.forms:
             notes.append("Mẫu: " + "; ".join(entry.forms))
@@ -84,13 +116,13 @@ def _requirements(entries: list[Entry], recogniser: Recogniser, name: str | None
             Requirement(
                 id=f"e{len(out) + 1}",
                 text=entry.text,
-                components=tree.node,
+                components=node,
                 originals=entry.originals,
                 copies=entry.copies,
                 certified=entry.certified,
                 mode=entry.mode,
                 condition=entry.condition,
-                waived_by_text=entry.waived_by_text or bool(tree.waiver_sources),
+                waived_by_text=entry.waived_by_text or bool(waiver_sources),
                 note=" | ".join(notes) or None,
             )
         )

@@ -109,3 +109,26 @@ def test_iter_records(tmp_path):
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
     found = [(p.name, m) for p, m in iter_records(tmp_path)]
     assert found == [("1.000002.json", "unknown"), ("1.000001.json", "bo-tu-phap")]
+
+
+def test_a_repeated_entry_is_read_once_and_each_procedure_owns_its_tree(recogniser, monkeypatch):
+    import engine.portal.record as rec_module
+
+    calls = []
+    real = rec_module.read_papers
+
+    def counting(*args, **kw):
+        calls.append(args[0])
+        return real(*args, **kw)
+
+    monkeypatch.setattr(rec_module, "read_papers", counting)
+    rec_module._MEMOS.pop(recogniser, None)  # other tests read this record already
+    first = parse_record(record(), "a/1.000001.json", "bo-tu-phap", recogniser).procedure
+    n = len(calls)
+    second = parse_record(record(ma_thu_tuc="1.000001.k2"), "b/1.000001.json", "bo-tu-phap", recogniser).procedure
+    assert n > 0 and len(calls) == n  # the same entries: none read again
+    assert [r.model_dump() for r in first.requirements] == [r.model_dump() for r in second.requirements]
+    assert first.requirements[0].components is not second.requirements[0].components
+    # Another applicants line is another reading (foreign applicants' papers differ).
+    parse_record(record(ma_thu_tuc="1.000002", doi_tuong_thuc_hien="Người nước ngoài"), "c.json", "bo-tu-phap", recogniser)
+    assert len(calls) > n
