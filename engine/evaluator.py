@@ -25,7 +25,7 @@ from typing import Any, Iterable, Mapping
 
 from . import explain
 from .catalogue import Catalogue
-from .compiler import UNRECOGNISED, Action, CompiledRuleset, compile_template, day_number, field_name, template_key, waiver_key
+from .compiler import UNRECOGNISED, Action, CompiledRuleset, compile_template, day_number, field_name, rule_windows, template_key, waiver_key
 from .errors import InvalidApplicant, UnknownProcedure, UnknownSource
 from .host import DurableHost
 from .models import AnyOf, Decision, Evaluation, Paper, PaperDecision, Procedure, Requirement, RequirementRef, Rule, Status, Summary, TraceStep
@@ -199,6 +199,9 @@ class Engine:
                     for doc in catalogue.rule_document_types(r):
                         self._explicit[(code, doc)] = self._explicit.get((code, doc), ()) + (r.id,)
         self._row_ids = frozenset(rid for ids in self._explicit.values() for rid in ids)
+        # Facts a paper's own name settles (DocumentType.implies), by type.
+        self._implied = {d.id: tuple(sorted(d.implies.items())) for d in catalogue.documents.values() if d.implies}
+        self._rule_reads: dict[str, frozenset[str]] = {}
         self._lock = threading.Lock()
         self.catalogue_version = catalogue.version
         self.rules_version = catalogue.rules_version
@@ -410,6 +413,7 @@ class Engine:
         day = day_number(as_of)
         batches = []
         index: list[tuple[int, int, str]] = []
+        unsettled: dict[int, dict[tuple[int, str], dict[str, tuple[str, bool]]]] = {}
         for compiled, items in plan.batches:
             base: dict[str, Any] = {"as_of": day}
             for s in compiled.sources:
@@ -423,6 +427,15 @@ class Engine:
                 if i in not_applicable:
                     continue
                 fact = dict(base)
+                implied = self._implied.get(doc)
+                if implied:
+                    for a, value in implied:
+                        if a in compiled.attributes:
+                            fact[field_name("a_", a)] = value
+                            if applicant.get(a) != value:
+                                # The paper's name settles the fact, the applicant did not:
+                                # whether they hold *this* paper is still open.
+                                unsettled.setdefault(i, {}).setdefault((j, doc), {})[a] = (value, applicant.get(a) is not None)
                 paper = plan.entries[i].papers[j]
                 if paper.surrendered or proc.requirements[i].surrendered:
                     fact["keep"] = 1
@@ -446,12 +459,14 @@ class Engine:
             actions = per_req.get(i, {})
             signature = tuple(sorted((key, tuple(acts)) for key, acts in actions.items()))
             dated = any(a.reason in ("dates", "inactive") for _, acts in signature for a in acts)
-            memo = (proc.code, i, signature, channel, as_of if dated else None, tuple(statuses.items()))
+            implied = unsettled.get(i)
+            memo = (proc.code, i, signature, channel, as_of if dated else None, tuple(statuses.items()),
+                    tuple(sorted((k, tuple(sorted(c.items()))) for k, c in implied.items())) if implied else None)
             decision = self._decisions.get(memo)
             if decision is None:
                 if len(self._decisions) >= self._memo_size:
                     _evict_oldest(self._decisions)
-                decision = self._decisions[memo] = self._requirement(proc, req, plan.entries[i], actions, as_of, statuses, channel)
+                decision = self._decisions[memo] = self._requirement(proc, req, plan.entries[i], actions, as_of, statuses, channel, implied)
             if decision.struck_if:
                 missing_attrs.update(decision.struck_if)
             else:
@@ -484,7 +499,15 @@ class Engine:
                 return {attr: list(vals) for attr, vals in a.missing}
         return None
 
-    def _leaf(self, entry: _Entry, j: int, actions: dict[tuple[int, str], list[Action]]) -> _Leaf:
+    def _reads(self, rule: Rule) -> frozenset[str]:
+        """The applicant attributes a rule's coverage reads."""
+        found = self._rule_reads.get(rule.id)
+        if found is None:
+            found = self._rule_reads[rule.id] = frozenset(a for w in rule_windows(self.catalogue, rule) for a, _ in w.coverage)
+        return found
+
+    def _leaf(self, entry: _Entry, j: int, actions: dict[tuple[int, str], list[Action]],
+              implied: dict[tuple[int, str], dict[str, tuple[str, bool]]] | None = None) -> _Leaf:
         paper = entry.papers[j]
         docs = paper.document_types or [UNRECOGNISED]
         outcomes = [self._outcome(doc, actions[(j, doc)]) for doc in docs if actions.get((j, doc))]
@@ -493,6 +516,20 @@ class Engine:
         # Several types in one paper are names of the same paper: the best decides.
         chosen = min(outcomes, key=lambda o: (_STATUS_RANK[o.status], o.action.rank))
         struck_if = None
+        unsettled = implied.get((j, chosen.doc)) if implied and chosen.status in _GONE and chosen.action.rule else None
+        settled_by_name = None
+        if unsettled:
+            # Only a fact the strike needed: a waiver that presumes coverage, or
+            # a row that applies as written, strikes without it.
+            rule = self.rule(chosen.action.rule)
+            settled_by_name = {a: [value] for a, (value, given) in unsettled.items()
+                               if a in self._reads(rule) and (given or rule.unknown_coverage != "presume")}
+        if settled_by_name and "any_of" in entry.paths[j]:
+            # One alternative among others, struck because its own name settles a
+            # fact ("... quyền sử dụng đất ở": residential land): it answers for an
+            # applicant who holds it, and we do not know that this one does. The
+            # choice stays, struck if the applicant's fact is that one.
+            return _Leaf(paper, Status.required, chosen.action, chosen.doc, settled_by_name, entry.counts[j])
         if chosen.status is not Status.struck and chosen.action.reason not in ("surrendered", "foreign"):
             for o in outcomes:
                 struck_if = self._strike_condition(actions.get((j, o.doc), []))
@@ -509,9 +546,10 @@ class Engine:
         as_of: dt.date,
         statuses: dict[str, str],
         channel: str | None,
+        implied: dict[tuple[int, str], dict[str, tuple[str, bool]]] | None = None,
     ) -> Decision:
         cat = self.catalogue
-        leaves = [self._leaf(entry, j, actions) for j in range(len(entry.papers))]
+        leaves = [self._leaf(entry, j, actions, implied) for j in range(len(entry.papers))]
         status, struck_if = _combine(entry.shape, leaves)
         _attribute_copies(entry.shape, leaves, entry.counts, True)
         if struck_if:

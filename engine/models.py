@@ -89,6 +89,10 @@ class DocumentType(Strict):
     #: Issued only to Vietnamese citizens: whoever holds it is one, whatever the
     #: procedure's applicants (a paper of this type is never a foreign party's).
     citizens_only: bool = False
+    #: What the paper's own name says of a fact a source's coverage reads: a
+    #: certificate of *residential* land use ("quyền sử dụng đất ở") is of
+    #: residential land, whatever the applicant did or did not say.
+    implies: dict[Slug, str] = Field(default_factory=dict)
     reference: Reference | None = None
 
 

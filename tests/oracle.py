@@ -68,7 +68,8 @@ def _doc_outcome(cat, doc, paper, req, applicant, as_of, statuses, code=None) ->
         return Outcome("required", 100), None
     if req.surrendered or paper.surrendered or paper.foreign:
         return Outcome("required", 0), None
-    outcomes = [_rule_outcome(cat, r, applicant, as_of, statuses) for r in rules]
+    implied = cat.documents[doc].implies if doc in cat.documents else {}
+    outcomes = [_rule_outcome(cat, r, {**applicant, **implied}, as_of, statuses) for r in rules]
     # The Government's explicit row for this procedure decides when in force.
     explicit = [o for r, o in zip(rules, outcomes) if r.procedures and r.valid_from <= as_of and (r.valid_to is None or as_of <= r.valid_to)]
     if explicit:
@@ -77,14 +78,27 @@ def _doc_outcome(cat, doc, paper, req, applicant, as_of, statuses, code=None) ->
     return min(outcomes, key=lambda o: (o.rank, o.rule or "")), (cond.missing if cond else None)
 
 
-def _paper(cat, paper, req, applicant, as_of, statuses, code=None) -> dict:
+def _paper(cat, paper, req, applicant, as_of, statuses, code=None, in_any=False) -> dict:
     docs = paper.document_types or ["__unrecognised__"]
     pairs = [_doc_outcome(cat, d, paper, req, applicant, as_of, statuses, code) if d != "__unrecognised__" or paper.waiver else (Outcome("required", 100), None) for d in docs]
     best = min(pairs, key=lambda p: (STATUS_RANK[p[0].status], p[0].rank))
+    count = (req.originals if paper.originals is None else paper.originals) + (req.copies if paper.copies is None else paper.copies)
+    if in_any and best[0].status in ("struck", "replaced"):
+        # An alternative whose own name settles a fact the applicant did not:
+        # it stays, struck if the applicant's fact is that one.
+        doc = docs[pairs.index(best)]
+        implied = cat.documents[doc].implies if doc in cat.documents else {}
+        rule = cat.rule(best[0].rule) if best[0].rule else None
+        reads = set(rule.requires) if rule else set()
+        for sid in rule.sources if rule else []:
+            reads |= {c.attribute for c in cat.sources[sid].coverage if not (rule.procedures and c.limits == "document")}
+        unsettled = {a: [v] for a, v in implied.items() if applicant.get(a) != v and a in reads
+                     and (applicant.get(a) is not None or rule.unknown_coverage != "presume")}
+        if unsettled:
+            return {"status": "required", "cond": unsettled, "rule": best[0].rule, "source": best[0].source, "copies": count}
     cond = None
     if best[0].status != "struck":
         cond = next((c for _, c in pairs if c), None)
-    count = (req.originals if paper.originals is None else paper.originals) + (req.copies if paper.copies is None else paper.copies)
     return {"status": best[0].status, "cond": cond, "rule": best[0].rule, "source": best[0].source, "copies": count}
 
 
@@ -105,14 +119,15 @@ def _merge_conds(kids) -> dict | None:
     return cond
 
 
-def _node(cat, node, req, applicant, as_of, statuses, code=None) -> dict:
+def _node(cat, node, req, applicant, as_of, statuses, code=None, in_any=False) -> dict:
     """status, cond ({} = struck already), needed copies, saved copies of a tree node."""
     if hasattr(node, "text"):
-        p = _paper(cat, node, req, applicant, as_of, statuses, code)
+        p = _paper(cat, node, req, applicant, as_of, statuses, code, in_any)
         gone = p["status"] in ("struck", "replaced")
         return {**p, "cond": {} if p["status"] == "struck" else p["cond"], "needed": p["copies"], "saved": p["copies"] if gone else 0}
     alternatives = hasattr(node, "any_of")
-    kids = [_node(cat, c, req, applicant, as_of, statuses, code) for c in (node.any_of if alternatives else node.all_of)]
+    below = in_any or (alternatives and not node.by_case)
+    kids = [_node(cat, c, req, applicant, as_of, statuses, code, below) for c in (node.any_of if alternatives else node.all_of)]
     ranks = [STATUS_RANK[k["status"]] for k in kids]
     if alternatives and node.by_case:
         # Alternatives by case: the entry goes only when every case's paper

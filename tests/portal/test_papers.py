@@ -527,3 +527,21 @@ def test_a_name_spelt_case_by_case_after_its_colon(law, recogniser):
     assert [p.condition for p in papers] == ["Trường hợp hai vợ chồng cùng yêu cầu", "Trường hợp một người yêu cầu"]
     d = decide(law, text, recogniser)
     assert [c.status.value for c in d.components] == ["struck", "struck"]
+
+
+def test_a_certificate_of_residential_land_is_in_the_first_phase_by_its_name(law, recogniser):
+    # Art. 4.7 first covers residential land; "quyền sử dụng đất ở" says the land is residential.
+    alone = "Bản sao Giấy chứng nhận quyền sở hữu nhà ở và quyền sử dụng đất ở"
+    d = decide(law, alone, recogniser)
+    assert d.status.value == "struck" and d.components[0].document_types == ["residential-land-certificate"]
+    # Offered beside a certificate of any land, it answers only for whoever holds it.
+    choice = "Bản sao Giấy chứng nhận quyền sử dụng đất hoặc Giấy chứng nhận quyền sở hữu nhà ở và quyền sử dụng đất ở"
+    d = decide(law, choice, recogniser)
+    assert d.status.value == "required" and d.struck_if == {"land-use": ["residential"]}
+    assert d.copies_avoided == 0
+    tree = read(recogniser, choice)
+    req = Requirement(id="e1", text=choice, components=tree, originals=1, copies=0)
+    cat = law.copy_on_write("test")
+    cat.procedures = {"9.000001": Procedure(code="9.000001", name=Text(vi="Thử"), ministry="bo-tu-phap", requirements=[req], origin="imported")}
+    kept = Engine(cat).evaluate("9.000001", {**CITIZEN, "land-use": "residential"}, DAY).decisions[0]
+    assert kept.status.value == "struck"  # the promise is kept
