@@ -873,6 +873,7 @@ def _combine(ctx: _Ctx, nodes: list, pieces: list[_Piece], connectors: list[str]
                     parts.extend(chain[:lead])
                     rest = chain[lead:]
                     _legalised_choice(ctx, rest)
+                    rest = _once(ctx, rest)
                     parts.append(_join("any", rest) if len(rest) > 1 else rest[0])
             elif all(_identity(ctx, n) for n in sub):
                 # "CMND, CCCD, hộ chiếu": identity papers side by side are alternatives.
@@ -884,6 +885,22 @@ def _combine(ctx: _Ctx, nodes: list, pieces: list[_Piece], connectors: list[str]
 
 
 _LEGALISED = re.compile(r"\bhop phap hoa lanh su\b")
+
+
+def _once(ctx: _Ctx, choice: list) -> list:
+    """"Phiếu lý lịch tư pháp bản giấy ... hoặc Phiếu lý lịch tư pháp bản điện
+    tử": one paper offered in two forms is one alternative, named once."""
+    seen: set = set()
+    out = []
+    for node in choice:
+        if isinstance(node, Paper) and node.document_types:
+            names = frozenset(h.phrase for h in ctx.recogniser.recognise(node.text).hits)
+            key = (tuple(node.document_types), names, node.surrendered, node.foreign, node.condition)
+            if names and key in seen:
+                continue
+            seen.add(key)
+        out.append(node)
+    return out
 
 
 def _legalised_choice(ctx: _Ctx, choice: list) -> None:

@@ -545,3 +545,14 @@ def test_a_certificate_of_residential_land_is_in_the_first_phase_by_its_name(law
     cat.procedures = {"9.000001": Procedure(code="9.000001", name=Text(vi="Thử"), ministry="bo-tu-phap", requirements=[req], origin="imported")}
     kept = Engine(cat).evaluate("9.000001", {**CITIZEN, "land-use": "residential"}, DAY).decisions[0]
     assert kept.status.value == "struck"  # the promise is kept
+
+
+def test_one_paper_offered_in_two_forms_is_one_alternative(recogniser):
+    tree = read(recogniser, "Phiếu lý lịch tư pháp bản giấy cấp không quá 06 tháng hoặc Phiếu lý lịch tư pháp bản điện tử "
+                            "cấp trên ứng dụng VNeID hoặc văn bản có giá trị tương đương")
+    papers = list(iter_papers(tree))
+    assert [p.document_types for p in papers][:1] == [["criminal-record-certificate"]]
+    assert sum(p.document_types == ["criminal-record-certificate"] for p in papers) == 1
+    # Two papers of one type under two names stay two alternatives.
+    tree = read(recogniser, "Bản sao Giấy chứng nhận đăng ký kinh doanh hoặc Giấy chứng nhận đăng ký doanh nghiệp")
+    assert len(list(iter_papers(tree))) == 2
