@@ -153,7 +153,8 @@ _SURRENDER = re.compile(
 # (row 512, 1.005461) has its old death certificate fetched from the database.
 _RENEWAL = re.compile(r"\b(?:cap doi(?! voi)|cap lai|doi(?! (?:voi|tuong|chieu|ngoai|thoai|dien|ung|thu))|dinh chinh|gia han|dieu chinh|sua doi|thu hoi|chuyen doi|dang ky bien dong|xoa)\b")
 _FOREIGN = re.compile(
-    r"\b(?:nuoc ngoai|hop phap hoa lanh su|lanh su|nguoi nuoc ngoai|to chuc nuoc ngoai|quoc gia khac|"
+    # "công dân Việt Nam từ nước ngoài về thường trú": a citizen coming home, no foreign paper.
+    r"\b(?:(?<!tu )nuoc ngoai|tu nuoc ngoai(?! ve\b)|hop phap hoa lanh su|lanh su|nguoi nuoc ngoai|to chuc nuoc ngoai|quoc gia khac|"
     r"khong co quoc tich viet nam|nguoi khong quoc tich|nuoc cu tru|phap luat cua nuoc|"
     # "do cơ quan có thẩm quyền của nước mà người đó là công dân cấp"
     r"cua nuoc ma (?:\w+ ){0,3}la cong dan|nuoc ma (?:\w+ ){0,3}mang quoc tich)\b"
@@ -349,7 +350,7 @@ def read_papers(
         if _is_waiver(fn):
             waivers.append((fn, note, False))
     if sources is not None and (waivers or any(p.waiver_text for p in iter_papers(out.node))):
-        _apply_waivers(out, waivers, sources, recogniser)
+        _apply_waivers(out, waivers, sources, recogniser, folded_join)
     # "... giấy khai thu hồi chứng nhận đăng ký xe": a paper the entry's own words
     # revoke or take back is handed in wherever it is listed (a copy is not it).
     taken_back = {h.type_id for h in rec.hits + rec.rejected if _TAKEN_BACK.search(folded_join[max(0, h.start - 30) : h.start])}
@@ -980,7 +981,11 @@ def _named_types(rec) -> set[str]:
     return {h.type_id for h in rec.hits + rec.rejected}
 
 
-def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: SourceNames, recogniser: Recogniser) -> None:
+_EXPLOITED = re.compile(r"\b(?:duoc )?khai thac (?:trong|tu|tren)\b")
+
+
+def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: SourceNames, recogniser: Recogniser,
+                   entry_folded: str = "") -> None:
     """Tie each waiver to the papers it can be tied to (fail-safe: else none).
 
     A waiver in the entry's own text that names a paper the entry does not
@@ -998,6 +1003,13 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
             # The entry's own waiver names no database ("tra cứu trên cơ sở dữ
             # liệu"): it speaks of the databases of the papers it names.
             named = sources.owners(h.type_id for h in rec.hits)
+        if not named and own and _EXPLOITED.search(entry_folded):
+            # "Thông tin chứng minh chỗ ở hợp pháp được khai thác trong CSDL quốc gia
+            # về dân cư ... Trường hợp không khai thác được thông tin thì công dân xuất
+            # trình giấy tờ ...": the database is named where the entry says the data
+            # is taken from; one database, or none.
+            elsewhere = sources.find(entry_folded)
+            named = elsewhere if len(elsewhere) == 1 else []
         out.waiver_sources.extend(s for s in named if s not in out.waiver_sources)
         if not named:
             continue

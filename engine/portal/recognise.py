@@ -41,7 +41,7 @@ _AND = {"va", "kem", "cung"}
 # copy forms, counts, list openers. Stripped from the end of the head (folded).
 _COPY_WORDS = re.compile(
     r"(?:\s|^)(?:duoc cap tu so goc|cap tu so goc|tu so goc|duoc chung thuc tu ban chinh|chung thuc tu ban chinh|duoc chung thuc tu|chung thuc tu|ban sao|ban chinh|ban chup|ban photocopy|ban photo|photocopy|ban scan|ban dien tu|ban in|ban dich|ban goc|"
-    r"sao y|sao luc|co chung thuc|da chung thuc|duoc chung thuc|chung thuc|co cong chung|cong chung|"
+    r"sao y|sao luc|ban trich luc|trich luc|co chung thuc|da chung thuc|duoc chung thuc|chung thuc|co cong chung|cong chung|"
     r"hop phap hoa lanh su|hop le|con hieu luc|con gia tri|cac giay to sau day|cac giay to sau|"
     r"cac giay to|giay to|mot trong cac|mot trong nhung|mot trong|cac|mot|hai|01|02|1|2|"
     r"ban sao dien tu|hoac|va|kem|cua|doi chieu|de doi chieu|sau|sau day|la|nhu)$"

@@ -556,3 +556,28 @@ def test_one_paper_offered_in_two_forms_is_one_alternative(recogniser):
     # Two papers of one type under two names stay two alternatives.
     tree = read(recogniser, "Bản sao Giấy chứng nhận đăng ký kinh doanh hoặc Giấy chứng nhận đăng ký doanh nghiệp")
     assert len(list(iter_papers(tree))) == 2
+
+
+def test_an_extract_of_a_civil_status_paper_is_that_paper(recogniser):
+    tree = read(recogniser, "Bản sao giấy khai sinh hoặc trích lục giấy khai sinh của người con")
+    assert [p.document_types for p in iter_papers(tree)] == [["birth-certificate"], ["birth-certificate"]]
+
+
+def test_a_citizen_coming_home_from_abroad_brings_no_foreign_paper(law, recogniser):
+    text = ("Giấy tờ chứng minh nơi cư trú (trong trường hợp công dân Việt Nam từ nước ngoài về thường trú tại Việt Nam) "
+            "trong trường hợp cơ quan không thể khai thác được thông tin về nơi cư trú trong Cơ sở dữ liệu quốc gia về dân cư")
+    d = decide(law, text, recogniser)
+    assert not any(p.foreign for p in iter_papers(read(recogniser, text)))
+    assert d.status.value == "struck"
+    # A paper issued abroad is still foreign.
+    assert all(p.foreign for p in iter_papers(read(recogniser, "Phiếu lý lịch tư pháp do cơ quan có thẩm quyền nước ngoài cấp")))
+
+
+def test_a_lookup_that_names_its_database_before_the_fallback_sentence(law, recogniser):
+    text = ("Thông tin chứng minh chỗ ở hợp pháp được khai thác trong Cơ sở dữ liệu quốc gia về dân cư. "
+            "Trường hợp không khai thác được thông tin thì công dân xuất trình giấy tờ chứng minh chỗ ở hợp pháp.")
+    d = decide(law, text, recogniser)
+    assert d.status.value == "struck" and d.components[0].source == "population"
+    # Two databases named: which one is not said, so nothing is waived.
+    two = text.replace("Cơ sở dữ liệu quốc gia về dân cư", "Cơ sở dữ liệu quốc gia về dân cư hoặc Cơ sở dữ liệu quốc gia về đất đai")
+    assert decide(law, two, recogniser).status.value == "required"
