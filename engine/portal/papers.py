@@ -298,6 +298,10 @@ def read_papers(
     excepting = False  # inside a list of papers that a rule exempts ("trừ các tài liệu sau:")
     exempted = False
     for a, b in clauses:
+        if ctx.toks[a].word == "(" and _matching(ctx, a, b) == b - 1 - (ctx.toks[b - 1].word in (".", ";")):
+            # "(Trường hợp khai thác được ...: không phải nộp ...)": a sentence in
+            # parentheses of its own is read as the sentence it holds.
+            a, b = a + 1, _matching(ctx, a, b)
         f = ctx.folded(a, b)
         if not f or f in (".", ";"):
             continue
@@ -309,6 +313,10 @@ def read_papers(
             # A and B are named as exceptions to a rule, not asked for here.
             excepting = exempted = True
             continue
+        if _AGENCY_LOOKS_UP.match(f):
+            # "Ngân hàng Nhà nước khai thác các thông tin cần thiết từ các cơ sở dữ
+            # liệu ...: cư trú, lý lịch tư pháp, ...": what the agency retrieves itself.
+            continue
         waiver = _is_waiver(" ".join(t.word for t in _flat(ctx, a, b)))
         if waiver:
             waivers.append((f, ctx.span(a, b), True))
@@ -317,7 +325,7 @@ def read_papers(
         # A new sentence that opens on a paper already asked for, with no
         # copy words of its own ("Giấy chứng nhận sức khoẻ có giá trị 6 tháng"),
         # says more about it rather than asking again.
-        remark = a > 0 and ctx.toks[a - 1].word == "." and not _PRESENT.match(f)
+        remark = a > 0 and ctx.toks[a - 1].word == "." and not _PRESENT.match(f) and not _marked(ctx, a)
         if nodes and (waiver or remark or _NOTE.match(f)):
             # "Việc nộp Giấy khai sinh ... chỉ thực hiện khi ...", "Lưu ý:
             # Phiếu lý lịch tư pháp có thể ...": a later sentence that speaks
@@ -468,6 +476,18 @@ def _is_waiver(folded: str) -> bool:
     return bool(_WAIVER.search(folded) and _LOOKUP.search(folded))
 
 
+_AGENCY_LOOKS_UP = re.compile(
+    r"^(?:co quan|can bo|cong chuc|nguoi tiep nhan|bo phan tiep nhan|ngan hang nha nuoc|uy ban|so|cuc|tong cuc|bo)\b"
+    r"[^;:]{0,120}?\b(?:tra cuu|khai thac|tu kiem tra|lay thong tin)\b(?![^;]*\b(?:phai nop|nop|xuat trinh|cung cap|bo sung)\b)")
+_LIST_MARK = re.compile(r"^\s*(?:[+\-•*]|\+\)|[a-zđ]\)|\d+[.)])\s*$")
+
+
+def _marked(ctx: _Ctx, a: int) -> bool:
+    """The clause opens with a list mark ("+)", "-", "b)"): a new item, not a remark."""
+    before = ctx.text[ctx.toks[a - 1].end : ctx.toks[a].start] if a > 0 else ""
+    return bool(_LIST_MARK.match(before))
+
+
 def _split_top(ctx: _Ctx, a: int, b: int) -> list[tuple[int, int]]:
     """Split at ``;`` and sentence stops outside parentheses."""
     out, depth, start = [], 0, a
@@ -486,6 +506,8 @@ def _split_top(ctx: _Ctx, a: int, b: int) -> list[tuple[int, int]]:
 
 def _clause(ctx: _Ctx, a: int, b: int):
     """The node of one clause, or None when it names no paper."""
+    while a < b and ctx.toks[a].word == ")":
+        a += 1  # the rest of a list mark "+)" or "a)"
     f = ctx.folded(a, b)
     condition = None
     if _CONDITION.match(f):
@@ -495,6 +517,10 @@ def _clause(ctx: _Ctx, a: int, b: int):
             return None  # a case with no paper after it: a note
         condition = ctx.span(a, cut)
         a = cut + 1
+        if _AGENCY_LOOKS_UP.match(ctx.folded(a, b)):
+            # "+ Trường hợp ... độc thân: Cơ quan giải quyết ... tra cứu thông tin
+            # ... trên CSDL hộ tịch": in that case the agency looks it up; nothing is asked.
+            return None
     # "X gồm: A, B" / "một trong các giấy tờ sau: A, B" -- the list after the colon.
     one_of = False
     colon = next((k for k in _top_level(ctx, a, b) if ctx.toks[k].word == ":"), None)
@@ -1063,7 +1089,8 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
                 named = sources.owners(p.document_types)[:1]
             out.waiver_sources.extend(s for s in named if s not in out.waiver_sources)
             fits = [s for s in named if set(p.document_types) & sources.replaces(s)]
-            if not fits and not (_named_types(recogniser.recognise(p.waiver_text)) & listed_all):
+            spoken_of = _named_types(recogniser.recognise(p.waiver_text)) & listed_all
+            if not fits and not spoken_of:
                 # "(Không yêu cầu xuất trình giấy tờ này khi khai thác được thông
                 # tin về thẻ căn cước ...)" after an unrecognised paper speaks of the
                 # cards listed before it, not of that paper.
@@ -1071,4 +1098,14 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
             if fits and not (p.surrendered or p.foreign):
                 p.waiver = fits[0]
             else:
+                text = p.waiver_text
                 p.waiver_text = None
+                # "A hoặc B hoặc C: 01 bản chụp. (Trường hợp khai thác được ... không
+                # phải nộp Bản sao A)": the parenthesis after the list waives the
+                # listed paper it names.
+                for q in papers:
+                    if (q is not p and q.waiver is None and not (q.surrendered or q.foreign)
+                            and set(q.document_types) & spoken_of):
+                        mine = [s for s in named if set(q.document_types) & sources.replaces(s)]
+                        if mine:
+                            q.waiver, q.waiver_text = mine[0], text

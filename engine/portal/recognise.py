@@ -276,11 +276,20 @@ def _window(folded: str, start: int, width: int = 300) -> list[str]:
 def _negated(folded: str, start: int) -> bool:
     """A negation or a data-lookup waiver earlier in the same clause."""
     words: list[str] = []
-    for w in reversed(_window(folded, start)):
+    window = _window(folded, start)
+    for k in range(len(window) - 1, -1, -1):
+        w = window[k]
         if w in _CLAUSE_END or len(words) > 25:
+            break
+        if w == "hoac" and _LOOKUP_END.search(" ".join(window[max(0, k - 4) : k])):
+            # "... để cơ quan tra cứu trên cơ sở dữ liệu hoặc Giấy chứng nhận ...":
+            # the paper is offered instead of the lookup, not waived by it.
             break
         words.append(w)
     return bool(_NEGATION.search(" ".join(reversed(words))))
+
+
+_LOOKUP_END = re.compile(r"\b(?:tra cuu (?:tren|trong|tai|tu) (?:co so du lieu|csdl|he thong)|(?:co so du lieu|csdl)(?: \w+){0,1})$")
 
 
 # A form named before a list it requests ("Phiếu đề nghị khóa tài khoản định

@@ -581,3 +581,40 @@ def test_a_lookup_that_names_its_database_before_the_fallback_sentence(law, reco
     # Two databases named: which one is not said, so nothing is waived.
     two = text.replace("Cơ sở dữ liệu quốc gia về dân cư", "Cơ sở dữ liệu quốc gia về dân cư hoặc Cơ sở dữ liệu quốc gia về đất đai")
     assert decide(law, two, recogniser).status.value == "required"
+
+
+def test_a_paper_offered_instead_of_a_lookup_is_asked_for(law, recogniser):
+    text = ("Thông tin về giấy tờ chứng minh quyền sử dụng đất để cơ quan có thẩm quyền tra cứu trên cơ sở dữ liệu "
+            "hoặc Giấy chứng nhận quyền sử dụng đất hoặc giấy tờ có giá trị pháp lý tương đương")
+    kinds_read = [p.document_types for p in iter_papers(read(recogniser, text))]
+    assert ["land-use-certificate"] in kinds_read
+    # A waiver that names the paper still waives it: "không phải nộp A hoặc B".
+    assert recogniser.recognise("Không phải nộp bản sao thẻ căn cước hoặc hộ chiếu").hits == []
+
+
+def test_a_sentence_in_parentheses_waives_the_listed_paper_it_names(law, recogniser):
+    text = ("Giấy chứng nhận đăng ký doanh nghiệp hoặc Giấy chứng nhận đầu tư hoặc giấy tờ khác tương đương: 01 bản chụp. "
+            "(Trường hợp khai thác được thông tin trong Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp: doanh nghiệp "
+            "không phải nộp Bản sao Giấy chứng nhận đăng ký doanh nghiệp).")
+    d = decide(law, text, recogniser)
+    assert d.components[0].status.value == "struck" and d.components[0].source == "business-registration"
+    assert d.status.value == "struck"  # one alternative goes
+
+
+def test_a_marked_item_after_a_stop_is_a_paper_not_a_remark(law, recogniser):
+    text = ("Tài liệu chứng minh thuộc trường hợp nhận con nuôi đích danh, gồm:+) Bản sao giấy chứng nhận kết hôn của "
+            "cha dượng với mẹ đẻ. +) Giấy tờ chứng minh người nhận là cô, chú ruột của trẻ.")
+    d = decide(law, text, recogniser)
+    assert [c.status.value for c in d.components] == ["struck", "required"]
+    assert d.components[1].text.startswith("Giấy tờ chứng minh")
+    assert d.status.value == "required"
+
+
+def test_what_the_agency_looks_up_itself_is_not_asked(law, recogniser):
+    text = ("Đơn đề nghị theo mẫu. Ngân hàng Nhà nước khai thác các thông tin cần thiết từ các cơ sở dữ liệu quốc gia "
+            "về cư trú, lý lịch tư pháp của nhân sự dự kiến.")
+    assert [p.document_types for p in iter_papers(read(recogniser, text))] == [["application-form"]]
+    case = ("Văn bản xác nhận tình trạng hôn nhân: + Trường hợp cặp vợ chồng: Giấy chứng nhận kết hôn. + Trường hợp "
+            "độc thân: Cơ quan giải quyết tra cứu thông tin về tình trạng hôn nhân trên Cơ sở dữ liệu hộ tịch điện tử.")
+    d = decide(law, case, recogniser)
+    assert [c.document_types for c in d.components] == [["marriage-certificate"]] and d.status.value == "struck"
