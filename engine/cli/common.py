@@ -117,6 +117,10 @@ STORE_TEXTS: dict[str, tuple[str, str]] = {
     "vs_updated": ("Cập nhật", "updated"),
     "vs_unchanged": ("Không đổi", "unchanged"),
     "vs_skipped": ("Bỏ qua", "skipped"),
+    "vs_dropped": (
+        "(bảng bỏ bớt cột {columns} cho vừa màn hình; --format json có đủ)",
+        "(columns left out to fit the terminal: {columns}; --format json has them all)",
+    ),
     "vs_changed": ("phiên bản {id}: {n} thủ tục thay đổi", "version {id}: {n} procedure(s) changed"),
     "vs_no_additions": (" (không liệt kê thủ tục thêm mới)", " (additions not listed)"),
     "vs_kind_added": ("thêm mới", "added"),

@@ -459,15 +459,10 @@ def versions_command(
     if not versions:
         out.print(say("vs_none", lang), markup=False, highlight=False)
         return
-    table = Table(title=say("vs_title", lang))
-    for key in ("vs_version", "vs_created", "vs_source", "vs_records", "vs_added", "vs_updated", "vs_unchanged", "vs_skipped"):
-        table.add_column(say(key, lang), justify="left" if key in ("vs_source", "vs_created") else "right")
-    for v in versions:
-        table.add_row(
-            str(v.id), moment_text(v.created_at, lang), v.source_folder, str(v.records),
-            str(v.added), str(v.updated), str(v.unchanged), str(v.skipped),
-        )
+    table, dropped = _versions_table(out, versions, lang)
     out.print(table)
+    if dropped:
+        out.print(say("vs_dropped", lang, columns=", ".join(say(k, lang) for k in dropped)), highlight=False, markup=False)
     for v in versions:
         entries = [e for e in changes.get(v.id, []) if e.kind != "added" or code is not None]
         if not entries:
@@ -485,6 +480,79 @@ def versions_command(
                 out.print("    " + say("vs_fields", lang, fields=", ".join(others)), highlight=False, markup=False)
         if len(entries) > limit:
             out.print("  " + say("vs_more", lang, n=len(entries) - limit), highlight=False, markup=False)
+
+
+VERSION_COLUMNS = ("vs_version", "vs_created", "vs_source", "vs_records", "vs_added", "vs_updated", "vs_unchanged", "vs_skipped")
+#: The source folder's width below which the narrow layouts give up a column rather than fold the name further.
+SOURCE_MIN = 10
+#: Layouts for a narrow terminal, tried in turn: (the time under the date, the columns left out).
+NARROW_LAYOUTS = (
+    (False, ()),
+    (True, ()),
+    (True, ("vs_unchanged",)),
+    (True, ("vs_unchanged", "vs_records")),
+    (True, ("vs_unchanged", "vs_records", "vs_skipped")),
+)
+
+
+def _versions_table(console: Console, versions: list, lang: str) -> tuple[Table, tuple[str, ...]]:
+    """The versions table as wide as the terminal allows, and the columns it left out.
+
+    As wide as its cells when that fits; else each header broken between its words to
+    the width of its column's cells, then also the time under the date, then without "unchanged", then without
+    "records", then without "skipped" (all in ``--format json``). Only the source
+    folder wraps (folded), so no date or figure is cut.
+    """
+    from rich.measure import Measurement
+
+    def build(narrow: bool, split: bool, dropped: tuple[str, ...], source_max: int | None) -> Table:
+        keys = [k for k in VERSION_COLUMNS if k not in dropped]
+        rows = []
+        for v in versions:
+            created = moment_text(v.created_at, lang)
+            cells = {
+                "vs_version": str(v.id), "vs_created": created.replace(" ", "\n", 1) if split else created,
+                "vs_source": v.source_folder, "vs_records": str(v.records), "vs_added": str(v.added),
+                "vs_updated": str(v.updated), "vs_unchanged": str(v.unchanged), "vs_skipped": str(v.skipped),
+            }
+            rows.append([cells[k] for k in keys])
+        table = Table(title=say("vs_title", lang))
+        for i, key in enumerate(keys):
+            header = say(key, lang)
+            widest = max(len(line) for row in rows for line in row[i].split("\n"))
+            if key == "vs_source":
+                room = max(max(len(w) for w in header.split()), min(SOURCE_MIN, widest))
+                table.add_column(_fold(header, room) if narrow else header, overflow="fold", min_width=room,
+                                 max_width=None if source_max is None else max(room, source_max))
+            else:
+                table.add_column(_fold(header, widest) if narrow else header, no_wrap=narrow,
+                                 justify="left" if key == "vs_created" else "right")
+        for row in rows:
+            table.add_row(*row)
+        return table
+
+    def width(table: Table) -> int:  # as wide as its cells, unbounded (a measure is clamped to the options' width)
+        return Measurement.get(console, console.options.update_width(10_000), table).maximum
+
+    wide = build(False, False, (), None)
+    if width(wide) <= console.width:
+        return wide, ()
+    for split, dropped in NARROW_LAYOUTS:
+        # Fits when the source folder, folded down to SOURCE_MIN, leaves room for every other cell.
+        if width(build(True, split, dropped, SOURCE_MIN)) <= console.width:
+            return build(True, split, dropped, None), dropped
+    return build(True, *NARROW_LAYOUTS[-1], None), NARROW_LAYOUTS[-1][1]
+
+
+def _fold(header: str, width: int) -> str:
+    """``header`` on lines of at most ``width`` characters (or one word), broken between words."""
+    lines: list[str] = []
+    for word in header.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 def _shown_version(version) -> dict:

@@ -163,6 +163,21 @@ def test_versions_dates_read_as_an_officer_reads_them(runner, two_versions):
     assert re.search(r"\b\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\b", english)
 
 
+@pytest.mark.parametrize("lang,day", [("vi", r"\d\d/\d\d/\d{4}"), ("en", r"\d{4}-\d\d-\d\d")])
+def test_versions_fits_80_columns_without_cutting_a_date(runner, two_versions, monkeypatch, lang, day):
+    monkeypatch.setenv("COLUMNS", "80")
+    result = runner.invoke(app, ["versions", "--into", two_versions, "--lang", lang])
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80, result.stdout
+    assert "…" not in result.stdout, result.stdout  # nothing cut short
+    rows = [line for line in result.stdout.splitlines() if re.match(r"│\s+\d+ │", line)]
+    assert len(rows) == 2, result.stdout
+    for row in rows:  # each version's row holds its whole day: dd/mm/yyyy in Vietnamese
+        assert re.search(rf"│ {day}\b", row), (row, result.stdout)
+    assert re.search(r"\b\d\d:\d\d:\d\d\b", result.stdout)  # and its time, on that line or the next
+    assert "records" in result.stdout.replace("\n", " ")  # the source folder, whole
+
+
 def test_versions_json_is_the_same_in_both_languages(runner, two_versions):
     vi = json.loads(runner.invoke(app, ["versions", "--into", two_versions, "--format", "json"]).stdout)
     en = json.loads(runner.invoke(app, ["versions", "--into", two_versions, "--format", "json", "--lang", "en"]).stdout)
