@@ -40,7 +40,7 @@ _AND = {"va", "kem", "cung"}
 # Words between a separator and a document name that still mean "this paper":
 # copy forms, counts, list openers. Stripped from the end of the head (folded).
 _COPY_WORDS = re.compile(
-    r"(?:\s|^)(?:duoc cap tu so goc|cap tu so goc|tu so goc|duoc chung thuc tu ban chinh|chung thuc tu ban chinh|duoc chung thuc tu|chung thuc tu|ban sao|ban chinh|ban chup|ban photocopy|ban photo|photocopy|ban scan|ban dien tu|ban in|ban dich|ban goc|"
+    r"(?:\s|^)(?:duoc cap tu so goc|cap tu so goc|tu so goc|duoc chung thuc tu ban chinh|chung thuc tu ban chinh|duoc chung thuc tu|chung thuc tu|ban sao chup|ban sao|ban chinh|ban chup|ban photocopy|ban photo|photocopy|ban scan|ban dien tu|ban in|ban dich|ban goc|"
     r"sao y|sao luc|ban trich luc|trich luc|co chung thuc|da chung thuc|duoc chung thuc|chung thuc|co cong chung|cong chung|"
     r"hop phap hoa lanh su|hop le|con hieu luc|con gia tri|cac giay to sau day|cac giay to sau|"
     r"cac giay to|giay to|mot trong cac|mot trong nhung|mot trong|cac|mot|hai|01|02|1|2|"
@@ -51,7 +51,7 @@ _GIVE = re.compile(
     r"(?:^|\s)(?:nop|nop kem|nop kem theo|kem theo|kem|dinh kem|xuat trinh|gom|bao gom|gom co|cung cap|tai len|"
     r"thay the bang|hoac bang|bang|bo sung|doi voi|nop bo sung|giay to tuy than la|giay to tuy than nhu|"
     # "hồ sơ còn có thêm Giấy chứng nhận ...": the dossier adds the paper.
-    r"co them|nop them|kem them)$"
+    r"co them|nop them|kem them|gui|phai gui|gui kem)$"
 )
 # Document types whose synonyms name the thing itself (a card, a certificate, a
 # book): a weak synonym ("hộ khẩu", "đăng ký doanh nghiệp") is an activity or

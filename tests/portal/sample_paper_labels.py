@@ -44,6 +44,9 @@ The draw, fixed by its seeds, over the *document* entries that
 * ``blind-11`` (seed 6122026): drawn like ``blind-10`` once blind-10's reading
   was fixed, labelled by the same guide before anyone looked at the engine's
   answer on it.
+* ``blind-12`` (seed 7122026): drawn like ``blind-11`` once blind-11's reading
+  was fixed, labelled by the same guide before anyone looked at the engine's
+  answer on it.
 * ``dev`` (seed 10102026): 130 entries at random plus 130 mentioning an Art. 4
   word, drawn from the rest. Tuning may read them.
 """
@@ -80,6 +83,7 @@ DRAWS = (
     ("blind-9", 4122026, 40, 120),
     ("blind-10", 5122026, 40, 120),
     ("blind-11", 6122026, 40, 120),
+    ("blind-12", 7122026, 40, 120),
 )
 
 

@@ -618,3 +618,17 @@ def test_what_the_agency_looks_up_itself_is_not_asked(law, recogniser):
             "độc thân: Cơ quan giải quyết tra cứu thông tin về tình trạng hôn nhân trên Cơ sở dữ liệu hộ tịch điện tử.")
     d = decide(law, case, recogniser)
     assert [c.document_types for c in d.components] == [["marriage-certificate"]] and d.status.value == "struck"
+
+
+def test_the_older_business_certificate_is_not_the_one_a_row_names(law, recogniser):
+    # Res. 66.7 Appendix I applies as written: a row naming the enterprise
+    # registration certificate does not name the pre-2015 business certificate.
+    tree = read(recogniser, "Bản sao giấy chứng nhận đăng ký kinh doanh hoặc giấy chứng nhận đăng ký doanh nghiệp")
+    assert [p.document_types for p in iter_papers(tree)] == [["business-registration-certificate-old"], ["business-registration-certificate"]]
+    law_types = law.sources["business-registration"].replaces
+    assert "business-registration-certificate-old" in law_types  # Art. 4.5 still covers it, on its condition
+
+
+def test_a_copy_sent_by_an_heir_is_asked_for(recogniser):
+    tree = read(recogniser, "Quyết định của tòa án; người thừa kế phải gửi bản sao chụp giấy chứng tử")
+    assert ["death-certificate"] in [p.document_types for p in iter_papers(tree)]
