@@ -269,7 +269,7 @@ def stored(url: str) -> tuple[int, int]:
 def test_ctrl_c_while_reading_says_nothing_was_written(runner, records, tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'store.db'}"
     interrupt_after(monkeypatch, 3)
-    result = runner.invoke(app, ["import", str(records), "--into", url])
+    result = runner.invoke(app, ["import", str(records), "--into", url, "--lang", "en"])
     assert result.exit_code == 130, result.output
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.output
@@ -298,7 +298,7 @@ def _ctrl_c_while_writing_rolls_back(runner, records, url, monkeypatch) -> None:
     write(records, "bo-tu-phap", "9.000010.json", {"ma_thu_tuc": "9.000010", "entries": ["Đơn"]})
     write(records, "bo-tu-phap", "9.000001.json", {"ma_thu_tuc": "9.000001", "entries": ["Đơn mới"]})
     _interrupt_inside_the_transaction(monkeypatch)
-    result = runner.invoke(app, ["import", str(records), "--into", url])
+    result = runner.invoke(app, ["import", str(records), "--into", url, "--lang", "en"])
     assert result.exit_code == 130, result.output
     line = result.stderr.strip()
     assert "\n" not in line and "while writing the 11 record(s) read" in line and "0 of 11 record(s) written" in line
@@ -326,7 +326,7 @@ def test_ctrl_c_after_the_commit_says_what_was_written(runner, records, tmp_path
         raise KeyboardInterrupt
 
     monkeypatch.setattr(engine.importer, "ImportResult", late)  # built just after the commit
-    result = runner.invoke(app, ["import", str(records), "--into", url])
+    result = runner.invoke(app, ["import", str(records), "--into", url, "--lang", "en"])
     assert result.exit_code == 130, result.output
     line = result.stderr.strip()
     assert "\n" not in line

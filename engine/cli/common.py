@@ -89,6 +89,59 @@ STORE_TEXTS: dict[str, tuple[str, str]] = {
     "im_progress": ("đang nhập", "importing"),
     "im_progress_records": ("bản ghi", "records"),
     "im_nothing": ("không nhập được bản ghi nào", "nothing could be imported"),
+    # import: lines on stderr (the reasons in them: engine.cli.import_reasons)
+    "im_error": ("lỗi", "error"),
+    "im_note": ("lưu ý", "note"),
+    "im_skipped_line": ("bỏ qua", "skipped"),
+    "im_unknown_line": ("không rõ bộ, ngành", "ministry unknown"),
+    "im_unknown_why": (
+        ("không nằm trong thư mục của bộ, ngành nào, và không trường cơ quan nào nêu một cơ quan của "
+         "procedures/agencies.yaml hay procedures/agency-aliases.yaml"),
+        ("no ministry folder, and no agency field names an agency of procedures/agencies.yaml or "
+         "procedures/agency-aliases.yaml"),
+    ),
+    "im_more_skipped": ("... và {n} bản ghi bị bỏ qua khác ({rest})", "... and {n} more skipped records ({rest})"),
+    "im_more_skipped_in": ("xem {file}", "in {file}"),
+    "im_more_skipped_see": ("xem --output-format json hoặc --problems FILE", "see --output-format json or --problems FILE"),
+    "im_more_unknown": (
+        "... và {n} bản ghi khác không rõ bộ, ngành (xem --output-format json)",
+        "... and {n} more records of unknown ministry (see --output-format json)",
+    ),
+    "im_legacy_json": (
+        "--format json với một thư mục được hiểu là --output-format json (--format nay chỉ định dạng đầu vào)",
+        "--format json with a folder is read as --output-format json (--format now names the input format)",
+    ),
+    "im_disagree": ("--format {a} và --input-format {b} mâu thuẫn nhau", "--format {a} and --input-format {b} disagree"),
+    "im_open_failed": ("không mở được kho dữ liệu tại {url}: {reason}", "cannot open the store at {url}: {reason}"),
+    # import: interrupted (Ctrl-C), one error line
+    "im_seen_none": ("trước khi đọc bản ghi nào", "before any record was read"),
+    "im_seen_some": ("sau khi đọc {read} trên {total} bản ghi", "after reading {read} of {total} record(s)"),
+    "im_seen_some_unknown": ("sau khi đọc {read} bản ghi (chưa biết tổng số)", "after reading {read} of an unknown number of record(s)"),
+    "im_seen_writing": ("khi đang ghi {total} bản ghi đã đọc", "while writing the {total} record(s) read"),
+    "im_version_one": ("phiên bản danh mục {id}", "catalogue version {id}"),
+    "im_version_many": ("các phiên bản danh mục {first}-{last}", "catalogue versions {first}-{last}"),
+    "im_interrupted_done": (
+        ("bị ngắt {seen}, khi lần nhập đã ghi xong: đã ghi {written} thủ tục ({added} thêm mới, {updated} cập nhật) "
+         "thành {ids} trong {url}; không thiếu gì"),
+        ("interrupted {seen}, after the import was written: {written} procedure(s) written "
+         "({added} added, {updated} updated) as {ids} in {url}; nothing is missing from it"),
+    ),
+    "im_interrupted_part": (
+        ("bị ngắt {seen}: đã ghi {written} thủ tục ({added} thêm mới, {updated} cập nhật) thành {ids} trong {url}, "
+         "chỉ những lô trọn vẹn; lô đang ghi đã được hoàn tác, phần còn lại chưa được đọc hoặc chưa được ghi. "
+         "Chạy lại đúng lần nhập này sẽ thêm phần còn thiếu (bản ghi đã ghi không phải phân tích lại)"),
+        ("interrupted {seen}: {written} procedure(s) written ({added} added, {updated} updated) as {ids} in {url}, "
+         "whole batches only; the batch being written was rolled back and the rest was not read or not written. "
+         "Running the same import again adds what is missing (records already written are not parsed again)"),
+    ),
+    "im_written_none_of": ("đã ghi 0 trên {total} bản ghi", "0 of {total} record(s) written"),
+    "im_written_none": ("chưa ghi bản ghi nào", "0 records written"),
+    "im_interrupted_none": (
+        ("bị ngắt {seen}: {done}; kho dữ liệu tại {url} không thay đổi và vẫn nhất quán "
+         "(mỗi lô của một lần nhập được ghi trong một giao dịch, giao dịch đó chưa được xác nhận)"),
+        ("interrupted {seen}: {done}; the store at {url} is unchanged and "
+         "consistent (each batch of an import is written in one transaction, which was not committed)"),
+    ),
     # import --report
     "im_report": (
         ("Đã phân tích {parsed} trên {records} bản ghi; {entries} thành phần hồ sơ (trung bình {mean}, trung vị {median}, "

@@ -4,9 +4,11 @@ The lead's CLI calls :func:`register` on its ``typer.Typer`` app. Results go
 to stdout (a table, or only JSON with ``import --output-format json`` and
 ``versions --format json``); progress, problems and errors go to stderr, so
 JSON output can be piped. Tables and messages are in Vietnamese, or English
-with ``--lang en`` (texts: :data:`engine.cli.common.STORE_TEXTS`); the lines
-about single records (skipped, ministry unknown, notes) and ``error:`` lines
-stay as the importer words them, like ``check``'s data errors.
+with ``--lang en`` (texts: :data:`engine.cli.common.STORE_TEXTS`): the lines
+about single records (skipped, ministry unknown), notes and ``error:`` lines
+too, the importer's reasons in them said in that language
+(:mod:`engine.cli.import_reasons`) and the places and names in them as they
+are. The JSON output and ``--problems FILE`` keep the importer's own words.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from rich.progress import (
 from rich.table import Table
 
 from .common import LangOpt, moment_text, say
+from .import_reasons import place, reason
 
 #: Below this many records the progress bar is not worth drawing.
 PROGRESS_MIN = 50
@@ -62,10 +65,16 @@ def _emit_json(data: Any) -> None:
     sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
 
 
-def _open(into: str | None, err: Console, *, create: bool = True):
+def _error(err: Console, message: str, lang: str) -> None:
+    """One ``error:`` line (``lỗi:`` in Vietnamese), the message's reasons in ``lang``."""
+    err.print(f"[red]{say('im_error', lang)}:[/red] {escape(reason(message, lang))}", highlight=False, soft_wrap=True)
+
+
+def _open(into: str | None, err: Console, *, create: bool = True, lang: str = "en"):
     """Open the store or exit 2 with one line that never shows a password.
 
-    ``create=False`` (readers): the database must already hold a store.
+    ``create=False`` (readers): the database must already hold a store. The
+    driver's reason is its own; ``lang`` words the rest of the line.
     """
     from engine.store import display_url, open_store, resolve_url
     from engine.store.config import error_reason
@@ -74,10 +83,8 @@ def _open(into: str | None, err: Console, *, create: bool = True):
     try:
         return open_store(url, create=create)
     except Exception as exc:  # noqa: BLE001 - any driver error: report and stop
-        err.print(
-            f"[red]error:[/red] cannot open the store at {escape(display_url(url))}: {escape(error_reason(exc, url))}",
-            highlight=False, soft_wrap=True,
-        )
+        message = say("im_open_failed", lang, url=display_url(url), reason=error_reason(exc, url))
+        err.print(f"[red]{say('im_error', lang)}:[/red] {escape(message)}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
 
 
@@ -98,44 +105,35 @@ def _versions_after(store, before: Any) -> list:
     return [v for v in versions if before is None or v.id > before.id]
 
 
-def _ids(versions: list) -> str:
+def _ids(versions: list, lang: str = "en") -> str:
     ids = [v.id for v in versions]
     if len(ids) == 1:
-        return f"catalogue version {ids[0]}"
-    return f"catalogue versions {ids[0]}-{ids[-1]}"
+        return say("im_version_one", lang, id=ids[0])
+    return say("im_version_many", lang, first=ids[0], last=ids[-1])
 
 
-def _interrupted(err: Console, store, before: Any, read: int, total: int | None, finished: bool | None = None) -> None:
+def _interrupted(err: Console, store, before: Any, read: int, total: int | None, finished: bool | None = None,
+                 lang: str = "en") -> None:
     """Say, in one line, what an interrupted import wrote and what it did not."""
     url = store.url
     after = _versions_after(store, before)
     if not total and not read:
-        seen = "before any record was read"
-    elif total is None or read < total:
-        seen = f"after reading {read} of {total if total is not None else 'an unknown number of'} record(s)"
+        seen = say("im_seen_none", lang)
+    elif total is None:
+        seen = say("im_seen_some_unknown", lang, read=read)
+    elif read < total:
+        seen = say("im_seen_some", lang, read=read, total=total)
     else:
-        seen = f"while writing the {total} record(s) read"
+        seen = say("im_seen_writing", lang, total=total)
     written = sum(v.added + v.updated for v in after)
     added, updated = sum(v.added for v in after), sum(v.updated for v in after)
-    if after and (finished or finished is None):
-        message = (
-            f"interrupted {seen}, after the import was written: {written} procedure(s) written "
-            f"({added} added, {updated} updated) as {_ids(after)} in {url}; nothing is missing from it"
-        )
-    elif after:
-        message = (
-            f"interrupted {seen}: {written} procedure(s) written ({added} added, {updated} updated) as "
-            f"{_ids(after)} in {url}, whole batches only; the batch being written was rolled back and the "
-            "rest was not read or not written. Running the same import again adds what is missing "
-            "(records already written are not parsed again)"
-        )
+    if after:
+        figures = {"seen": seen, "written": written, "added": added, "updated": updated, "ids": _ids(after, lang), "url": url}
+        message = say("im_interrupted_done" if finished or finished is None else "im_interrupted_part", lang, **figures)
     else:
-        done = f"0 of {total} record(s) written" if total else "0 records written"
-        message = (
-            f"interrupted {seen}: {done}; the store at {url} is unchanged and "
-            "consistent (each batch of an import is written in one transaction, which was not committed)"
-        )
-    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
+        done = say("im_written_none_of", lang, total=total) if total else say("im_written_none", lang)
+        message = say("im_interrupted_none", lang, seen=seen, done=done, url=url)
+    _error(err, message, lang)
 
 
 class InputFormat(str, Enum):
@@ -160,7 +158,7 @@ class FormatChoice(str, Enum):
 
 
 def _formats(err: Console, path: Path, format: FormatChoice | None, input_format: InputFormat | None,
-             output_format: Format | None) -> tuple[str, Format]:
+             output_format: Format | None, lang: str = "en") -> tuple[str, Format]:
     """Settle the input and output formats from ``--format``, ``--input-format`` and ``--output-format``."""
     given_input = input_format.value if input_format is not None else None
     output = output_format
@@ -171,11 +169,9 @@ def _formats(err: Console, path: Path, format: FormatChoice | None, input_format
             if output is None:
                 output = Format(format.value)
             if format is FormatChoice.json:
-                err.print("note: --format json with a folder is read as --output-format json "
-                          "(--format now names the input format)", highlight=False)
+                err.print(f"{say('im_note', lang)}: {say('im_legacy_json', lang)}", highlight=False, markup=False)
         elif given_input is not None and given_input != format.value:
-            err.print(f"[red]error:[/red] --format {format.value} and --input-format {given_input} disagree",
-                      highlight=False)
+            _error(err, say("im_disagree", lang, a=format.value, b=given_input), lang)
             raise typer.Exit(2)
         else:
             given_input = format.value
@@ -248,7 +244,7 @@ def import_command(
     from engine.imports import ImportFormatError, MappingError, find_mapping, read_path
 
     err = Console(stderr=True, force_terminal=True if show_progress else None)
-    input_format_value, out_format = _formats(err, path, format, input_format, output_format)
+    input_format_value, out_format = _formats(err, path, format, input_format, output_format, lang)
     chosen = None
     try:  # a PATH or mapping that cannot be used: say so before opening the store
         if mapping is not None:
@@ -256,9 +252,9 @@ def import_command(
         choose_mapping(read_path(path, input_format_value), chosen, path)
     except (ImportFormatError, DataError) as exc:
         for line in str(exc).splitlines():
-            err.print(f"[red]error:[/red] {escape(line)}", highlight=False, soft_wrap=True)
+            _error(err, line, lang)
         raise typer.Exit(2) from None
-    store = _open(into, err)
+    store = _open(into, err, lang=lang)
     bar = Progress(
         TextColumn(say("im_progress", lang)), BarColumn(), MofNCompleteColumn(), TextColumn(say("im_progress_records", lang)),
         TimeElapsedColumn(), TimeRemainingColumn(),
@@ -284,21 +280,21 @@ def import_command(
                 batch_size=batch_size, workers=workers, reuse=not reparse,
             )
     except ImportInterrupted as exc:
-        _interrupted(err, store, before, exc.read, exc.total, exc.finished)
+        _interrupted(err, store, before, exc.read, exc.total, exc.finished, lang)
         store.close()
         raise typer.Exit(130) from None
     except KeyboardInterrupt:
-        _interrupted(err, store, before, seen["read"], seen["total"])
+        _interrupted(err, store, before, seen["read"], seen["total"], lang=lang)
         store.close()
         raise typer.Exit(130) from None
     except MappingError as exc:
         store.close()
         for error in exc.errors:
-            err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
+            _error(err, str(error), lang)
         raise typer.Exit(2) from None
     except (ImportFormatError, DataError) as exc:
         store.close()
-        err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        _error(err, str(exc), lang)
         raise typer.Exit(2) from None
     store.close()
     if problems_file is not None:
@@ -306,10 +302,10 @@ def import_command(
     if out_format is Format.json:
         _emit_json({"store": store.url, **result.to_json()})
     else:
-        _print_problems(err, result.problems, problems_file)
-        _print_unknown(err, result)
+        _print_problems(err, result.problems, problems_file, lang)
+        _print_unknown(err, result, lang)
         for notice in result.notices:
-            err.print(f"[yellow]note[/yellow] {escape(notice)}", highlight=False)
+            err.print(f"[yellow]{say('im_note', lang)}[/yellow] {escape(reason(notice, lang))}", highlight=False)
         out = Console()
         out.print(_summary_table(result, store.url, lang))
         if result.report is not None:
@@ -329,25 +325,25 @@ def _write_problems(path: Path, problems: list) -> None:
             writer.writerow([p.file, p.field, p.reason, p.ministry])
 
 
-def _print_problems(err: Console, problems: list, written: Path | None = None) -> None:
+def _print_problems(err: Console, problems: list, written: Path | None = None, lang: str = "en") -> None:
+    """The first skipped records, one line each: ``skipped PLACE: FIELD: REASON`` (``bỏ qua ...`` in Vietnamese)."""
+    label = say("im_skipped_line", lang)
     for problem in problems[:PROBLEMS_SHOWN]:
-        where = f"{problem.file}: {problem.field}" if problem.field else problem.file
-        err.print(f"[yellow]skipped[/yellow] {escape(where)}: {escape(problem.reason)}", highlight=False)
+        where = f"{problem.file}: {place(problem.field, lang)}" if problem.field else problem.file
+        err.print(f"[yellow]{escape(label)}[/yellow] {escape(where)}: {escape(reason(problem.reason, lang))}", highlight=False)
     if len(problems) > PROBLEMS_SHOWN:
-        rest = f"in {written}" if written else "see --output-format json or --problems FILE"
-        err.print(f"... and {len(problems) - PROBLEMS_SHOWN} more skipped records ({rest})")
+        rest = say("im_more_skipped_in", lang, file=written) if written else say("im_more_skipped_see", lang)
+        err.print(say("im_more_skipped", lang, n=len(problems) - PROBLEMS_SHOWN, rest=rest), highlight=False, markup=False)
 
 
-def _print_unknown(err: Console, result) -> None:
+def _print_unknown(err: Console, result, lang: str = "en") -> None:
     unknown = result.unknown_ministry
+    label, why = say("im_unknown_line", lang), say("im_unknown_why", lang)
     for where in unknown[:PROBLEMS_SHOWN]:
-        err.print(
-            f"[yellow]ministry unknown[/yellow] {escape(where)}: no ministry folder, and no agency field "
-            "names an agency of procedures/agencies.yaml or procedures/agency-aliases.yaml", highlight=False,
-        )
+        err.print(f"[yellow]{escape(label)}[/yellow] {escape(where)}: {escape(why)}", highlight=False)
     count = result.ministry_from.get("unknown", 0)
     if count > PROBLEMS_SHOWN:
-        err.print(f"... and {count - PROBLEMS_SHOWN} more records of unknown ministry (see --output-format json)")
+        err.print(say("im_more_unknown", lang, n=count - PROBLEMS_SHOWN), highlight=False, markup=False)
 
 
 def _summary_table(result, store_url: str, lang: str = "vi") -> Table:

@@ -1,5 +1,6 @@
 """``onceonly import`` and ``onceonly versions`` speak Vietnamese first; ``--lang en``
-(or ONCEONLY_LANG) switches. Their JSON and exit codes do not depend on the language.
+(or ONCEONLY_LANG) switches: tables, lines about single records, ``error:`` lines. Their
+JSON, the names and places in their lines, and their exit codes do not depend on the language.
 
 Fixtures are records written here (tests/cli/conftest.py), never ../shared/data.
 """
@@ -66,11 +67,123 @@ def test_import_speaks_vietnamese_by_default_english_on_request(runner, tmp_path
     assert en in stdout_words(english) and vi not in stdout_words(english)
 
 
-def test_import_lines_about_single_records_stay_as_the_importer_words_them(runner, tmp_path, records):
-    result = runner.invoke(app, ["import", str(records), "--into", _store(tmp_path)])
-    assert result.exit_code == 0, result.output
-    assert "ministry unknown" in result.stderr and "9.654321.json" in result.stderr  # like `check`'s data errors
-    assert "ministry unknown" not in result.stdout  # the summary table is Vietnamese
+def stderr_lines(result) -> list[str]:
+    """stderr's lines, a line the console wrapped joined back (a new line starts with its label)."""
+    lines: list[str] = []
+    for line in result.stderr.splitlines():
+        if lines and not re.match(r"(bỏ qua|skipped|không rõ bộ, ngành|ministry unknown|lỗi:|error:|lưu ý|note|\.\.\.) ", line) \
+                and not line.startswith(("không nhập", "nothing")):
+            lines[-1] += " " + line.strip()
+        else:
+            lines.append(line.strip())
+    return lines
+
+
+@pytest.fixture
+def bad_records(records):
+    """The two records, one that does not parse (no name), one that is no JSON."""
+    write_record(records, {**RECORD, "ma_thu_tuc": "9.222222", "ten_thu_tuc": None})
+    (records / "bo-tai-chinh" / "broken.json").write_text("{", encoding="utf-8")
+    return records
+
+
+# the lines about single records: Vietnamese, English; the places and field names in them are the records' own
+RECORD_LINES = [
+    ("bỏ qua bo-tai-chinh/9.222222.json: ten_thu_tuc: thiếu tên thủ tục",
+     "skipped bo-tai-chinh/9.222222.json: ten_thu_tuc: missing procedure name"),
+    ("bỏ qua bo-tai-chinh/broken.json: không đọc được JSON: JSONDecodeError",
+     "skipped bo-tai-chinh/broken.json: unreadable JSON: JSONDecodeError"),
+    (("không rõ bộ, ngành 9.654321.json: không nằm trong thư mục của bộ, ngành nào, và không trường cơ quan nào nêu "
+      "một cơ quan của procedures/agencies.yaml hay procedures/agency-aliases.yaml"),
+     ("ministry unknown 9.654321.json: no ministry folder, and no agency field names an agency of "
+      "procedures/agencies.yaml or procedures/agency-aliases.yaml")),
+]
+
+
+def test_import_lines_about_single_records_in_vietnamese_by_default_english_on_request(runner, tmp_path, bad_records):
+    default = runner.invoke(app, ["import", str(bad_records), "--into", _store(tmp_path, "vi.db")])
+    english = runner.invoke(app, ["import", str(bad_records), "--into", _store(tmp_path, "en.db"), "--lang", "en"])
+    assert default.exit_code == english.exit_code == 0, (default.output, english.output)
+    vi_lines, en_lines = stderr_lines(default), stderr_lines(english)
+    for vi, en in RECORD_LINES:
+        assert vi in vi_lines and en not in vi_lines, (vi, vi_lines)
+        assert en in en_lines and vi not in en_lines, (en, en_lines)
+    assert not any(w in default.stderr for w in ("skipped", "ministry unknown", "missing", "unreadable")), default.stderr
+    assert "ministry unknown" not in default.stdout  # the summary table is Vietnamese too
+
+
+def test_import_json_keeps_the_importers_words_in_both_languages(runner, tmp_path, bad_records):
+    def run(name, *lang):
+        result = runner.invoke(app, ["import", str(bad_records), "--into", _store(tmp_path, name), "--output-format", "json", *lang])
+        assert result.exit_code == 0 and result.stderr == "", result.output
+        return json.loads(result.stdout)
+
+    vi, en = run("vi.db"), run("en.db", "--lang", "en")
+    assert vi["problems"] == en["problems"], (vi["problems"], en["problems"])
+    reasons = {p["field"]: p["reason"] for p in vi["problems"]}
+    assert reasons["ten_thu_tuc"] == "missing procedure name", reasons  # machine-readable: the importer's own words
+    problems = tmp_path / "problems.csv"
+    runner.invoke(app, ["import", str(bad_records), "--into", _store(tmp_path, "p.db"), "--problems", str(problems)])
+    assert "missing procedure name" in problems.read_text(encoding="utf-8")
+
+
+# argv after `import`, exit code, the error line in Vietnamese, in English
+ERROR_LINES = [
+    (lambda tmp: [str(tmp / "odd.txt")], 2,
+     "lỗi: odd.txt: không nhận ra định dạng từ tên tệp; hãy cho --format json, jsonl, csv hoặc xlsx",
+     "error: odd.txt: cannot tell its format from its name; give --format json, jsonl, csv or xlsx"),
+    (lambda tmp: [str(tmp / "t.csv"), "--mapping", "portal-crawl"], 2,
+     ("lỗi: procedures/imports/portal-crawl.yaml:13: fields.name: không có trường 'ten_thu_tuc' "
+      "trong dòng tiêu đề của t.csv (chỉ có: 'Mã', 'Tên')"),
+     ("error: procedures/imports/portal-crawl.yaml:13: fields.name: no field 'ten_thu_tuc' "
+      "in the header of t.csv (it has: 'Mã', 'Tên')")),
+    (lambda tmp: [str(tmp / "t.csv"), "--format", "csv", "--input-format", "jsonl"], 2,
+     "lỗi: --format csv và --input-format jsonl mâu thuẫn nhau", "error: --format csv and --input-format jsonl disagree"),
+]
+
+
+@pytest.mark.parametrize("argv,code,vi,en", ERROR_LINES, ids=["format", "mapping", "disagree"])
+def test_import_error_lines_in_vietnamese_by_default_english_on_request(runner, tmp_path, argv, code, vi, en):
+    (tmp_path / "odd.txt").write_text("hello", encoding="utf-8")
+    (tmp_path / "t.csv").write_text("Mã,Tên\n1.000001,Thủ tục\n", encoding="utf-8")
+    default = runner.invoke(app, ["import", *argv(tmp_path), "--into", _store(tmp_path, "vi.db")])
+    english = runner.invoke(app, ["import", *argv(tmp_path), "--into", _store(tmp_path, "en.db"), "--lang", "en"])
+    assert default.exit_code == english.exit_code == code, (default.output, english.output)
+    assert vi in stderr_lines(default) and "error:" not in default.stderr, default.stderr
+    assert en in stderr_lines(english) and "lỗi:" not in english.stderr, english.stderr
+    assert default.stdout == english.stdout == ""
+
+
+def test_an_interrupted_import_says_so_in_either_language_and_exits_130(runner, tmp_path, records, monkeypatch):
+    import engine.importer
+
+    def interrupt(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(engine.importer, "_parse_one", interrupt)
+    default = runner.invoke(app, ["import", str(records), "--into", _store(tmp_path, "vi.db"), "--workers", "0"])
+    english = runner.invoke(app, ["import", str(records), "--into", _store(tmp_path, "en.db"), "--workers", "0", "--lang", "en"])
+    assert default.exit_code == english.exit_code == 130
+    assert default.stderr.startswith("lỗi: bị ngắt sau khi đọc ") and "không thay đổi và vẫn nhất quán" in default.stderr
+    assert english.stderr.startswith("error: interrupted after reading ") and "unchanged and consistent" in english.stderr
+
+
+def test_every_vietnamese_reason_fills_its_fields_and_keeps_the_place():
+    from engine.cli import import_reasons
+
+    for pattern, template in import_reasons._REASONS:
+        groups = set(re.compile(pattern).groupindex)
+        fields = {f for _, f, _, _ in string.Formatter().parse(template) if f}
+        assert fields == groups, (pattern, fields, groups)
+    def say_vi(text: str) -> str:
+        return import_reasons.reason(text, "vi")
+
+    assert say_vi("book.xlsx: not an Excel workbook (.xlsx), or a damaged one (BadZipFile)") \
+        == "book.xlsx: không phải sổ tính Excel (.xlsx), hoặc tệp đã hỏng (BadZipFile)"
+    assert say_vi("invalid JSON at line 3 column 7: unexpected character") == "JSON không hợp lệ ở dòng 3, cột 7: ký tự không mong đợi"
+    assert say_vi("t.csv:1: two columns are headed 'Mã' (columns 1 and 3)") == "t.csv:1: hai cột cùng tiêu đề 'Mã' (cột 1 và cột 3)"
+    assert say_vi("a reason nobody wrote down") == "a reason nobody wrote down"  # unknown: as it came
+    assert import_reasons.reason("missing dossier", "en") == "missing dossier"
 
 
 def test_import_progress_bar_in_both_languages(runner, tmp_path):

@@ -115,7 +115,7 @@ def test_ctrl_c_from_the_command_line_says_which_batches_were_written(tmp_path, 
 
     monkeypatch.setattr(engine.importer, "_parse_one", interrupted)
     url = f"sqlite:///{tmp_path / 's.db'}"
-    result = runner.invoke(app, ["import", str(path), "--into", url, "--batch-size", "10", "--workers", "0"])
+    result = runner.invoke(app, ["import", str(path), "--into", url, "--batch-size", "10", "--workers", "0", "--lang", "en"])
     assert result.exit_code == 130
     message = result.stderr.strip()
     assert "\n" not in message and "interrupted after reading 22 of 25 record(s): 20 procedure(s) written" in message
@@ -131,7 +131,7 @@ def test_every_rejected_record_in_a_problems_file(tmp_path, monkeypatch, parse):
     path = crawl(tmp_path, 60, bad_every=2)
     problems = tmp_path / "rejected.csv"
     result = runner.invoke(app, ["import", str(path), "--into", str(tmp_path / "s.db"), "--problems", str(problems),
-                                 "--workers", "0"])
+                                 "--workers", "0", "--lang", "en"])
     assert result.exit_code == 0
     assert "... and 10 more skipped records (in " in result.stderr
     with open(problems, encoding="utf-8") as fh:

@@ -56,7 +56,7 @@ def test_unknown_ministry_is_in_the_summary(files, tmp_path):
 ])
 def test_a_path_that_cannot_be_read_so_stops_before_the_store(files, tmp_path, which, choice, message):
     db = tmp_path / "never.db"
-    result = _import(files[which], "--into", db, "--input-format", choice)
+    result = _import(files[which], "--into", db, "--input-format", choice, "--lang", "en")
     assert result.exit_code == 2 and message in result.stderr
     assert not db.exists()
 
@@ -70,7 +70,7 @@ def test_choices_are_checked(files, tmp_path):
 def test_input_format_is_the_old_name_of_format(files, tmp_path):
     result = _import(files["lines"], "--into", tmp_path / "s.db", "--input-format", "jsonl", "--output-format", "json")
     assert result.exit_code == 0 and json.loads(result.stdout)["format"] == "jsonl"
-    clash = _import(files["lines"], "--into", tmp_path / "s.db", "--input-format", "jsonl", "--format", "csv")
+    clash = _import(files["lines"], "--into", tmp_path / "s.db", "--input-format", "jsonl", "--format", "csv", "--lang", "en")
     assert clash.exit_code == 2 and "disagree" in clash.stderr
 
 
@@ -86,6 +86,6 @@ def test_format_json_with_a_folder_still_means_json_output(files, tmp_path):
 def test_cut_json_lines_from_the_cli(files, tmp_path):
     path = files["lines"]
     path.write_text(path.read_text(encoding="utf-8")[:-30], encoding="utf-8")
-    result = _import(path, "--into", tmp_path / "s.db")
+    result = _import(path, "--into", tmp_path / "s.db", "--lang", "en")
     assert result.exit_code == 0
     assert "records.jsonl:2: " in result.stderr and "truncated record" in result.stderr

@@ -197,7 +197,7 @@ def test_a_mapping_naming_a_missing_field_is_refused_before_anything_is_written(
     data = {"id": "1.990730", "title": "Thủ tục", "agency": "Sở Tư pháp", "documents": ["Đơn"]}
     path = write_json(tmp_path / "theirs.jsonl", line(data) + "\n")
     db = tmp_path / "never.db"
-    result = runner.invoke(app, ["import", str(path), "--into", str(db), "--mapping", str(mapping)])
+    result = runner.invoke(app, ["import", str(path), "--into", str(db), "--mapping", str(mapping), "--lang", "en"])
     assert result.exit_code == 2 and not db.exists()
     assert (f"{mapping}:6: fields.agency: no field 'co_quan' in the first 1 record(s) of theirs.jsonl "
             "(it has: 'id', 'title', 'agency', 'documents')") in result.stderr

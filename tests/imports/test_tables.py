@@ -128,7 +128,7 @@ def test_csv_that_cannot_be_read_at_all(tmp_path):
 def test_csv_without_the_columns_the_mapping_needs_stops_before_the_store(tmp_path):
     path = write_csv(tmp_path / "t.csv", [["Mã", "Tên"], ["1.990561", "Thủ tục"]])
     db = tmp_path / "never.db"
-    result = CliRunner().invoke(app, ["import", str(path), "--into", str(db)])
+    result = CliRunner().invoke(app, ["import", str(path), "--into", str(db), "--lang", "en"])
     assert result.exit_code == 2 and not db.exists()
     assert "procedures/imports/portal-crawl.yaml:" in result.stderr
     assert "fields.name: no field 'ten_thu_tuc' in the header of t.csv (it has: 'Mã', 'Tên')" in result.stderr
@@ -170,14 +170,14 @@ def test_a_bad_xlsx_stops_before_the_store(tmp_path, damage):
     else:
         path.write_text("Mã thủ tục,Tên thủ tục\n", encoding="utf-8")
     db = tmp_path / "never.db"
-    result = CliRunner().invoke(app, ["import", str(path), "--into", str(db)])
+    result = CliRunner().invoke(app, ["import", str(path), "--into", str(db), "--lang", "en"])
     assert result.exit_code == 2 and not db.exists()
     assert "book.xlsx: not an Excel workbook (.xlsx), or a damaged one (BadZipFile)" in result.stderr
 
 
 def test_xlsx_whose_sheets_all_lack_the_columns(tmp_path):
     path = write_xlsx(tmp_path / "book.xlsx", {"A": [["x", "y"], [1, 2]]})
-    result = CliRunner().invoke(app, ["import", str(path), "--into", str(tmp_path / "never.db")])
+    result = CliRunner().invoke(app, ["import", str(path), "--into", str(tmp_path / "never.db"), "--lang", "en"])
     assert result.exit_code == 2 and "in the header of book.xlsx#A (it has: 'x', 'y')" in result.stderr
 
 
