@@ -208,6 +208,24 @@ def day_text(day: dt.date, lang: str) -> str:
     return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
 
 
+def number_text(value: Any, lang: str, digits: int | None = None) -> str:
+    """A figure as its reader writes it: 1.234.567,5 in Vietnamese, 1,234,567.5 in English.
+
+    Whole numbers and figures of 100 or more are shown without decimals unless
+    ``digits`` says otherwise; ``None`` is a dash.
+    """
+    if value is None:
+        return "—"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if digits is None:
+        digits = 0 if isinstance(value, int) or abs(value) >= 100 or float(value).is_integer() else 2
+    text = f"{value:,.{digits}f}"
+    if lang == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
 def moment_text(moment: dt.datetime, lang: str) -> str:
     """A date and time to the second: dd/mm/yyyy HH:MM:SS in Vietnamese, YYYY-MM-DD HH:MM:SS in English."""
     return moment.strftime("%d/%m/%Y %H:%M:%S" if lang == "vi" else "%Y-%m-%d %H:%M:%S")

@@ -20,6 +20,7 @@ from .common import (
     guarded,
     load,
     more,
+    number_text,
     out,
     say,
 )
@@ -87,12 +88,12 @@ def _who(attrs: dict, defaulted: bool, lang: str) -> str:
     return say("gr_applicant_default", lang, who=who, file=POPULATION_FILE) if defaulted else say("gr_applicant", lang, who=who)
 
 
-def _n(value) -> str:
-    return f"{value:,.0f}" if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+def _n(value, lang: str) -> str:
+    return number_text(value, lang, 0)
 
 
 def _vol(value, estimated: bool, lang: str, key: str = "estimated") -> str:
-    return _n(value) + (f" ({say(key, lang)})" if estimated else "")
+    return _n(value, lang) + (f" ({say(key, lang)})" if estimated else "")
 
 
 def _requirement_text(cat, code: str, requirement: str) -> str:
@@ -135,8 +136,8 @@ def register(app: typer.Typer) -> None:
             t.add_column(say(key, lang), overflow="fold")
         for r in rows[:limit]:
             t.add_row(
-                r["from_name"], r["to_name"], _n(r["requirements"]), _n(r["document_requirements"]), _n(r["data_requirements"]),
-                _vol(r["volume_per_year"], r["volume_estimated"], lang, "partly_estimated"), _n(r["procedures"]),
+                r["from_name"], r["to_name"], _n(r["requirements"], lang), _n(r["document_requirements"], lang), _n(r["data_requirements"], lang),
+                _vol(r["volume_per_year"], r["volume_estimated"], lang, "partly_estimated"), _n(r["procedures"], lang),
             )
         out.print(t)
         more(min(limit, len(rows)), len(rows), lang, json_hint=True)
@@ -180,8 +181,8 @@ def register(app: typer.Typer) -> None:
         out.print(t)
         more(min(limit, len(result["flips"])), len(result["flips"]), lang, json_hint=True)
         out.print(
-            say(f"gr_impact_sum_{result['change']}", lang, copies=_n(result["copies_per_year"]), hours=_n(result["hours"]),
-                vnd=_n(result["vnd"]), cond=_n(result["conditional_copies_per_year"])),
+            say(f"gr_impact_sum_{result['change']}", lang, copies=_n(result["copies_per_year"], lang), hours=_n(result["hours"], lang),
+                vnd=_n(result["vnd"], lang), cond=_n(result["conditional_copies_per_year"], lang)),
             highlight=False,
         )
 
@@ -273,8 +274,8 @@ def register(app: typer.Typer) -> None:
             src = cat.sources[r["source"]].name
             t.add_row(
                 str(r["rank"]), src.vi if lang == "vi" else (src.en or src.vi), say(f"gr_measured_{r['change']}", lang),
-                _n(r["procedures_affected"]), _n(r["requirements_flipped"]), _n(r["copies_per_year"]),
-                _n(r["conditional_copies_per_year"]), _n(r["hours"]), _n(r["vnd"]),
+                _n(r["procedures_affected"], lang), _n(r["requirements_flipped"], lang), _n(r["copies_per_year"], lang),
+                _n(r["conditional_copies_per_year"], lang), _n(r["hours"], lang), _n(r["vnd"], lang),
             )
         out.print(t)
 

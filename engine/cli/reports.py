@@ -21,6 +21,7 @@ from .common import (
     guarded,
     load,
     more,
+    number_text,
     out,
     say,
 )
@@ -101,12 +102,8 @@ def emit(report, cat, kind: str, format: ReportFormat, output: Path | None, lang
         (table or render)(report, cat, lang, limit)
 
 
-def _fmt(value) -> str:
-    if isinstance(value, float):
-        return f"{value:,.0f}"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return str(value)
+def _fmt(value, lang: str) -> str:
+    return number_text(value, lang, 0) if value is not None else str(value)
 
 
 def render(report, cat, lang: str, limit: int) -> None:
@@ -146,8 +143,8 @@ def render(report, cat, lang: str, limit: int) -> None:
             condition_words(row.struck_if, lang) if row.struck_if else "—", source, str(row.copies),
         ]
         if burden:
-            vol = _fmt(row.extra["volume_per_year"]) + (f" ({say('estimated', lang)})" if row.extra["volume_estimated"] else "")
-            values += [vol, _fmt(row.extra["hours"]), _fmt(row.extra["vnd"])]
+            vol = _fmt(row.extra["volume_per_year"], lang) + (f" ({say('estimated', lang)})" if row.extra["volume_estimated"] else "")
+            values += [vol, _fmt(row.extra["hours"], lang), _fmt(row.extra["vnd"], lang)]
         table.add_row(*values)
     if report.rows:
         out.print(table)
@@ -170,7 +167,7 @@ def render(report, cat, lang: str, limit: int) -> None:
                 shown = cat.sources[key].name.vi if lang == "vi" else (cat.sources[key].name.en or cat.sources[key].name.vi)
             else:
                 shown = key
-            t.add_row(shown, *[_fmt(tot.get(k, 0)) for k in keys[1:]])
+            t.add_row(shown, *[_fmt(tot.get(k, 0), lang) for k in keys[1:]])
         out.print(t)
     out.print(say("rp_gaps", lang, n=len(report.gaps)), highlight=False)
     if burden:

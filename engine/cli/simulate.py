@@ -25,6 +25,7 @@ from .common import (
     guarded,
     load,
     more,
+    number_text,
     out,
     say,
 )
@@ -60,12 +61,8 @@ def _population(cat, size: int | None, seed: int, exact_default: bool = False):
     return Population.generate(params, size, seed)
 
 
-def _num(v, digits: int = 0) -> str:
-    if v is None:
-        return "—"
-    if isinstance(v, float) and digits:
-        return f"{v:,.{digits}f}"
-    return f"{v:,.0f}" if abs(v) >= 100 or float(v).is_integer() else f"{v:,.2f}"
+def _num(v, lang: str) -> str:
+    return number_text(v, lang)
 
 
 COLUMNS = (
@@ -91,7 +88,7 @@ def _metrics_table(title: str, rows: list[tuple[str, dict]], key_name: str, lang
     for _, head in COLUMNS:
         table.add_column(say(head, lang), justify="right")
     for key, m in rows:
-        table.add_row(key, *[_num(m.get(k)) for k, _ in COLUMNS])
+        table.add_row(key, *[_num(m.get(k), lang) for k, _ in COLUMNS])
     return table
 
 
@@ -117,7 +114,7 @@ def _render(result: dict, limit: int, lang: str, cat) -> None:
         if pop["exact_expectation"]:
             out.print(say("sim_pop_exact", lang, file=POPULATION_FILE), highlight=False)
         else:
-            out.print(say("sim_pop_synthetic", lang, size=f"{pop['size']:,}", seed=pop["seed"]), highlight=False)
+            out.print(say("sim_pop_synthetic", lang, size=number_text(pop['size'], lang), seed=pop["seed"]), highlight=False)
     else:
         out.print(say("sim_no_pop", lang), highlight=False)
     if result.get("cost_note"):
@@ -151,21 +148,21 @@ def _render(result: dict, limit: int, lang: str, cat) -> None:
         if len(figures) == 1:
             # A flat line says nothing a sentence cannot.
             out.print(say("sim_timeline_flat", lang, first=_iso_text(timeline[0]["date"], lang), last=_iso_text(timeline[-1]["date"], lang),
-                          value=_num(timeline[0]["before"]["copies_avoided_per_year"])), highlight=False)
+                          value=_num(timeline[0]["before"]["copies_avoided_per_year"], lang)), highlight=False)
         else:
             table = Table(title=say("sim_timeline", lang))
             for key in ("sim_date", "sim_base_avoided", "sim_scen_avoided", "sim_copies_removed_y", "sim_copies_added_y", "sim_hours"):
                 table.add_column(say(key, lang), justify="right")
             for t in timeline:
-                table.add_row(_iso_text(t["date"], lang), _num(t["before"]["copies_avoided_per_year"]), _num(t["after"]["copies_avoided_per_year"]),
-                              _num(t["copies_removed_per_year"]), _num(t["copies_added_per_year"]), _num(t["hours_saved_per_year"]))
+                table.add_row(_iso_text(t["date"], lang), _num(t["before"]["copies_avoided_per_year"], lang), _num(t["after"]["copies_avoided_per_year"], lang),
+                              _num(t["copies_removed_per_year"], lang), _num(t["copies_added_per_year"], lang), _num(t["hours_saved_per_year"], lang))
             out.print(table)
     for o in result["outages"]:
         from ..reports.labels import SOURCE_STATUS, label
 
         out.print(
             say("sim_outage", lang, source=o["source"], start=_iso_text(o["from"], lang), end=_iso_text(o["to"], lang), days=o["days"],
-                status=label(SOURCE_STATUS, o["status"], lang), copies=_num(o["copies_added_over_window"]), hours=_num(o["hours_lost_over_window"])),
+                status=label(SOURCE_STATUS, o["status"], lang), copies=_num(o["copies_added_over_window"], lang), hours=_num(o["hours_lost_over_window"], lang)),
             highlight=False,
         )
 
@@ -271,14 +268,14 @@ def register(app: typer.Typer) -> None:
             table.add_column(say(key, lang), justify="left" if key == "rm_candidate" else "right")
         for s in result["steps"]:
             m, c = s["marginal"], s["cumulative"]
-            table.add_row(str(s["step"]), s["candidate"] + (" *" if s["estimate"] else ""), _num(m["hours_saved_per_year"]), _num(m["vnd_saved_per_year"]),
-                          _num(m["copies_removed_per_year"]), _num(c["hours_saved_per_year"]), _num(c["vnd_saved_per_year"]), _num(m["procedures"]))
+            table.add_row(str(s["step"]), s["candidate"] + (" *" if s["estimate"] else ""), _num(m["hours_saved_per_year"], lang), _num(m["vnd_saved_per_year"], lang),
+                          _num(m["copies_removed_per_year"], lang), _num(c["hours_saved_per_year"], lang), _num(c["vnd_saved_per_year"], lang), _num(m["procedures"], lang))
         out.print(table)
         pop_d = result["population"]
         if pop_d and pop_d["exact_expectation"]:
             pop_words = say("rm_pop_exact", lang)
         elif pop_d:
-            pop_words = say("rm_pop_synthetic", lang, size=f"{pop_d['size']:,}")
+            pop_words = say("rm_pop_synthetic", lang, size=number_text(pop_d['size'], lang))
         else:
             pop_words = "—"
         out.print(say("rm_note", lang, pop=pop_words), highlight=False)
