@@ -67,6 +67,13 @@ STORE_TEXTS: dict[str, tuple[str, str]] = {
     "im_store": ("Kho dữ liệu", "store"),
     "im_source": ("Nguồn", "source"),
     "im_source_value": ("{folder} ({format}, ánh xạ {mapping})", "{folder} ({format}, mapping {mapping})"),
+    # the input's format, as --format names it
+    "im_fmt_folder": ("thư mục", "folder"),
+    "im_fmt_json": ("mảng JSON", "json"),
+    "im_fmt_jsonl": ("JSON Lines", "jsonl"),
+    "im_fmt_csv": ("bảng CSV", "csv"),
+    "im_fmt_xlsx": ("bảng tính Excel", "xlsx"),
+    "im_fmt_table": ("bảng", "table"),
     "im_version": ("Phiên bản danh mục", "catalogue version"),
     "im_version_none": ("không có (không có gì thay đổi)", "none (nothing changed)"),
     "im_version_range": ("{first}-{last} ({n} lô)", "{first}-{last} ({n} batches)"),

@@ -34,7 +34,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from .common import LangOpt, moment_text, say
+from .common import STORE_TEXTS, LangOpt, moment_text, number_text, say
 from .import_reasons import place, reason
 
 #: Below this many records the progress bar is not worth drawing.
@@ -359,7 +359,8 @@ def _summary_table(result, store_url: str, lang: str = "vi") -> Table:
         version = say("im_version_range", lang, first=result.versions[0], last=result.versions[-1], n=len(result.versions))
     rows = [
         ("im_store", store_url),
-        ("im_source", say("im_source_value", lang, folder=result.source_folder, format=result.format, mapping=result.mapping)),
+        ("im_source", say("im_source_value", lang, folder=result.source_folder, mapping=result.mapping,
+                          format=say(f"im_fmt_{result.format}", lang) if f"im_fmt_{result.format}" in STORE_TEXTS else result.format)),
         ("im_version", version),
         ("im_records", str(result.records)),
         ("im_parsed", str(result.parsed)),
@@ -382,7 +383,7 @@ def _summary_table(result, store_url: str, lang: str = "vi") -> Table:
         rows.append(("im_stale", str(s.stale)))
     if s.duplicates:
         rows.append(("im_duplicates", str(s.duplicates)))
-    rows.append(("im_seconds", f"{result.seconds:.2f}" + (say("im_workers", lang, n=result.workers) if result.workers else "")))
+    rows.append(("im_seconds", number_text(result.seconds, lang, 2) + (say("im_workers", lang, n=result.workers) if result.workers else "")))
     for key, value in rows:
         table.add_row(say(key, lang), escape(value))
     return table
