@@ -326,6 +326,10 @@ def read_papers(
         # copy words of its own ("Giấy chứng nhận sức khoẻ có giá trị 6 tháng"),
         # says more about it rather than asking again.
         remark = a > 0 and ctx.toks[a - 1].word == "." and not _PRESENT.match(f) and not _marked(ctx, a)
+        # "e3) Phiếu lý lịch tư pháp ... phải được cấp trong vòng 06 tháng": a rule on
+        # a paper already asked for, whatever mark or stop opens it.
+        valid = _VALIDITY.search(f)
+        remark = remark or (bool(nodes) and valid is not None and not _GIVING.search(f, 0, valid.start()))
         if nodes and (waiver or remark or _NOTE.match(f)):
             # "Việc nộp Giấy khai sinh ... chỉ thực hiện khi ...", "Lưu ý:
             # Phiếu lý lịch tư pháp có thể ...": a later sentence that speaks
@@ -476,9 +480,21 @@ def _is_waiver(folded: str) -> bool:
     return bool(_WAIVER.search(folded) and _LOOKUP.search(folded))
 
 
+_VALIDITY = re.compile(r"\bphai duoc (?:\w+ ){0,6}?cap trong (?:vong|thoi han)\b|\bco gia tri trong (?:vong|thoi han)\b")
+_GIVING = re.compile(r"\b(?:nop|xuat trinh|kem theo|bo sung|cung cap)\b")
 _AGENCY_LOOKS_UP = re.compile(
     r"^(?:co quan|can bo|cong chuc|nguoi tiep nhan|bo phan tiep nhan|ngan hang nha nuoc|uy ban|so|cuc|tong cuc|bo)\b"
     r"[^;:]{0,120}?\b(?:tra cuu|khai thac|tu kiem tra|lay thong tin)\b(?![^;]*\b(?:phai nop|nop|xuat trinh|cung cap|bo sung)\b)")
+_MARK_WORD = re.compile(r"^(?:[a-zđ]\d{0,2}|\d{1,2})$")
+
+
+def _item_mark(ctx: _Ctx, a: int, b: int) -> int:
+    """Where a clause starts once its item mark ("e1)", "b)", "2)") is passed."""
+    if a + 1 < b and ctx.toks[a + 1].word == ")" and _MARK_WORD.match(ctx.toks[a].word):
+        return a + 2
+    return a
+
+
 _LIST_MARK = re.compile(r"^\s*(?:[+\-•*]|\+\)|[a-zđ]\)|\d+[.)])\s*$")
 
 
@@ -508,6 +524,7 @@ def _clause(ctx: _Ctx, a: int, b: int):
     """The node of one clause, or None when it names no paper."""
     while a < b and ctx.toks[a].word == ")":
         a += 1  # the rest of a list mark "+)" or "a)"
+    a = _item_mark(ctx, a, b)
     f = ctx.folded(a, b)
     condition = None
     if _CONDITION.match(f):
@@ -530,9 +547,11 @@ def _clause(ctx: _Ctx, a: int, b: int):
         # A lead ("... gồm:", "một trong ...:") or a paperless head before a list of papers.
         # "Văn bản xác nhận tình trạng hôn nhân: + Trường hợp ...: A. + ...: B": a
         # name whose marked list spells what it is, case by case.
-        spelled = (colon + 1 < b and ctx.text[ctx.toks[colon].end : ctx.toks[colon + 1].start].strip() in ("+", "-")
+        marked = _item_mark(ctx, colon + 1, b)
+        spelled = (colon + 1 < b and (ctx.text[ctx.toks[colon].end : ctx.toks[colon + 1].start].strip() in ("+", "-")
+                                      or marked > colon + 1)
                    and bool(ctx.hits(colon + 1, b)))
-        if spelled and not one_of and _CONDITION.match(ctx.folded(colon + 1, b)):
+        if spelled and not one_of and _CONDITION.match(ctx.folded(max(marked, colon + 1), b)):
             node = _clause(ctx, colon + 1, b)
             if node is not None and condition:
                 for p in iter_papers(node):

@@ -632,3 +632,14 @@ def test_the_older_business_certificate_is_not_the_one_a_row_names(law, recognis
 def test_a_copy_sent_by_an_heir_is_asked_for(recogniser):
     tree = read(recogniser, "Quyết định của tòa án; người thừa kế phải gửi bản sao chụp giấy chứng tử")
     assert ["death-certificate"] in [p.document_types for p in iter_papers(tree)]
+
+
+def test_a_name_spelt_by_marked_cases_and_a_rule_on_its_validity(law, recogniser):
+    text = ("Phiếu lý lịch tư pháp của từng người quản lý: a1) Đối với cá nhân có quốc tịch Việt Nam: Phiếu lý lịch tư "
+            "pháp do cơ quan quản lý cơ sở dữ liệu lý lịch tư pháp cấp; a2) Đối với cá nhân không có quốc tịch Việt Nam: "
+            "văn bản có giá trị tương đương do nước ngoài cấp; a3) Phiếu lý lịch tư pháp phải được cấp trong vòng 06 tháng "
+            "tính đến ngày nộp hồ sơ.")
+    d = decide(law, text, recogniser)
+    gone = [c for c in d.components if c.status.value == "struck"]
+    assert len(gone) == 1 and gone[0].condition and "quốc tịch Việt Nam" in gone[0].condition
+    assert d.status.value == "required"
