@@ -97,6 +97,10 @@ class _Leaf:
     copies: int
     avoided: int = 0
     counted: bool = False
+    #: An alternative struck because its own name settles a fact the applicant
+    #: did not (DocumentType.implies): the paper goes for whoever holds it, but
+    #: it answers for its choice only with that fact.
+    holds_if: dict[str, list[str]] | None = None
 
 
 @dataclass
@@ -529,7 +533,7 @@ class Engine:
             # fact ("... quyền sử dụng đất ở": residential land): it answers for an
             # applicant who holds it, and we do not know that this one does. The
             # choice stays, struck if the applicant's fact is that one.
-            return _Leaf(paper, Status.required, chosen.action, chosen.doc, settled_by_name, entry.counts[j])
+            return _Leaf(paper, chosen.status, chosen.action, chosen.doc, None, entry.counts[j], holds_if=settled_by_name)
         if chosen.status is not Status.struck and chosen.action.reason not in ("surrendered", "foreign"):
             for o in outcomes:
                 struck_if = self._strike_condition(actions.get((j, o.doc), []))
@@ -740,6 +744,8 @@ def _combine(shape: tuple, leaves: list[_Leaf]) -> tuple[Status, dict[str, list[
     """
     if shape[0] == "p":
         leaf = leaves[shape[1]]
+        if leaf.holds_if:
+            return Status.required, leaf.holds_if
         return leaf.status, ({} if leaf.status is Status.struck else leaf.struck_if)
     results = [_combine(c, leaves) for c in shape[1]]
     if shape[0] == "any":
@@ -777,7 +783,7 @@ def _attribute_copies(shape: tuple, leaves: list[_Leaf], counts: list[int], goin
     """
     if shape[0] == "p":
         leaf = leaves[shape[1]]
-        if going and leaf.status in _GONE:
+        if going and leaf.status in _GONE and not leaf.holds_if:
             leaf.avoided = leaf.copies
             leaf.counted = True
             return leaf.copies
@@ -792,7 +798,7 @@ def _attribute_copies(shape: tuple, leaves: list[_Leaf], counts: list[int], goin
     saved = _attribute_copies(chosen, leaves, counts, True)
     target = _needed(shape, counts)
     if saved < target:
-        first = next(leaves[j] for j in _leaf_indices(chosen) if leaves[j].status in _GONE)
+        first = next(leaves[j] for j in _leaf_indices(chosen) if leaves[j].status in _GONE and not leaves[j].holds_if)
         first.avoided += target - saved
     return target
 
@@ -815,7 +821,8 @@ def _leaf_indices(shape: tuple):
 
 def _rank_of(shape: tuple, leaves: list[_Leaf]) -> int:
     if shape[0] == "p":
-        return _STATUS_RANK[leaves[shape[1]].status]
+        leaf = leaves[shape[1]]
+        return _STATUS_RANK[Status.required if leaf.holds_if else leaf.status]
     ranks = [_rank_of(c, leaves) for c in shape[1]]
     return min(ranks) if shape[0] == "any" else max(ranks)
 

@@ -810,6 +810,10 @@ def _presentation(f: str) -> tuple[str | None, str | None]:
     return pres, mode
 
 
+_HEALTH, _SECTOR_HEALTH = "health-certificate", "sector-health-certificate"
+_SECTOR_STANDARD = re.compile(r"\btheo (?:quy dinh|tieu chuan|mau)(?: \w+){0,3} (?:cua|do) bo (?!y te\b)\w")
+
+
 def _paper_node(ctx: _Ctx, p: _Piece):
     f = p.folded
     notes_f = " ".join(fold(n) for n in p.notes)
@@ -817,6 +821,9 @@ def _paper_node(ctx: _Ctx, p: _Piece):
     pres, mode = _presentation(f + " " + notes_f)
     foreign = bool(_FOREIGN.search(f + " " + notes_f + " " + fold(p.condition or "")))
     types = list(dict.fromkeys(h.type_id for h in p.hits))
+    if _HEALTH in types and _SECTOR_STANDARD.search(f + " " + notes_f):
+        # "Giấy chứng nhận sức khỏe (theo quy định của Bộ Công an)": a sector's own standard.
+        types = [_SECTOR_HEALTH if t == _HEALTH else t for t in types]
     if foreign and not types:
         types = list(dict.fromkeys(h.type_id for h in p.rejected))
     # A paper the procedure itself re-issues is handed back, unless only a copy

@@ -304,13 +304,22 @@ _MODEL = re.compile(r"^[^;.]*?\(\s*(?:theo )?mau\b|^[^;.(]*?\b(?:theo )?mau (?:s
 _PROCEDURE_TITLE = re.compile(r"\bthu tuc\b(?![^;.]*\b(?:gom|bao gom|nop|xuat trinh|kem theo|sau day)\b)[^;.:]*$")
 
 
+# "Nghị định số 104/2022/NĐ-CP ... về việc sửa đổi ... các nghị định liên quan
+# đến việc nộp, xuất trình sổ hộ khẩu, sổ tạm trú giấy ...": a name in a cited
+# act's title.
+_ACT_TITLE = re.compile(
+    r"\b(?:nghi dinh|thong tu|nghi quyet|quyet dinh|luat)(?: so)? [^;.:]{0,120}?\bve viec\b"
+    r"(?![^;.:]*\b(?:gom|bao gom|kem|sau day)\b)[^;.:)]*$")
+
+
 def _in_form_title(folded: str, start: int, end: int) -> bool:
-    """The name sits inside a form's or a procedure's title: a form opens its
-    sentence and the form's model number ("(mẫu ...)") follows the name, or
-    the name follows "thủ tục" in its sentence with no list opened between."""
+    """The name sits inside a form's, a procedure's or a cited act's title: a
+    form opens its sentence and the form's model number ("(mẫu ...)") follows
+    the name; or the name follows "thủ tục", or an act's "... về việc", in its
+    sentence with no list opened between."""
     left = max(folded.rfind(" ; ", 0, start), folded.rfind(" . ", 0, start), folded.rfind(" : ", 0, start))
     before = folded[left + 1 : start]
-    if _PROCEDURE_TITLE.search(before):
+    if _PROCEDURE_TITLE.search(before) or _ACT_TITLE.search(before[-400:]):
         return True
     form = _FORM.search(before)
     if not form or _FORM.search(folded, start, end):

@@ -157,7 +157,7 @@ def test_labels_are_well_formed():
     labels = load_labels()
     assert len(labels) >= 400
     assert sum(1 for x in labels if x["set"] == "blind") >= 120
-    assert {x["set"] for x in labels} == {"blind", "blind-2", "blind-3", "blind-4", "blind-5", "blind-6", "blind-7", "blind-8", "blind-9", "blind-10", "blind-11", "blind-12", "blind-13", "dev"}
+    assert {x["set"] for x in labels} == {"blind", "blind-2", "blind-3", "blind-4", "blind-5", "blind-6", "blind-7", "blind-8", "blind-9", "blind-10", "blind-11", "blind-12", "blind-13", "blind-14", "dev"}
     sources = {None, "population", "civil-status", "insurance", "driving-licence", "business-registration",
                "vehicle-registration", "land", "criminal-record", "e-health-book"}
     for x in labels:
@@ -191,7 +191,7 @@ def test_paper_strikes_are_precise(measured):
     # 0.964 since business certificates named by an Appendix I row go as written
     # (2026-11-30): the one disagreement left is an older "giấy chứng nhận đăng ký
     # kinh doanh" the row does not name by that title (see BENCHMARKS.md).
-    assert blind["precision"] >= 0.96
+    assert blind["precision"] >= 0.98
     assert blind["recall"] >= 0.90
     assert blind["over_strikes"] == 0
     for name in ("blind-2", "blind-3", "blind-4"):
@@ -226,3 +226,7 @@ def test_paper_strikes_are_precise(measured):
     # blind-13, first measured at 0.946 / 0.921, no over-strike.
     assert scores["blind-13"]["precision"] >= 0.98 and scores["blind-13"]["recall"] >= 0.90
     assert scores["blind-13"]["over_strikes"] == 0
+    # blind-14, first measured at 0.929 / 0.886 with one over-strike (a health
+    # certificate to the police's own standard).
+    assert scores["blind-14"]["precision"] >= 0.98 and scores["blind-14"]["recall"] >= 0.90
+    assert scores["blind-14"]["over_strikes"] == 0

@@ -643,3 +643,19 @@ def test_a_name_spelt_by_marked_cases_and_a_rule_on_its_validity(law, recogniser
     gone = [c for c in d.components if c.status.value == "struck"]
     assert len(gone) == 1 and gone[0].condition and "quốc tịch Việt Nam" in gone[0].condition
     assert d.status.value == "required"
+
+
+def test_a_paper_named_in_a_cited_acts_title_is_not_asked(recogniser):
+    text = ("Cơ quan khai thác thông tin theo Nghị định số 104/2022/NĐ-CP của Chính phủ về việc sửa đổi, bổ sung một số "
+            "điều của các nghị định liên quan đến việc nộp, xuất trình sổ hộ khẩu, sổ tạm trú giấy")
+    assert recogniser.recognise(text).hits == []
+    # A paper after the act's title, attached to it, is asked.
+    text = "Quyết định của Ngân hàng Nhà nước về việc chấp thuận chức danh) kèm thẻ căn cước công dân của người đó"
+    assert [h.type_id for h in recogniser.recognise(text).hits] == ["cccd"]
+
+
+def test_a_health_certificate_to_another_ministrys_standard_is_not_the_general_one(law, recogniser):
+    d = decide(law, "Giấy chứng nhận sức khỏe (theo quy định của Bộ Công an)", recogniser)
+    assert d.status.value == "required" and d.components[0].document_types == ["sector-health-certificate"]
+    d = decide(law, "Giấy khám sức khỏe theo quy định của Bộ Y tế", recogniser)
+    assert d.status.value == "struck"
