@@ -266,6 +266,8 @@ def cross_check(cat: Catalogue, locations: dict | None = None) -> list[DataError
                 report(*k, ("also_from", j), f"unknown source {sid!r}")
         if rule.also_from and rule.source is None:
             report(*k, ("also_from",), "also_from needs a first source in 'source'")
+        if rule.attributed_to is not None and (rule.attributed_to not in cat.sources or rule.effect.value != "cut"):
+            report(*k, ("attributed_to",), f"attributed_to names a known source, on a cut only: {rule.attributed_to!r}")
         if rule.effect.value != "cut" and rule.source is None:
             report(*k, ("source",), f"a {rule.effect.value} rule needs a source")
         if not cat.rule_document_types(rule):

@@ -217,6 +217,11 @@ class Rule(Strict):
     #: Other sources the data must *also* be fetched from (a row naming two
     #: databases): every one must be announced, of quality and online.
     also_from: list[Slug] = Field(default_factory=list)
+    #: For a cut that names no source: the database whose data stands in for
+    #: the abolished paper (Decree 104/2022: residence from the population
+    #: database). Named in answers and reports; it gates nothing, since the
+    #: paper does not come back when that database is offline.
+    attributed_to: Slug | None = None
     #: Procedure codes the rule is limited to: an explicit decision for those
     #: procedures (a Res. 66.7 Appendix row), which wins over the general rules.
     procedures: list[Code] = Field(default_factory=list)
@@ -225,6 +230,11 @@ class Rule(Strict):
     fallback: Slug | None = None
     explanation: Text
     references: list[Reference] = Field(default_factory=list)
+
+    @property
+    def named_source(self) -> str | None:
+        """The source an answer names: the one the rule fetches from, else the one a cut is attributed to."""
+        return self.source or self.attributed_to
 
     @property
     def sources(self) -> list[str]:

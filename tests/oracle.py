@@ -56,7 +56,7 @@ def _rule_outcome(cat, rule, applicant, as_of, statuses) -> Outcome:
     missing = {a: list(v) for a, v in sorted(coverage.items()) if applicant.get(a) is None}
     if missing and rule.unknown_coverage != "presume":
         return Outcome("required", hit_rank + 2, rule.id, rule.source, missing if strike else None)
-    return Outcome("struck" if strike else "replaced", hit_rank, rule.id, rule.source)
+    return Outcome("struck" if strike else "replaced", hit_rank, rule.id, rule.named_source)
 
 
 def _doc_outcome(cat, doc, paper, req, applicant, as_of, statuses, code=None) -> tuple[Outcome, dict | None]:

@@ -53,6 +53,9 @@ The draw, fixed by its seeds, over the *document* entries that
 * ``blind-14`` (seed 9122026): drawn like ``blind-13`` once blind-13's reading
   was fixed, labelled by the same guide before anyone looked at the engine's
   answer on it.
+* ``blind-15`` (seed 10122026): drawn like ``blind-14`` once blind-14's
+  reading was fixed, labelled by the same guide before anyone looked at the
+  engine's answer on it.
 * ``dev`` (seed 10102026): 130 entries at random plus 130 mentioning an Art. 4
   word, drawn from the rest. Tuning may read them.
 """
@@ -92,6 +95,7 @@ DRAWS = (
     ("blind-12", 7122026, 40, 120),
     ("blind-13", 8122026, 40, 120),
     ("blind-14", 9122026, 40, 120),
+    ("blind-15", 10122026, 40, 120),
 )
 
 

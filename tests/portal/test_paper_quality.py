@@ -157,7 +157,7 @@ def test_labels_are_well_formed():
     labels = load_labels()
     assert len(labels) >= 400
     assert sum(1 for x in labels if x["set"] == "blind") >= 120
-    assert {x["set"] for x in labels} == {"blind", "blind-2", "blind-3", "blind-4", "blind-5", "blind-6", "blind-7", "blind-8", "blind-9", "blind-10", "blind-11", "blind-12", "blind-13", "blind-14", "dev"}
+    assert {x["set"] for x in labels} == {"blind", "blind-2", "blind-3", "blind-4", "blind-5", "blind-6", "blind-7", "blind-8", "blind-9", "blind-10", "blind-11", "blind-12", "blind-13", "blind-14", "blind-15", "dev"}
     sources = {None, "population", "civil-status", "insurance", "driving-licence", "business-registration",
                "vehicle-registration", "land", "criminal-record", "e-health-book"}
     for x in labels:
@@ -211,7 +211,7 @@ def test_paper_strikes_are_precise(measured):
     # blind-9, first measured at 0.877 / 0.877 with one over-strike (a foreign
     # lawyer's legalised criminal record); what is left is mostly counting and
     # readings the labellers differ on (BENCHMARKS.md).
-    assert scores["blind-9"]["precision"] >= 0.90 and scores["blind-9"]["recall"] >= 0.90
+    assert scores["blind-9"]["precision"] >= 0.93 and scores["blind-9"]["recall"] >= 0.95
     assert scores["blind-9"]["over_strikes"] == 0
     # blind-10, first measured at 0.962 / 0.862, no over-strike.
     assert scores["blind-10"]["precision"] >= 0.95 and scores["blind-10"]["recall"] >= 0.90
@@ -230,3 +230,6 @@ def test_paper_strikes_are_precise(measured):
     # certificate to the police's own standard).
     assert scores["blind-14"]["precision"] >= 0.98 and scores["blind-14"]["recall"] >= 0.90
     assert scores["blind-14"]["over_strikes"] == 0
+    # blind-15, first measured at 0.919 / 0.810, no over-strike.
+    assert scores["blind-15"]["precision"] >= 0.97 and scores["blind-15"]["recall"] >= 0.90
+    assert scores["blind-15"]["over_strikes"] == 0

@@ -659,3 +659,17 @@ def test_a_health_certificate_to_another_ministrys_standard_is_not_the_general_o
     assert d.status.value == "required" and d.components[0].document_types == ["sector-health-certificate"]
     d = decide(law, "Giấy khám sức khỏe theo quy định của Bộ Y tế", recogniser)
     assert d.status.value == "struck"
+
+
+def test_abolished_residence_books_are_answered_as_population_data(law, recogniser):
+    d = decide(law, "Sổ hộ khẩu của chủ hộ (bản chính)", recogniser)
+    assert d.status.value == "struck" and d.source == "population" and d.components[0].source == "population"
+    assert d.rule == "decree-104-2022-residence-books"
+    # The attribution gates nothing: with the population database offline the books stay abolished.
+    tree = read(recogniser, "Sổ hộ khẩu của chủ hộ (bản chính)")
+    req = Requirement(id="e1", text="x", components=tree, originals=1, copies=0)
+    cat = law.copy_on_write("test")
+    cat.procedures = {"9.000001": Procedure(code="9.000001", name=Text(vi="Thử"), ministry="bo-tu-phap", requirements=[req], origin="imported")}
+    engine = Engine(cat)
+    engine.state.set("population", "offline")
+    assert engine.evaluate("9.000001", CITIZEN, DAY).decisions[0].status.value == "struck"
