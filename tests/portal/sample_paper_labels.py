@@ -23,39 +23,11 @@ The draw, fixed by its seeds, over the *document* entries that
 * ``blind-4`` (seed 20261130): drawn like ``blind-3`` on 30 Nov 2026 once
   blind-3's reading was fixed, labelled before anyone looked at the engine's
   answer on it: the honest figure after those fixes.
-* ``blind-5`` (seed 30112027): drawn like ``blind-4`` once blind-4's reading
-  was fixed, labelled by the same guide before anyone looked at the engine's
-  answer on it.
-* ``blind-6`` (seed 1122026): drawn like ``blind-5`` once blind-5's reading
-  was fixed, labelled by the same guide before anyone looked at the engine's
-  answer on it.
-* ``blind-7`` (seed 2122026): drawn like ``blind-6`` once blind-6's reading
-  was fixed, labelled by the same guide before anyone looked at the engine's
-  answer on it.
-* ``blind-8`` (seed 3122026): drawn like ``blind-7`` once blind-7's reading
-  was fixed, labelled by the same guide before anyone looked at the engine's
-  answer on it.
-* ``blind-9`` (seed 4122026): drawn like ``blind-8`` once blind-8's reading
-  was fixed, labelled by the same guide before anyone looked at the engine's
-  answer on it.
-* ``blind-10`` (seed 5122026): drawn like ``blind-9`` once blind-9's reading
-  was fixed, labelled by the same guide before anyone looked at the engine's
-  answer on it.
-* ``blind-11`` (seed 6122026): drawn like ``blind-10`` once blind-10's reading
-  was fixed, labelled by the same guide before anyone looked at the engine's
-  answer on it.
-* ``blind-12`` (seed 7122026): drawn like ``blind-11`` once blind-11's reading
-  was fixed, labelled by the same guide before anyone looked at the engine's
-  answer on it.
-* ``blind-13`` (seed 8122026): drawn like ``blind-12`` once blind-12's reading
-  was fixed, labelled by the same guide before anyone looked at the engine's
-  answer on it.
-* ``blind-14`` (seed 9122026): drawn like ``blind-13`` once blind-13's reading
-  was fixed, labelled by the same guide before anyone looked at the engine's
-  answer on it.
-* ``blind-15`` (seed 10122026): drawn like ``blind-14`` once blind-14's
-  reading was fixed, labelled by the same guide before anyone looked at the
-  engine's answer on it.
+* ``blind-5`` to ``blind-15`` (seeds in :data:`DRAWS`): drawn like ``blind-4``,
+  one after the other, each once the previous set's reading was fixed, and
+  labelled by the same written guide (``paper_labels/GUIDE.md``) before anyone
+  looked at the engine's answer on it. After ``blind-15`` no entry that
+  mentions an Art. 4 word is left to draw.
 * ``dev`` (seed 10102026): 130 entries at random plus 130 mentioning an Art. 4
   word, drawn from the rest. Tuning may read them.
 """

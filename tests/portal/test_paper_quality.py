@@ -108,7 +108,7 @@ def score(labels: list[dict], answers) -> dict[str, dict]:
         s["entries"] += 1
         want = Counter(p["source"] for p in item["papers"] if p["goes"] == "yes")
         want_cond = Counter(p["source"] for p in item["papers"] if p["goes"] == "cond")
-        kind, d = answer
+        _, d = answer
         got = Counter() if d is None else Counter(c.source for c in d.components if c.status.value in GONE)
         got_cond = Counter() if d is None else Counter(c.source for c in d.components if c.struck_if and c.status.value not in GONE)
         tp = sum((want & got).values())
@@ -143,6 +143,27 @@ def mismatches(labels, answers, which: str):
             yield item, d, want, got
 
 
+#: set -> (precision, recall, whole-entry over-strikes) floors. blind-5 keeps one
+#: over-strike (a foreign party's papers the text does not mark as foreign).
+FLOORS = {
+    "blind": (0.98, 0.90, 0),
+    "blind-2": (0.96, 0.80, 0),
+    "blind-3": (0.96, 0.80, 0),
+    "blind-4": (0.96, 0.80, 0),
+    "blind-5": (0.90, 0.85, 2),
+    "blind-6": (0.94, 0.77, 0),
+    "blind-7": (0.89, 0.87, 0),
+    "blind-8": (0.91, 0.85, 0),
+    "blind-9": (0.93, 0.95, 0),
+    "blind-10": (0.95, 0.90, 0),
+    "blind-11": (0.93, 0.89, 0),
+    "blind-12": (0.97, 0.93, 0),
+    "blind-13": (0.98, 0.90, 0),
+    "blind-14": (0.98, 0.90, 0),
+    "blind-15": (0.97, 0.90, 0),
+}
+
+
 @pytest.fixture(scope="module")
 def measured():
     root = require_portal_data()
@@ -157,7 +178,7 @@ def test_labels_are_well_formed():
     labels = load_labels()
     assert len(labels) >= 400
     assert sum(1 for x in labels if x["set"] == "blind") >= 120
-    assert {x["set"] for x in labels} == {"blind", "blind-2", "blind-3", "blind-4", "blind-5", "blind-6", "blind-7", "blind-8", "blind-9", "blind-10", "blind-11", "blind-12", "blind-13", "blind-14", "blind-15", "dev"}
+    assert {x["set"] for x in labels} == {*FLOORS, "dev"}
     sources = {None, "population", "civil-status", "insurance", "driving-licence", "business-registration",
                "vehicle-registration", "land", "criminal-record", "e-health-book"}
     for x in labels:
@@ -186,50 +207,8 @@ def test_paper_strikes_are_precise(measured):
                 print(f"     {c.id} {c.status.value:9} {c.source} {c.document_types} {c.path} {c.text[:80]!r}")
     for name, s in scores.items():
         assert s["stale"] == 0, f"{name}: labels no longer match the parsed entries"
-    # Floors just under what was measured (see BENCHMARKS.md): a regression fails.
-    blind = scores["blind"]
-    # 0.964 since business certificates named by an Appendix I row go as written
-    # (2026-11-30): the one disagreement left is an older "giấy chứng nhận đăng ký
-    # kinh doanh" the row does not name by that title (see BENCHMARKS.md).
-    assert blind["precision"] >= 0.98
-    assert blind["recall"] >= 0.90
-    assert blind["over_strikes"] == 0
-    for name in ("blind-2", "blind-3", "blind-4"):
-        assert scores[name]["precision"] >= 0.96, name
-        assert scores[name]["recall"] >= 0.80, name
-        assert scores[name]["over_strikes"] == 0, name
-    # The two last sets, read once: floors just under their after-reading figures
-    # (blind-5 keeps two strikes of a foreign party's papers the text does not mark).
-    assert scores["blind-5"]["precision"] >= 0.90 and scores["blind-5"]["recall"] >= 0.85
-    assert scores["blind-5"]["over_strikes"] <= 2
-    assert scores["blind-6"]["precision"] >= 0.94 and scores["blind-6"]["recall"] >= 0.77
-    assert scores["blind-6"]["over_strikes"] == 0
-    assert scores["blind-7"]["precision"] >= 0.89 and scores["blind-7"]["recall"] >= 0.87
-    assert scores["blind-7"]["over_strikes"] == 0
-    assert scores["blind-8"]["precision"] >= 0.91 and scores["blind-8"]["recall"] >= 0.85
-    assert scores["blind-8"]["over_strikes"] == 0
-    # blind-9, first measured at 0.877 / 0.877 with one over-strike (a foreign
-    # lawyer's legalised criminal record); what is left is mostly counting and
-    # readings the labellers differ on (BENCHMARKS.md).
-    assert scores["blind-9"]["precision"] >= 0.93 and scores["blind-9"]["recall"] >= 0.95
-    assert scores["blind-9"]["over_strikes"] == 0
-    # blind-10, first measured at 0.962 / 0.862, no over-strike.
-    assert scores["blind-10"]["precision"] >= 0.95 and scores["blind-10"]["recall"] >= 0.90
-    assert scores["blind-10"]["over_strikes"] == 0
-    # blind-11, first measured at 0.933 / 0.840 with one over-strike (a second
-    # "+)" item read as a remark).
-    assert scores["blind-11"]["precision"] >= 0.93 and scores["blind-11"]["recall"] >= 0.89
-    assert scores["blind-11"]["over_strikes"] == 0
-    # blind-12, first measured at 0.956 / 0.915, no over-strike.
-    assert scores["blind-12"]["precision"] >= 0.97 and scores["blind-12"]["recall"] >= 0.93
-    assert scores["blind-12"]["over_strikes"] == 0
-    # blind-13, first measured at 0.946 / 0.921, no over-strike.
-    assert scores["blind-13"]["precision"] >= 0.98 and scores["blind-13"]["recall"] >= 0.90
-    assert scores["blind-13"]["over_strikes"] == 0
-    # blind-14, first measured at 0.929 / 0.886 with one over-strike (a health
-    # certificate to the police's own standard).
-    assert scores["blind-14"]["precision"] >= 0.98 and scores["blind-14"]["recall"] >= 0.90
-    assert scores["blind-14"]["over_strikes"] == 0
-    # blind-15, first measured at 0.919 / 0.810, no over-strike.
-    assert scores["blind-15"]["precision"] >= 0.97 and scores["blind-15"]["recall"] >= 0.90
-    assert scores["blind-15"]["over_strikes"] == 0
+    # Floors just under what each set measured after it was read (its first,
+    # honest measure is in BENCHMARKS.md): a regression fails.
+    for name, (precision, recall, over) in FLOORS.items():
+        s = scores[name]
+        assert s["precision"] >= precision and s["recall"] >= recall and s["over_strikes"] <= over, (name, s)
