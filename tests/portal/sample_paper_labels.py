@@ -30,6 +30,10 @@ The draw, fixed by its seeds, over the *document* entries that
   mentions an Art. 4 word is left to draw.
 * ``dev`` (seed 10102026): 130 entries at random plus 130 mentioning an Art. 4
   word, drawn from the rest. Tuning may read them.
+* ``audit`` (``paper_labels/audit-part-1.yaml``, not drawn here): once the
+  draws were done, the 31 entries outside them in which the engine struck a
+  paper (a precision audit: every strike of the imported catalogue now sits in
+  a labelled entry).
 """
 
 from __future__ import annotations

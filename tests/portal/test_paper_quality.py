@@ -161,6 +161,9 @@ FLOORS = {
     "blind-13": (0.98, 0.90, 0),
     "blind-14": (0.98, 0.90, 0),
     "blind-15": (0.97, 0.90, 0),
+    # Every entry outside the sets where the engine struck a paper (a precision
+    # audit): first measured at 0.026 (1/38), 23 whole entries over-struck.
+    "audit": (1.00, 1.00, 0),
 }
 
 

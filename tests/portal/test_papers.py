@@ -673,3 +673,20 @@ def test_abolished_residence_books_are_answered_as_population_data(law, recognis
     engine = Engine(cat)
     engine.state.set("population", "offline")
     assert engine.evaluate("9.000001", CITIZEN, DAY).decisions[0].status.value == "struck"
+
+
+def test_personal_legal_papers_go_only_where_the_entry_waives_them(law, recogniser):
+    # A class (a foreign member's is a passport): Art. 4.1 alone does not strike it.
+    d = decide(law, "Bản sao giấy tờ pháp lý của cá nhân đối với thành viên công ty", recogniser)
+    assert d.status.value == "required"
+    waived = ("Bản sao giấy tờ pháp lý của cá nhân đối với thành viên công ty (Trường hợp thành viên kê khai số định "
+              "danh cá nhân thì hồ sơ không bao gồm bản sao giấy tờ pháp lý của cá nhân này)")
+    assert decide(law, waived, recogniser).status.value == "struck"
+
+
+def test_a_branch_certificate_is_not_one_art_4_5_names(law, recogniser):
+    d = decide(law, "Bản sao Giấy chứng nhận đăng ký hoạt động chi nhánh", recogniser)
+    assert d.status.value == "required" and d.components[0].document_types == ["branch-registration-certificate"]
+    waived = ("Bản sao Giấy chứng nhận đăng ký hoạt động chi nhánh (không phải nộp nếu khai thác được thông tin trong "
+              "Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp)")
+    assert decide(law, waived, recogniser).status.value == "struck"
