@@ -941,8 +941,8 @@ _LEGALISED = re.compile(r"\bhop phap hoa lanh su\b")
 
 
 def _once(ctx: _Ctx, choice: list) -> list:
-    """"Phiếu lý lịch tư pháp bản giấy ... hoặc Phiếu lý lịch tư pháp bản điện
-    tử": one paper offered in two forms is one alternative, named once."""
+    """One paper offered in two forms is one alternative, named once ("Phiếu lý
+    lịch tư pháp bản giấy ... hoặc Phiếu lý lịch tư pháp bản điện tử")."""
     seen: set = set()
     out = []
     for node in choice:
@@ -957,9 +957,9 @@ def _once(ctx: _Ctx, choice: list) -> list:
 
 
 def _legalised_choice(ctx: _Ctx, choice: list) -> None:
-    """"A hoặc B đã được hợp pháp hóa lãnh sự": the legalisation the last
-    alternative ends with is asked of every alternative, so each is issued
-    abroad (Art. 2.3). Papers only a citizen holds cannot be legalised."""
+    """A legalisation the last alternative of a choice ends with ("A hoặc B đã
+    được hợp pháp hóa lãnh sự") is asked of every alternative, so each is
+    issued abroad (Art. 2.3). Papers only a citizen holds cannot be legalised."""
     if len(choice) < 2 or not isinstance(choice[-1], Paper) or not _LEGALISED.search(fold(choice[-1].text)):
         return
     docs = ctx.recogniser.documents

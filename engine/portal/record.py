@@ -78,7 +78,7 @@ def _text(data: dict, key: str) -> str | None:
 #: repeats them all. Bounded, and compact: a digest of every input of the
 #: reading, and the tree pickled (about 0.7 KB an entry).
 MEMO_SIZE = 16_384
-_MEMOS: "weakref.WeakKeyDictionary[Recogniser, OrderedDict]" = weakref.WeakKeyDictionary()
+_MEMOS: weakref.WeakKeyDictionary[Recogniser, OrderedDict] = weakref.WeakKeyDictionary()
 
 
 def _read(entry: Entry, recogniser: Recogniser, sources: Any, name: str | None, results: tuple,
