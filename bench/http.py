@@ -367,9 +367,11 @@ def growth(samples: list[tuple[float, list[float]]], after: float = 60.0) -> lis
 
 
 def start_server(onceonly: list[str], env: dict, home: Path, port: int, workers: int, role: str, access_log: bool,
-                 nice: int = 0, name: str = "server") -> subprocess.Popen:
+                 nice: int = 0, name: str = "server", reuse_port: bool = False) -> subprocess.Popen:
     argv = onceonly + ["serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
                        "--log-level", "warning", "--role", role]
+    if reuse_port:
+        argv.append("--reuse-port")
     if not access_log:
         argv.append("--no-access-log")
     if nice:
@@ -406,6 +408,7 @@ def main() -> int:
     ap.add_argument("--hit-pool", type=int, default=2000, help="distinct cached bodies")
     ap.add_argument("--no-import", action="store_true", help="curated catalogue only")
     ap.add_argument("--no-access-log", action="store_true")
+    ap.add_argument("--reuse-port", action="store_true", help="serve --reuse-port: a listening socket per worker")
     ap.add_argument("--tool", choices=("auto", "wrk", "httpx"), default="auto")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--officer", action="store_true", help="an officer runs analysis calls alongside")
@@ -451,7 +454,8 @@ def main() -> int:
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         started = time.monotonic()
-        server = start_server(onceonly, env, home, port, args.workers, "portal" if separate else "all", not args.no_access_log)
+        server = start_server(onceonly, env, home, port, args.workers, "portal" if separate else "all", not args.no_access_log,
+                              reuse_port=args.reuse_port)
         ready = wait_ready(base)
         # /ready names the catalogue only for an admin key: the portal key reads /catalogue.
         print(f"server ready in {time.monotonic() - started:.1f} s ({ready.get('status')})", file=sys.stderr)
