@@ -28,6 +28,7 @@ from typing import Any, Iterable
 
 from sqlalchemy import func, insert, select, update, text
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
 
 from engine.store.api_tables import api_keys, api_state, kpi_counts, kpi_evaluations, source_status
 
@@ -126,11 +127,22 @@ def ensure_key(engine: Engine, token: str, name: str, role: str) -> KeyRecord:
 
     A bootstrap key an admin revoked stays revoked: the store decides.
     """
-    with engine.connect() as conn:
-        row = conn.execute(select(api_keys).where(api_keys.c.key_hash == hash_token(token))).first()
+    def existing():
+        with engine.connect() as conn:
+            return conn.execute(select(api_keys).where(api_keys.c.key_hash == hash_token(token))).first()
+
+    row = existing()
     if row is not None:
         return _record(row)
-    return create_key(engine, name, role, token=token)[0]
+    try:
+        return create_key(engine, name, role, token=token)[0]
+    except IntegrityError:
+        # Workers and nodes starting together on a new store all try to create
+        # it; one insert wins, the others read what it wrote.
+        row = existing()
+        if row is None:
+            raise
+        return _record(row)
 
 
 def list_keys(engine: Engine, include_revoked: bool = True) -> list[KeyRecord]:

@@ -166,3 +166,22 @@ def test_workers_opening_a_new_sqlite_store_at_once_take_turns(tmp_path):
     for proc in procs:
         proc.join(timeout=30)
     assert answers == [migrate.head()] * 6
+
+
+
+def test_the_bootstrap_key_is_created_once_when_workers_race(tmp_path, monkeypatch):
+    from engine.store import api_repo
+    from engine.store.api_tables import api_keys
+
+    store = open_store(f"sqlite:///{tmp_path / 'race.db'}")
+    real_create = api_repo.create_key
+
+    def racing_create(engine, name, role, rate_limit=None, token=None):
+        real_create(engine, name, role, token=token)  # another worker's insert lands first
+        return real_create(engine, name, role, token=token)  # ours collides with it
+
+    monkeypatch.setattr(api_repo, "create_key", racing_create)
+    record = api_repo.ensure_key(store.engine, "oo_race-token-0123456789", "bootstrap-admin", "admin")
+    assert record.name == "bootstrap-admin" and record.role == "admin"
+    with store.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(api_keys)).scalar() == 1
