@@ -65,9 +65,11 @@ def _emit_json(data: Any) -> None:
     sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
 
 
-def _error(err: Console, message: str, lang: str) -> None:
-    """One ``error:`` line (``lỗi:`` in Vietnamese), the message's reasons in ``lang``."""
-    err.print(f"[red]{say('im_error', lang)}:[/red] {escape(reason(message, lang))}", highlight=False, soft_wrap=True)
+def _error(err: Console, message: str, lang: str, *, translate: bool = True) -> None:
+    """One ``error:`` line (``lỗi:`` in Vietnamese), the message's reasons in ``lang``
+    (``translate=False``: a message already in ``lang``)."""
+    text = reason(message, lang) if translate else message
+    err.print(f"[red]{say('im_error', lang)}:[/red] {escape(text)}", highlight=False, soft_wrap=True)
 
 
 def _open(into: str | None, err: Console, *, create: bool = True, lang: str = "en"):
@@ -83,8 +85,7 @@ def _open(into: str | None, err: Console, *, create: bool = True, lang: str = "e
     try:
         return open_store(url, create=create)
     except Exception as exc:  # noqa: BLE001 - any driver error: report and stop
-        message = say("im_open_failed", lang, url=display_url(url), reason=error_reason(exc, url))
-        err.print(f"[red]{say('im_error', lang)}:[/red] {escape(message)}", highlight=False, soft_wrap=True)
+        _error(err, say("im_open_failed", lang, url=display_url(url), reason=error_reason(exc, url)), lang, translate=False)
         raise typer.Exit(2) from None
 
 

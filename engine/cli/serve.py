@@ -48,7 +48,6 @@ def _reuse_port_worker(config_kwargs: dict, host: str, port: int) -> None:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind((host, port))
     sock.listen(2048)
-    sock.set_inheritable(True)
     uvicorn.Server(uvicorn.Config(**config_kwargs)).run(sockets=[sock])
 
 

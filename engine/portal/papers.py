@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -371,10 +372,9 @@ def read_papers(
             if set(p.document_types) & taken_back and p.presentation not in ("copy", "certified-copy", "electronic-copy"):
                 p.surrendered = True
     if _foreign_applicants(applicants) and not _OTHER_HOLDER.search(fold(section or "")):
-        docs = recogniser.documents
         for p in iter_papers(out.node):
             if (p.document_types and not (p.waiver or p.surrendered) and not _OTHER_HOLDER.search(fold(p.text))
-                    and not all(t in docs and docs[t].citizens_only for t in p.document_types)):
+                    and not _citizens_only(p, recogniser)):
                 p.foreign = True
     _mark_by_case(out.node, recogniser)
     _number(out.node)
@@ -552,11 +552,7 @@ def _clause(ctx: _Ctx, a: int, b: int):
                                       or marked > colon + 1)
                    and bool(ctx.hits(colon + 1, b)))
         if spelled and not one_of and _CONDITION.match(ctx.folded(max(marked, colon + 1), b)):
-            node = _clause(ctx, colon + 1, b)
-            if node is not None and condition:
-                for p in iter_papers(node):
-                    p.condition = condition if p.condition is None else f"{condition}; {p.condition}"
-            return node
+            return _in_case(_clause(ctx, colon + 1, b), condition)
         if one_of or spelled or _LIST_LEAD.search(head) or (not ctx.hits(a, colon) and ctx.hits(colon + 1, b)):
             a = colon + 1
             ctx.copy_lead = bool(_COPY_ONLY.match(_strip_lead(head))) and not _ORIGINAL.search(head)
@@ -564,6 +560,11 @@ def _clause(ctx: _Ctx, a: int, b: int):
         node = _list(ctx, a, b, force_any=one_of or bool(_ONE_OF.search(ctx.folded(a, b)[:40])))
     finally:
         ctx.copy_lead = False
+    return _in_case(node, condition)
+
+
+def _in_case(node, condition: str | None):
+    """``node`` with the case it is asked in ("Trường hợp ...") set on each of its papers."""
     if node is not None and condition:
         for p in iter_papers(node):
             p.condition = condition if p.condition is None else f"{condition}; {p.condition}"
@@ -943,10 +944,13 @@ _LEGALISED = re.compile(r"\bhop phap hoa lanh su\b")
 def _once(ctx: _Ctx, choice: list) -> list:
     """One paper offered in two forms is one alternative, named once ("Phiếu lý
     lịch tư pháp bản giấy ... hoặc Phiếu lý lịch tư pháp bản điện tử")."""
+    typed = Counter(tuple(n.document_types) for n in choice if isinstance(n, Paper) and n.document_types)
+    if not typed or max(typed.values()) < 2:
+        return choice  # no two alternatives of one type: nothing to name once
     seen: set = set()
     out = []
     for node in choice:
-        if isinstance(node, Paper) and node.document_types:
+        if isinstance(node, Paper) and typed[tuple(node.document_types)] > 1:
             names = frozenset(h.phrase for h in ctx.recogniser.recognise(node.text).hits)
             key = (tuple(node.document_types), names, node.surrendered, node.foreign, node.condition)
             if names and key in seen:
@@ -962,11 +966,16 @@ def _legalised_choice(ctx: _Ctx, choice: list) -> None:
     issued abroad (Art. 2.3). Papers only a citizen holds cannot be legalised."""
     if len(choice) < 2 or not isinstance(choice[-1], Paper) or not _LEGALISED.search(fold(choice[-1].text)):
         return
-    docs = ctx.recogniser.documents
     for node in choice[:-1]:
         for p in iter_papers(node):
-            if not (p.document_types and all(t in docs and docs[t].citizens_only for t in p.document_types)):
+            if not _citizens_only(p, ctx.recogniser):
                 p.foreign = True
+
+
+def _citizens_only(p: Paper, recogniser: Recogniser) -> bool:
+    """Every type the paper may be is issued only to Vietnamese citizens (never a foreign party's)."""
+    docs = recogniser.documents
+    return bool(p.document_types) and all(t in docs and docs[t].citizens_only for t in p.document_types)
 
 
 def _kinds(ctx: _Ctx, node) -> set:

@@ -289,7 +289,8 @@ def _negated(folded: str, start: int) -> bool:
     return bool(_NEGATION.search(" ".join(reversed(words))))
 
 
-_LOOKUP_END = re.compile(r"\b(?:tra cuu (?:tren|trong|tai|tu) (?:co so du lieu|csdl|he thong)|(?:co so du lieu|csdl)(?: \w+){0,1})$")
+# The four words before "hoặc" end on the database looked up in ("... trên cơ sở dữ liệu").
+_LOOKUP_END = re.compile(r"\b(?:co so du lieu|csdl)(?: \w+)?$")
 
 
 # A form named before a list it requests ("Phiếu đề nghị khóa tài khoản định
