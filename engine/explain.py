@@ -63,9 +63,10 @@ def fallback_text(fallback: Fallback | None, channel: str | None) -> tuple[str |
 
 
 def _values(missing: dict[str, list[str]]) -> tuple[str, str]:
-    vi = " và ".join(f"{a} = {'/'.join(v)}" for a, v in missing.items())
-    en = " and ".join(f"{a} is {' or '.join(v)}" for a, v in missing.items())
-    return vi, en
+    """The attribute values in words ("quốc tịch: công dân Việt Nam"), never their ids."""
+    from engine.reports.labels import condition_words
+
+    return condition_words(missing, "vi"), condition_words(missing, "en")
 
 
 def conditional(cat: Catalogue, rule: Rule, types: list[str], missing: dict[str, list[str]]) -> Explanation:
