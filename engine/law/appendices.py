@@ -253,7 +253,7 @@ def build_appendix(
             continue
         suffix = "" if seen[item] == 1 else f"-{seen[item]}"
         # A cut needs no database: one rule for the row's papers.
-        groups = [(types, [])] if spec["effect"] == "cut" else _by_source(types, named, sources)
+        groups = [(types, named)] if spec["effect"] == "cut" else _by_source(types, named, sources)
         build.encoded += 1
         for k, (group_types, group_sources) in enumerate(groups):
             part = suffix + (chr(ord("a") + k) if len(groups) > 1 else "")
@@ -306,6 +306,10 @@ def _rule(appendix: str, spec: dict, params: dict, row: dict, item: int, line: i
         rule["source"] = named[0]
         if len(named) > 1:
             rule["also_from"] = named[1:]
+    elif cut and len(named) == 1:
+        # The row's database cell says whose data made the paper unnecessary:
+        # answers name it (it gates nothing, a cut paper never comes back).
+        rule["attributed_to"] = named[0]
     rule["valid_from"] = params["valid_from"]
     rule["valid_to"] = params["valid_to"]
     rule["status"] = "in_force"

@@ -63,7 +63,9 @@ _NOTE_VERBS = re.compile(
 _DOC_HEAD = re.compile(
     r"^(?:ban sao|ban chinh|ban chup|giay|van ban|don|to khai|to trinh|phieu|hop dong|quyet dinh|"
     r"bao cao|danh sach|chung tu|hoa don|so |the |bien ban|tai lieu|ban ke|bang ke|ho so|"
-    r"chung chi|chung nhan|xac nhan|anh|thong bao|ke hoach|phuong an|de an|du an|ban ve|ban do)"
+    r"chung chi|chung nhan|xac nhan|anh|thong bao|ke hoach|phuong an|de an|du an|ban ve|ban do|"
+    # A paper to show: "Căn cước công dân hoặc thẻ Căn cước (xuất trình ...)", "Xuất trình bản chính ...".
+    r"can cuoc|chung minh nhan dan|ho chieu|xuat trinh (?:ban chinh|ban goc|giay|the|can cuoc|ho chieu))"
 )
 # "... đã có trong Cơ sở dữ liệu ... thì không phải nộp / xuất trình / tải lên".
 _WAIVER = re.compile(

@@ -156,7 +156,7 @@ _RENEWAL = re.compile(r"\b(?:cap doi(?! voi)|cap lai|doi(?! (?:voi|tuong|chieu|n
 _FOREIGN = re.compile(
     # "công dân Việt Nam từ nước ngoài về thường trú": a citizen coming home, no foreign paper.
     r"\b(?:(?<!tu )nuoc ngoai|tu nuoc ngoai(?! ve\b)|hop phap hoa lanh su|lanh su|nguoi nuoc ngoai|to chuc nuoc ngoai|quoc gia khac|"
-    r"khong co quoc tich viet nam|nguoi khong quoc tich|nuoc cu tru|phap luat cua nuoc|"
+    r"khong co quoc tich viet nam|nguoi khong quoc tich|nuoc cu tru|nuoc so tai|phap luat cua nuoc|"
     # "do cơ quan có thẩm quyền của nước mà người đó là công dân cấp"
     r"cua nuoc ma (?:\w+ ){0,3}la cong dan|nuoc ma (?:\w+ ){0,3}mang quoc tich)\b"
 )
@@ -292,7 +292,8 @@ def read_papers(
     if folded_join != fold_keep(text):  # should not happen; stay whole rather than guess
         return Papers(_whole(text, rec.types, rec))
     renewal = bool(procedure_name and _RENEWAL.search(fold(procedure_name)))
-    ctx = _Ctx(text, toks, hit_at, rejected_at, recogniser, set(results) if renewal else set(), _revoked_words(procedure_name))
+    ctx = _Ctx(text, toks, hit_at, rejected_at, recogniser, set(results) if renewal else set(), _revoked_words(procedure_name),
+               foreign_subject=bool(_FOREIGN.search(fold(procedure_name or ""))))
     clauses = _split_top(ctx, 0, len(toks))
     nodes: list = []
     waivers: list[tuple[str, str, bool]] = []  # (clause folded, clause text, in the entry's own text)
@@ -463,6 +464,7 @@ class _Ctx:
     own_results: set[str]
     revoked_words: frozenset[str] = frozenset()
     copy_lead: bool = False  # the list's lead asks for copies ("Bản sao một trong các giấy tờ:")
+    foreign_subject: bool = False  # the procedure's title is about a foreign party
 
     def folded(self, a: int, b: int) -> str:
         return " ".join(t.word for t in self.toks[a:b])
@@ -939,6 +941,13 @@ def _combine(ctx: _Ctx, nodes: list, pieces: list[_Piece], connectors: list[str]
 
 
 _LEGALISED = re.compile(r"\bhop phap hoa lanh su\b")
+# "A hoặc B do cơ quan của nước sở tại cấp": an issuer clause closing the choice;
+# "A hoặc giấy tờ tương đương của thương nhân nước ngoài": a holder clause.
+_ISSUER = re.compile(r"\bdo ((?:\w+ ){0,10}?)cap\b")
+_HOLDER = re.compile(r"\bcua\b")
+# "do pháp luật nước ngoài quy định được cơ quan có thẩm quyền cấp": a form set
+# by foreign law, said of that alternative alone.
+_LAW_OF = re.compile(r"\b(?:phap luat|quy dinh)\b")
 
 
 def _once(ctx: _Ctx, choice: list) -> list:
@@ -963,13 +972,36 @@ def _once(ctx: _Ctx, choice: list) -> list:
 def _legalised_choice(ctx: _Ctx, choice: list) -> None:
     """A legalisation the last alternative of a choice ends with ("A hoặc B đã
     được hợp pháp hóa lãnh sự") is asked of every alternative, so each is
-    issued abroad (Art. 2.3). Papers only a citizen holds cannot be legalised."""
-    if len(choice) < 2 or not isinstance(choice[-1], Paper) or not _LEGALISED.search(fold(choice[-1].text)):
+    issued abroad (Art. 2.3). So is a foreign issuer or holder closing the
+    choice ("A hoặc giấy tờ có giá trị tương đương của thương nhân nước ngoài",
+    "A hoặc B do cơ quan có thẩm quyền của nước sở tại cấp"): read as the whole
+    choice's, the fail-safe reading. Papers only a citizen holds are never foreign."""
+    if len(choice) < 2 or not isinstance(choice[-1], Paper):
+        return
+    last = fold(choice[-1].text)
+    if not (_LEGALISED.search(last) or _abroad_clause(last, ctx.foreign_subject)):
         return
     for node in choice[:-1]:
         for p in iter_papers(node):
             if not _citizens_only(p, ctx.recogniser):
                 p.foreign = True
+
+
+def _abroad_clause(folded: str, foreign_subject: bool) -> bool:
+    """The alternative ends in a foreign issuer ("do cơ quan ... nước sở tại cấp")
+    or, in a procedure about a foreign party, a foreign holder ("của thương nhân
+    nước ngoài"), with no parenthesis or case after it. Elsewhere a holder
+    clause is the last alternative's own ("Phiếu lý lịch tư pháp hoặc giấy tờ
+    tương đương của người nước ngoài": the first is a citizen's)."""
+    clauses = [(m.start(), m.group(1)) for m in _ISSUER.finditer(folded)]
+    if foreign_subject:
+        clauses += [(m.start(), folded[m.start():]) for m in _HOLDER.finditer(folded)]
+    for start, words in clauses:
+        tail = folded[start:]
+        if ("(" not in tail and _FOREIGN.search(words) and not _LAW_OF.search(words)
+                and not re.search(r"\b(?:neu|truong hop|doi voi)\b", tail)):
+            return True
+    return False
 
 
 def _citizens_only(p: Paper, recogniser: Recogniser) -> bool:

@@ -155,6 +155,8 @@ def test_an_appendix_ii_row_is_a_cut_without_source_or_fallback(tmp_path, shippe
     (rule,) = build.rules
     assert rule["effect"] == "cut" and "source" not in rule and "fallback" not in rule
     assert rule["legal_basis"]["article"] == "Appendix II, item 8"
+    # The row's database cell names whose data made the paper unnecessary: answers name it.
+    assert rule["attributed_to"] == "population"
 
 
 # --------------------------------------------------------------------------- the engine

@@ -174,3 +174,14 @@ def test_unreadable_dossiers_raise(raw, reason):
 def test_surrendered_originals_are_noticed(text, surrendered):
     (entry,) = [e for e in parse_dossier("* Giấy tờ phải nộp:Tên giấy tờMẫu đơn, tờ khaiSố lượng" + text) if e.kind == "document"]
     assert entry.surrendered is surrendered
+
+
+def test_a_row_of_no_copies_that_names_a_paper_to_show_is_a_document():
+    from engine.portal.dossier import parse_dossier
+    entries = parse_dossier(
+        "--Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn đề nghị1 bản chính"
+        "Thẻ Căn cước (xuất trình khi nộp hồ sơ trực tiếp)0 bản chính"
+        "Xuất trình bản chính hộ chiếu còn giá trị0 bản chính"
+        "Người nộp hồ sơ chịu trách nhiệm về tính chính xác0 bản chính"
+    )
+    assert [e.kind for e in entries] == ["document", "document", "document", "note"]

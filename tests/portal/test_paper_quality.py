@@ -147,12 +147,12 @@ def mismatches(labels, answers, which: str):
 #: over-strike (a foreign party's papers the text does not mark as foreign).
 FLOORS = {
     "blind": (0.98, 0.90, 0),
-    "blind-2": (0.96, 0.80, 0),
-    "blind-3": (0.96, 0.80, 0),
-    "blind-4": (0.96, 0.80, 0),
-    "blind-5": (0.90, 0.85, 2),
+    "blind-2": (0.98, 0.94, 0),
+    "blind-3": (0.98, 0.93, 0),
+    "blind-4": (0.98, 0.86, 0),
+    "blind-5": (0.97, 0.87, 1),
     "blind-6": (0.94, 0.77, 0),
-    "blind-7": (0.89, 0.87, 0),
+    "blind-7": (0.95, 0.88, 0),
     "blind-8": (0.91, 0.85, 0),
     "blind-9": (0.93, 0.95, 0),
     "blind-10": (0.95, 0.90, 0),

@@ -690,3 +690,32 @@ def test_a_branch_certificate_is_not_one_art_4_5_names(law, recogniser):
     waived = ("Bản sao Giấy chứng nhận đăng ký hoạt động chi nhánh (không phải nộp nếu khai thác được thông tin trong "
               "Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp)")
     assert decide(law, waived, recogniser).status.value == "struck"
+
+
+def test_a_foreign_issuer_closing_a_choice_is_every_alternatives(law, recogniser):
+    text = ("Bản sao giấy chứng tử hoặc giấy tờ xác nhận việc chết do cơ quan có thẩm quyền "
+            "của nước sở tại cấp")
+    assert all(p.foreign for p in iter_papers(read(recogniser, text)))
+    assert decide(law, text, recogniser).status.value == "required"
+
+
+def test_a_foreign_holder_closing_a_choice_depends_on_the_procedure(recogniser):
+    text = "Bản sao giấy chứng nhận đăng ký doanh nghiệp hoặc giấy tờ có giá trị tương đương của thương nhân nước ngoài"
+    abroad = read(recogniser, text, procedure_name="Cấp giấy phép thành lập văn phòng đại diện của thương nhân nước ngoài")
+    assert all(p.foreign for p in iter_papers(abroad))
+    # In a procedure open to everyone the holder clause is the last alternative's own.
+    home = read(recogniser, text, procedure_name="Cấp giấy phép kinh doanh")
+    assert [p.foreign for p in iter_papers(home)] == [False, True]
+
+
+def test_a_form_set_by_foreign_law_stays_the_last_alternatives_own(recogniser):
+    text = ("Phiếu lý lịch tư pháp hoặc giấy tờ tương đương của người nước ngoài do pháp luật nước ngoài "
+            "quy định được cơ quan có thẩm quyền cấp")
+    papers = list(iter_papers(read(recogniser, text)))
+    assert papers[0].document_types == ["criminal-record-certificate"] and not papers[0].foreign
+
+
+def test_proof_of_permanent_or_temporary_residence_is_population_data(law, recogniser):
+    for text in ("Giấy tờ chứng minh nơi thường trú của người học", "Bản sao giấy tờ chứng minh tạm trú tại địa phương"):
+        d = decide(law, text, recogniser, originals=0, copies=1)
+        assert d.status.value == "struck" and d.components[0].source == "population", text
