@@ -402,8 +402,9 @@ def main() -> int:
     ap.add_argument(
         "--rate",
         type=float,
-        default=4500.0,
-        help="offered load in requests/s, paced per connection (wrk only; 0 = as fast as possible, i.e. saturation)",
+        default=0.0,
+        help="paced load: each connection waits connections/RATE s after each answer (wrk only), so the rate reached "
+        "is connections/(wait + latency), below RATE; 0 (the default) = as fast as possible, i.e. the throughput",
     )
     ap.add_argument("--hit-pool", type=int, default=2000, help="distinct cached bodies")
     ap.add_argument("--no-import", action="store_true", help="curated catalogue only")

@@ -138,6 +138,13 @@ _PROOF_OF = re.compile(r"^(?:mot trong (?:cac )?)?(?:giay to|tai lieu)(?: co gia
 _UNNAMED_DATA = re.compile(r"\b(?:du lieu quoc gia|co so du lieu|csdl)\b")
 _DATABASE = re.compile(r"\b(?:co so du lieu|csdl|he thong thong tin)\b")
 _OWN_CASE = re.compile(r"\b(?:trong truong hop|doi voi truong hop)\b")
+# "(nếu là người nước ngoài)", "đối với người nước ngoài": an alternative for a foreigner.
+_FOREIGNER_CASE = re.compile(r"\b(?:neu|doi voi|truong hop)(?: \w+){0,3} (?:nguoi nuoc ngoai|nguoi khong quoc tich|to chuc nuoc ngoai)\b")
+# "... của người đứng đầu văn phòng đại diện": the papers are a named third party's.
+_THIRD_PARTY = re.compile(
+    r"\bcua (?:nguoi dung dau|nguoi dai dien|nguoi quan ly|nguoi dieu hanh|giam doc|thanh vien|co dong|"
+    r"nguoi duoc (?:cu|bo nhiem|uy quyen|de cu)|truong (?:van phong|chi nhanh|dai dien))\b"
+)
 _EXCEPT_LEAD = re.compile(r"\btru (?:cac |nhung |mot so )?(?:tai lieu|giay to|van ban|ho so)\b[^:;]*$")
 _ONE_OF = re.compile(r"\bmot trong (?:cac|nhung|hai|ba|so)?\b|\bmot trong\b")
 _LIST_LEAD = re.compile(r"(?:\bgom|\bbao gom|\bsau day|\bsau|\bnhu sau|\bcu the|\bmot trong (?:cac |nhung )?giay to)\s*$")
@@ -442,7 +449,19 @@ def _mark_by_case(node, recogniser: Recogniser) -> None:
         return m is not None and m.start() > 0 and not _is_waiver(words[m.start():]) and not _DATABASE.search(words[m.start():])
 
     flags = [on_a_case(k) or own_case(k) for k in kids]
-    node.by_case = any(flags) and not all(flags)
+    node.by_case = (any(flags) and not all(flags)) or _split_by_a_third_partys_nationality(kids)
+
+
+def _split_by_a_third_partys_nationality(kids: list) -> bool:
+    """Alternatives split by the nationality of someone other than the applicant
+    ("hộ chiếu hoặc CCCD (nếu là người Việt Nam) hoặc hộ chiếu (nếu là người nước
+    ngoài) của người đứng đầu văn phòng"): which one applies is that person's
+    case, which the applicant's profile does not say."""
+    papers = [k for k in kids if isinstance(k, Paper)]
+    if len(papers) < 2:
+        return False
+    foreigner = [bool(_FOREIGNER_CASE.search(fold(p.condition or "") + " " + fold(p.text))) for p in papers]
+    return any(foreigner) and not all(foreigner) and bool(_THIRD_PARTY.search(fold(papers[-1].text)))
 
 
 def _token_starts(toks: list[_Tok]) -> dict[int, int]:

@@ -52,15 +52,15 @@ HELDOUT = Path(__file__).with_name("heldout")
 #: figures after the readings the sets showed were added. First measures, before
 #: anyone read an answer: A 0.978 (44/45) / 0.936 (44/47), 0 over-strikes;
 #: B 0.889 (32/36) / 0.842 (32/38), 3 over-strikes (both labellings of B alike).
-#: The over-strike left: a choice split by the nationality of a third party
-#: ("hộ chiếu hoặc CCCD (nếu là người Việt Nam) hoặc hộ chiếu (nếu là người nước
-#: ngoài) của người đứng đầu"), which the writer of A and the engine read as the
-#: applicant's choice and three other labellers as situations.
+#: The last over-strike to go was a choice split by the nationality of a third
+#: party ("hộ chiếu hoặc CCCD (nếu là người Việt Nam) hoặc hộ chiếu (nếu là người
+#: nước ngoài) của người đứng đầu"): read by case now, the fail-safe reading
+#: three of four labellers took (the writer of A read it as one fact's proofs).
 FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-A": (1.0, 0.97, 0),
-    "heldout-A-check": (1.0, 0.97, 1),
-    "heldout-B": (1.0, 1.0, 1),
-    "heldout-B-check": (1.0, 1.0, 1),
+    "heldout-A-check": (1.0, 0.97, 0),
+    "heldout-B": (1.0, 1.0, 0),
+    "heldout-B-check": (1.0, 1.0, 0),
 }
 
 

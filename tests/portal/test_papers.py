@@ -719,3 +719,16 @@ def test_proof_of_permanent_or_temporary_residence_is_population_data(law, recog
     for text in ("Giấy tờ chứng minh nơi thường trú của người học", "Bản sao giấy tờ chứng minh tạm trú tại địa phương"):
         d = decide(law, text, recogniser, originals=0, copies=1)
         assert d.status.value == "struck" and d.components[0].source == "population", text
+
+
+def test_a_choice_split_by_a_third_partys_nationality_is_read_by_case(law, recogniser):
+    text = ("Bản sao thẻ căn cước công dân (nếu là người Việt Nam) hoặc hộ chiếu (nếu là người nước ngoài) "
+            "của người đứng đầu văn phòng đại diện")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and tree.by_case
+    d = decide(law, text, recogniser, originals=0, copies=1)
+    # The card still goes; the entry stays: the head may be a foreigner.
+    assert d.status.value == "required" and [c.status.value for c in d.components] == ["struck", "required"]
+    # The applicant's own papers split by nationality are the applicant's choice.
+    own = read(recogniser, "Bản sao thẻ căn cước (đối với công dân Việt Nam) hoặc hộ chiếu (đối với người nước ngoài)")
+    assert isinstance(own, AnyOf) and not own.by_case
