@@ -167,8 +167,18 @@ _FOREIGN = re.compile(
     # "do cơ quan có thẩm quyền của nước mà người đó là công dân cấp"
     r"cua nuoc ma (?:\w+ ){0,3}la cong dan|nuoc ma (?:\w+ ){0,3}mang quoc tich)\b"
 )
+# "đủ sức khỏe để học tập ở nước ngoài": where the applicant goes, not who issued the paper.
+_PURPOSE_ABROAD = re.compile(r"\b(?:hoc tap|du hoc|lam viec|cong tac|lao dong|dao tao|thuc tap|xuat canh|di) (?:o|tai) nuoc ngoai\b")
+
+
+def _is_foreign(folded: str) -> bool:
+    return bool(_FOREIGN.search(_PURPOSE_ABROAD.sub(" ", folded)))
+
+
 _WAIVER = re.compile(
-    r"\bkhong (?:the )?khai thac duoc\b|\bchi (?:nop|thuc hien|yeu cau|xuat trinh)\b|\b(?:khong phai nop|khong yeu cau|khong can nop|khong phai xuat trinh|khong can xuat trinh|khong phai cung cap|"
+    r"\bkhong (?:the )?khai thac duoc\b|\bchi (?:nop|thuc hien|yeu cau|xuat trinh)\b|"
+    # "..., trừ khi cơ quan tiếp nhận tra cứu được thông tin trên CSDL ...": unless it is looked up.
+    r"\btru (?:khi|truong hop) (?:\w+ ){0,6}?(?:tra cuu|khai thac|kiem tra) duoc\b|\b(?:khong phai nop|khong yeu cau|khong can nop|khong phai xuat trinh|khong can xuat trinh|khong phai cung cap|"
     r"khong bat buoc|khong phai|khong can|mien nop|khong bao gom ban sao|khong bao gom|chua duoc dang tai|chua duoc cong bo|"
     r"chua (?:duoc )?(?:tich hop|ket noi|chia se)|khong co (?:ten|thong tin) (?:tren|trong))\b|"
     # "Thông tin về X để cơ quan tra cứu trên cơ sở dữ liệu hoặc bản sao X": a lookup offered instead.
@@ -841,7 +851,7 @@ def _paper_node(ctx: _Ctx, p: _Piece):
     notes_f = " ".join(fold(n) for n in p.notes)
     text = ctx.text[p.toks[0].start : p.toks[-1].end].strip(" ,;:-+") if p.toks else ""
     pres, mode = _presentation(f + " " + notes_f)
-    foreign = bool(_FOREIGN.search(f + " " + notes_f + " " + fold(p.condition or "")))
+    foreign = _is_foreign(f + " " + notes_f + " " + fold(p.condition or ""))
     types = list(dict.fromkeys(h.type_id for h in p.hits))
     if _HEALTH in types and _SECTOR_STANDARD.search(f + " " + notes_f):
         # "Giấy chứng nhận sức khỏe (theo quy định của Bộ Công an)": a sector's own standard.
@@ -863,7 +873,7 @@ def _paper_node(ctx: _Ctx, p: _Piece):
         inner = list(iter_papers(node))
         # Only the lead's own words make the listed papers foreign: another
         # parenthesis of the lead ("... do cơ quan nước ngoài cấp") speaks of its own.
-        lead_foreign = bool(_FOREIGN.search(f + " " + fold(p.condition or "")))
+        lead_foreign = _is_foreign(f + " " + fold(p.condition or ""))
         for q in inner:
             q.presentation = q.presentation or pres
             q.mode = q.mode or mode

@@ -171,6 +171,11 @@ class Recogniser:
             phrase = m.group(0)
             hit = Hit(self.phrases[phrase], phrase, m.start(), m.end())
             accepted = self._accept(folded, m.start(), phrase)
+            if not accepted and previous is not None and previous[1] and self._same_kind(previous[0], hit):
+                # "Căn cước công dân hoặc Căn cước": a short name offered as the
+                # alternative to a paper of its own kind is that paper.
+                between = folded[previous[0].end : m.start()].split()
+                accepted = bool(between) and set(between) <= _OR
             if accepted and previous is not None and not previous[1] and _head(folded, previous[0].start):
                 # "số CMND hoặc CCCD": the reference before the first name
                 # governs the names coordinated with it.
@@ -190,6 +195,10 @@ class Recogniser:
         out.types = list(dict.fromkeys(h.type_id for h in out.hits))
         out.match = self._match_kind(folded, out.hits)
         return out
+
+    def _same_kind(self, a: Hit, b: Hit) -> bool:
+        da, db = self.documents.get(a.type_id), self.documents.get(b.type_id)
+        return da is not None and db is not None and da.category is not None and da.category == db.category
 
     def types_of(self, text: str) -> list[str]:
         """Shortcut: the type ids of :meth:`recognise`."""

@@ -732,3 +732,23 @@ def test_a_choice_split_by_a_third_partys_nationality_is_read_by_case(law, recog
     # The applicant's own papers split by nationality are the applicant's choice.
     own = read(recogniser, "Bản sao thẻ căn cước (đối với công dân Việt Nam) hoặc hộ chiếu (đối với người nước ngoài)")
     assert isinstance(own, AnyOf) and not own.by_case
+
+
+def test_a_short_name_offered_beside_a_paper_of_its_kind_is_that_paper(law, recogniser):
+    text = "Bản sao Căn cước công dân hoặc Căn cước của người đề nghị"
+    assert kinds(read(recogniser, text)) == {"any_of": [["cccd"], ["the-can-cuoc"]]}
+    # A number is no paper, and neither is the short name coordinated with it.
+    assert recogniser.recognise("số căn cước công dân hoặc căn cước").types == []
+
+
+def test_going_abroad_is_no_foreign_paper(law, recogniser):
+    text = "Giấy khám sức khỏe do bệnh viện đa khoa cấp tỉnh cấp, kết luận đủ sức khỏe để học tập ở nước ngoài"
+    assert not read(recogniser, text).foreign
+    assert read(recogniser, "Giấy khám sức khỏe do cơ sở y tế ở nước ngoài cấp").foreign
+
+
+def test_unless_the_agency_looks_it_up_is_a_waiver(law, recogniser):
+    text = ("Bản sao Giấy chứng nhận đăng ký doanh nghiệp, trừ khi cơ quan tiếp nhận tra cứu được thông tin "
+            "trên Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp")
+    assert read(recogniser, text).waiver == "business-registration"
+    assert decide(law, text, recogniser, originals=0, copies=1).status.value == "struck"
