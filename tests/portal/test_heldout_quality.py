@@ -14,8 +14,7 @@ characters of the row). ``heldout/B/labels-check.yaml`` is a second, blind
 labelling of set B by someone who saw neither the writer's labels nor the
 engine.
 
-``heldout/A/labels-check.yaml`` and ``heldout/C/labels-check.yaml`` are the
-same for sets A and C.
+``labels-check.yaml`` of sets A, C and D are the same for those sets.
 
 Labels find their entry by the row's opening words (not a hash: a row the
 parser splits or merges differently is reported as unmatched, and its papers
@@ -61,7 +60,7 @@ HELDOUT = Path(__file__).with_name("heldout")
 #: Sets C and D were written (by two other writers, same brief, the count cells
 #: given right) after the readings A and B showed were in; measured once before
 #: reading: C 1.000 (36/36) / 0.800 (36/45) (its second labelling 1.000 / 0.783),
-#: D 0.976 (41/42) / 0.872 (41/47); no over-strike. D's one extra strike is a CCCD
+#: D 0.976 (41/42) / 0.872 (41/47) (its second labelling 0.976 / 0.854); no over-strike. D's one extra strike is a CCCD
 #: its Appendix I row (3.000466) attributes to the civil-status database, which
 #: the writer labelled as population data.
 FLOORS: dict[str, tuple[float, float, int]] = {
@@ -72,6 +71,7 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-C": (1.0, 1.0, 0),
     "heldout-C-check": (1.0, 0.97, 0),
     "heldout-D": (0.97, 0.89, 0),
+    "heldout-D-check": (0.97, 0.87, 0),
 }
 
 
