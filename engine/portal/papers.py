@@ -164,6 +164,8 @@ _FOREIGN = re.compile(
     # "công dân Việt Nam từ nước ngoài về thường trú": a citizen coming home, no foreign paper.
     r"\b(?:(?<!tu )nuoc ngoai|tu nuoc ngoai(?! ve\b)|hop phap hoa lanh su|lanh su|nguoi nuoc ngoai|to chuc nuoc ngoai|quoc gia khac|"
     r"khong co quoc tich viet nam|nguoi khong quoc tich|nuoc cu tru|nuoc so tai|phap luat cua nuoc|"
+    # "công dân nước láng giềng", "công dân nước có chung biên giới": a neighbouring country's.
+    r"nuoc lang gieng|nuoc co chung (?:duong )?bien gioi|"
     # "do cơ quan có thẩm quyền của nước mà người đó là công dân cấp"
     r"cua nuoc ma (?:\w+ ){0,3}la cong dan|nuoc ma (?:\w+ ){0,3}mang quoc tich)\b"
 )

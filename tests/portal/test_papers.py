@@ -752,3 +752,8 @@ def test_unless_the_agency_looks_it_up_is_a_waiver(law, recogniser):
             "trên Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp")
     assert read(recogniser, text).waiver == "business-registration"
     assert decide(law, text, recogniser, originals=0, copies=1).status.value == "struck"
+
+
+def test_a_neighbouring_countrys_citizen_holds_foreign_papers(recogniser):
+    text = "Bản sao giấy tờ chứng minh nơi thường trú ở khu vực biên giới của công dân nước láng giềng"
+    assert all(p.foreign for p in iter_papers(read(recogniser, text)))
