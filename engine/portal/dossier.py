@@ -177,6 +177,9 @@ def _split_rows(body: str, section: str | None) -> tuple[list[_Row], str]:
     return rows, body[start:]
 
 
+_WORD = re.compile(r"\w")
+
+
 def _strip_forms(text: str) -> tuple[str, list[str]]:
     """Remove the form file names glued at the end of a row.
 
@@ -196,14 +199,15 @@ def _strip_forms(text: str) -> tuple[str, list[str]]:
         cut = None
         for g in _FORM_START.finditer(head):
             i = g.start()
-            if i > 0 and head[i - 1] not in " (" and m.start() - i <= 160:
+            # "-Đơn xin ...": a form word that opens the row (after a list mark) names the paper itself.
+            if i > 0 and head[i - 1] not in " (" and m.start() - i <= 160 and _WORD.search(head[:i]):
                 cut = i
         if cut is None:
             semicolon = [i for i in range(1, len(head)) if head[i - 1] == ";" and head[i].isalnum()]
             glue = [i for i in range(1, len(head)) if head[i - 1] in ".)" and head[i].isalpha()]
             camel = [i for i in range(1, len(head)) if head[i - 1].islower() and head[i].isupper()]
             for options in (semicolon, glue, camel):
-                options = [i for i in options if m.start() - i <= 160]
+                options = [i for i in options if m.start() - i <= 160 and _WORD.search(head[:i])]
                 if options:
                     cut = options[-1]
                     break
@@ -334,7 +338,8 @@ def _classify(rows: list[_Row]) -> list[Entry]:
         display = body[marker_m.end() :].strip() if marker_m else body
         f = fold(display)
         empty = row.originals == 0 and row.copies == 0
-        if notes_section or f.startswith("luu y") and empty:
+        if notes_section or f.startswith("luu y") and empty or not _WORD.search(display):
+            # A bare count cell the portal repeated ("1 bản chính1 bản chính") asks for nothing.
             kind: Kind = "note"
         elif empty and (_LEAD_END.search(f) or (_CASE.match(f) and display.rstrip().endswith(":"))):
             kind = "lead"

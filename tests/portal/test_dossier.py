@@ -185,3 +185,14 @@ def test_a_row_of_no_copies_that_names_a_paper_to_show_is_a_document():
         "Người nộp hồ sơ chịu trách nhiệm về tính chính xác0 bản chính"
     )
     assert [e.kind for e in entries] == ["document", "document", "document", "note"]
+
+
+def test_a_form_word_that_opens_the_row_is_the_papers_name_not_its_file():
+    from engine.portal.dossier import parse_dossier
+    entries = parse_dossier(
+        "--Tên giấy tờMẫu đơn, tờ khaiSố lượng-Đơn xin nhận con nuôi (song ngữ Việt-Anh);5.DonxinCN.doc1 bản chính"
+        "Giấy khai sinh1 bản chính1 bản chính"
+    )
+    assert entries[0].text.startswith("Đơn xin nhận con nuôi") and entries[0].kind == "document"
+    # A count cell the portal repeated is a row of its own that asks for nothing.
+    assert [e.kind for e in entries[1:]] == ["document", "note"]
