@@ -770,6 +770,10 @@ def _paren(ctx: _Ctx, piece: _Piece, a: int, b: int) -> None:
     piece.notes.append(ctx.span(a, b))
 
 
+_ISSUE_VERB = re.compile(r"(?:lap|cap|xac nhan|chung thuc|cong chung|ky|hop phap hoa)\b")
+_ISSUED_BY_VERBS = re.compile(r"\b(?:duoc|do(?: \w+){1,8}?)(?: (?:lap|cap|xac nhan|chung thuc|cong chung|ky)(?: ,)?)+$")
+
+
 def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str]):
     """A piece that names no paper continues the one before it (or, for a
     presentation alone before a paper, the one after it)."""
@@ -780,6 +784,10 @@ def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str])
         f = p.folded
         bare = _strip_present(f)
         names = bool(p.hits) or p.detail is not None or bool(_PAPER_HEAD.match(bare)) or bool(p.rejected and _PAPER_HEAD.match(bare + " "))
+        if names and not p.hits and out and _ISSUED_BY_VERBS.search(out[-1].folded) and _ISSUE_VERB.match(f):
+            # "... có giá trị nếu được lập, cấp, xác nhận chưa quá 12 tháng", "do cơ quan nước
+            # ngoài lập, cấp, xác nhận": a list of verbs, no new paper.
+            names = False
         presentation = not bare or bool(_PRESENT_ONLY.match(f + " "))
         if names and not (presentation and not p.hits and p.detail is None):
             if carry is not None:

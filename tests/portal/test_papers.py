@@ -757,3 +757,12 @@ def test_unless_the_agency_looks_it_up_is_a_waiver(law, recogniser):
 def test_a_neighbouring_countrys_citizen_holds_foreign_papers(recogniser):
     text = "Bản sao giấy tờ chứng minh nơi thường trú ở khu vực biên giới của công dân nước láng giềng"
     assert all(p.foreign for p in iter_papers(read(recogniser, text)))
+
+
+def test_a_list_of_issuing_verbs_is_no_new_paper(law, recogniser):
+    text = ("Phiếu lý lịch tư pháp có giá trị sử dụng nếu được lập, cấp, xác nhận chưa quá 12 tháng, "
+            "tính đến ngày nộp hồ sơ tại cơ quan có thẩm quyền")
+    assert kinds(read(recogniser, text)) == ["criminal-record-certificate"]
+    assert decide(law, text, recogniser).status.value == "struck"
+    # A paper named after a comma is still a paper of its own.
+    assert len(list(iter_papers(read(recogniser, "Bản sao giấy khai sinh, xác nhận của Công an xã")))) == 2
