@@ -253,7 +253,7 @@ def build_appendix(
             continue
         suffix = "" if seen[item] == 1 else f"-{seen[item]}"
         # A cut needs no database: one rule for the row's papers.
-        groups = [(types, named)] if spec["effect"] == "cut" else _by_source(types, named, sources)
+        groups = [(types, named)] if spec["effect"] == "cut" else _by_source(types, named, sources, recogniser.documents)
         build.encoded += 1
         for k, (group_types, group_sources) in enumerate(groups):
             part = suffix + (chr(ord("a") + k) if len(groups) > 1 else "")
@@ -261,7 +261,8 @@ def build_appendix(
     return build
 
 
-def _by_source(types: list[str], named: list[str], sources: dict[str, Source]) -> list[tuple[list[str], list[str]]]:
+def _by_source(types: list[str], named: list[str], sources: dict[str, Source],
+               documents: dict | None = None) -> list[tuple[list[str], list[str]]]:
     """Split a row naming several papers and databases by which named database
     holds which paper (our registry's ``replaces``): "GCN ĐKDN, CCCD or passport"
     from "the business, citizen-ID and passport databases" fetches each paper
@@ -280,7 +281,14 @@ def _by_source(types: list[str], named: list[str], sources: dict[str, Source]) -
     """
     groups: dict[tuple[str, ...], list[str]] = {}
     for t in types:
-        holders = tuple(s for s in named if s in sources and t in sources[s].replaces) or tuple(named)
+        holders = tuple(s for s in named if s in sources and t in sources[s].replaces)
+        if not holders:
+            # Named first: a database holding papers of this paper's kind (a
+            # passport beside "the civil-status and population databases" is
+            # answered as population data); the others as the row orders them.
+            kind = documents[t].category if documents and t in documents else None
+            holders = tuple(sorted(named, key=lambda s: not (kind and s in sources and any(
+                r in documents and documents[r].category == kind for r in sources[s].replaces))))
         groups.setdefault(holders, []).append(t)
     return [(ts, list(srcs)) for srcs, ts in groups.items()]
 

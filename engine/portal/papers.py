@@ -134,7 +134,7 @@ _NOTE = re.compile(r"^(?:\* )?(?:luu y|ghi chu|chu y|viec nop|viec xuat trinh|vi
 _MUST_GIVE = re.compile(r"(?:nop|cung cap|xuat trinh|gui|bo sung|co)\b")
 _CONDITION = re.compile(r"^(?:trong |doi voi |ap dung )?(?:truong hop|doi voi|neu|khi|rieng|ap dung)\b")
 # A paper named by the fact it proves: its parenthesis lists the kinds that do.
-_PROOF_OF = re.compile(r"^(?:mot trong (?:cac )?)?(?:giay to|tai lieu)(?: co gia tri)?(?: de)? chung minh\b")
+_PROOF_OF = re.compile(r"^(?:(?:mot )?trong (?:cac |nhung )?)?(?:giay to|tai lieu)(?: co gia tri)?(?: de)? chung minh\b")
 _UNNAMED_DATA = re.compile(r"\b(?:du lieu quoc gia|co so du lieu|csdl)\b")
 _DATABASE = re.compile(r"\b(?:co so du lieu|csdl|he thong thong tin)\b")
 _OWN_CASE = re.compile(r"\b(?:trong truong hop|doi voi truong hop)\b")
@@ -173,8 +173,12 @@ _FOREIGN = re.compile(
 _PURPOSE_ABROAD = re.compile(r"\b(?:hoc tap|du hoc|lam viec|cong tac|lao dong|dao tao|thuc tap|xuat canh|di) (?:o|tai) nuoc ngoai\b")
 
 
+# "(không áp dụng đối với trẻ em là người nước ngoài)": the paper is a citizen's.
+_NOT_FOR_FOREIGNERS = re.compile(r"\bkhong ap dung (?:doi voi|cho)\b[^()]*")
+
+
 def _is_foreign(folded: str) -> bool:
-    return bool(_FOREIGN.search(_PURPOSE_ABROAD.sub(" ", folded)))
+    return bool(_FOREIGN.search(_NOT_FOR_FOREIGNERS.sub(" ", _PURPOSE_ABROAD.sub(" ", folded))))
 
 
 _WAIVER = re.compile(
@@ -189,7 +193,7 @@ _WAIVER = re.compile(
 _LOOKUP = re.compile(r"\b(?:co so du lieu|csdl|khai thac|tra cuu|ket noi|chia se|tich hop|he thong thong tin|dinh danh|cong thong tin quoc gia)\b")
 _IDENTITY = "identity"
 # A generic name that a parenthesis spells out: "giấy tờ tùy thân (...)".
-_GENERIC = re.compile(r"^(?:cac |mot trong )?(?:giay to|tai lieu|ho so|van ban|giay)(?: tuy than| chung minh (?:nhan than|ve nhan than|nhan than than)| hop le| ca nhan| phap ly)?\b(?!\s+(?:uy quyen|de nghi|cam ket|xac nhan|chap thuan))")
+_GENERIC = re.compile(r"^(?:cac |(?:mot )?trong (?:cac |nhung )?)?(?:giay to|tai lieu|ho so|van ban|giay)(?: tuy than| chung minh (?:nhan than|ve nhan than|nhan than than)| hop le| ca nhan| phap ly)?\b(?!\s+(?:uy quyen|de nghi|cam ket|xac nhan|chap thuan))")
 
 
 @dataclass
@@ -724,10 +728,30 @@ def _connector(ctx: _Ctx, k: int, b: int) -> tuple[str | None, int]:
         n = len(phrase)
         if tuple(t.word for t in ctx.toks[k : k + n]) == phrase:
             if phrase == ("kem",) and k + 1 < b and ctx.toks[k + 1].word in ("ban", "theo"):
-                # "bản sao kèm bản chính": presentation, not a bundle.
-                return None, 0
+                # "bản sao kèm bản chính": presentation, not a bundle; but "Văn bản ủy
+                # quyền kèm bản sao giấy tờ pháp lý ...": a paper named right after
+                # the copy words, another named before, is one more paper.
+                if not _names_another(ctx, k, b):
+                    return None, 0
+                return "AND", 1
             return ("AND" if phrase in _STRONG_AND else "and"), n
     return None, 0
+
+
+_COPY_TAIL = ("sao", "chinh", "chup", "goc")
+
+
+def _names_another(ctx: _Ctx, k: int, b: int) -> bool:
+    """After "kèm bản sao|bản chính", a paper's name starts at once, and one was named before."""
+    j = k + 1
+    if j < b and ctx.toks[j].word == "ban" and j + 1 < b and ctx.toks[j + 1].word in _COPY_TAIL:
+        j += 2
+    else:
+        return False
+    while j < b and ctx.toks[j].word in ("co", "chung", "thuc", "hop", "le", "dien", "tu", "cong"):
+        j += 1
+    before = any(i in ctx.hit_at for i in range(max(0, k - 12), k))
+    return before and (j in ctx.hit_at or k + 1 in ctx.hit_at)
 
 
 def _piece(ctx: _Ctx, a: int, b: int) -> _Piece | None:
@@ -770,8 +794,9 @@ def _paren(ctx: _Ctx, piece: _Piece, a: int, b: int) -> None:
     piece.notes.append(ctx.span(a, b))
 
 
+_BARE_GENERIC = re.compile(r"(?:giay to|tai lieu|ho so|van ban|giay to tai lieu)")
 _ISSUE_VERB = re.compile(r"(?:lap|cap|xac nhan|chung thuc|cong chung|ky|hop phap hoa)\b")
-_ISSUED_BY_VERBS = re.compile(r"\b(?:duoc|do(?: \w+){1,8}?)(?: (?:lap|cap|xac nhan|chung thuc|cong chung|ky)(?: ,)?)+$")
+_ISSUED_BY_VERBS = re.compile(r"\b(?:duoc|do(?: (?:\w+|,)){1,12}?)(?: (?:lap|cap|xac nhan|chung thuc|cong chung|ky)(?: ,)?)+$")
 
 
 def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str]):
@@ -783,6 +808,14 @@ def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str])
     for i, p in enumerate(pieces):
         f = p.folded
         bare = _strip_present(f)
+        if (not p.hits and p.detail is None and _BARE_GENERIC.fullmatch(bare) and i + 1 < len(pieces)
+                and _GENERIC.match(_strip_present(pieces[i + 1].folded)) and (i >= len(connectors) or connectors[i] == ",")):
+            # "Giấy tờ, tài liệu có giá trị pháp lý chứng minh ...": a doublet naming one generic paper.
+            if carry is None:
+                carry = p
+            else:
+                carry.toks, carry.b = _flat(ctx, carry.a, p.b), p.b
+            continue
         names = bool(p.hits) or p.detail is not None or bool(_PAPER_HEAD.match(bare)) or bool(p.rejected and _PAPER_HEAD.match(bare + " "))
         if names and not p.hits and out and _ISSUED_BY_VERBS.search(out[-1].folded) and _ISSUE_VERB.match(f):
             # "... có giá trị nếu được lập, cấp, xác nhận chưa quá 12 tháng", "do cơ quan nước
@@ -900,6 +933,9 @@ def _paper_node(ctx: _Ctx, p: _Piece):
             return node
         own = Paper(id="_", text=text, document_types=types, presentation=pres, mode=mode,
                     surrendered=surrendered, foreign=foreign, condition=p.condition)
+        if types and all(q.document_types and set(q.document_types) <= set(types) for q in inner):
+            # "Thẻ BHYT (có thể xuất trình thẻ BHYT trên ứng dụng VNeID)": the same paper, how it may be shown.
+            return own
         if opener in ("hoac", "hay", "/"):
             return AnyOf(any_of=[own, node])
         # "Văn bản ủy quyền (người được ủy quyền xuất trình CCCD)": both are needed.

@@ -173,9 +173,10 @@ class Recogniser:
             accepted = self._accept(folded, m.start(), phrase)
             if not accepted and previous is not None and previous[1] and self._same_kind(previous[0], hit):
                 # "Căn cước công dân hoặc Căn cước": a short name offered as the
-                # alternative to a paper of its own kind is that paper.
+                # alternative to a paper of its own kind is that paper; so is one
+                # glued to it ("chứng minh nhân dân căn cước công dân").
                 between = folded[previous[0].end : m.start()].split()
-                accepted = bool(between) and set(between) <= _OR
+                accepted = set(between) <= _OR
             if accepted and previous is not None and not previous[1] and _head(folded, previous[0].start):
                 # "số CMND hoặc CCCD": the reference before the first name
                 # governs the names coordinated with it.

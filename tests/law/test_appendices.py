@@ -300,3 +300,10 @@ def test_report_compliance_command_in_every_format(tmp_path):
     assert done.exit_code == 0 and xlsx.stat().st_size > 0
     bad = runner.invoke(app, ["report", "compliance", "--ministry", "nope"])
     assert bad.exit_code == 2
+
+
+def test_a_paper_no_named_database_holds_is_answered_by_the_one_holding_its_kind(shipped, recogniser):
+    from engine.law.appendices import _by_source
+    srcs = shipped.sources
+    groups = _by_source(["birth-certificate", "passport"], ["civil-status", "population"], srcs, recogniser.documents)
+    assert groups == [(["birth-certificate"], ["civil-status"]), (["passport"], ["population", "civil-status"])]

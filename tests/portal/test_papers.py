@@ -766,3 +766,38 @@ def test_a_list_of_issuing_verbs_is_no_new_paper(law, recogniser):
     assert decide(law, text, recogniser).status.value == "struck"
     # A paper named after a comma is still a paper of its own.
     assert len(list(iter_papers(read(recogniser, "Bản sao giấy khai sinh, xác nhận của Công an xã")))) == 2
+
+
+def test_a_paper_attached_with_its_copy_words_is_one_more_paper(law, recogniser):
+    text = ("Văn bản ủy quyền kèm bản sao giấy tờ pháp lý của cá nhân của người được ủy quyền; người được ủy quyền "
+            "không phải nộp bản sao giấy tờ pháp lý của cá nhân nếu cơ quan đăng ký kinh doanh khai thác được "
+            "thông tin của người đó trong Cơ sở dữ liệu quốc gia về dân cư")
+    assert kinds(read(recogniser, text)) == {"all_of": [["power-of-attorney"], ["personal-legal-papers"]]}
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required" and [c.status.value for c in d.components] == ["required", "struck"]
+    # The copy words alone before a presentation stay a presentation.
+    assert isinstance(read(recogniser, "Bản sao kèm bản chính để đối chiếu giấy chứng nhận kết hôn"), Paper)
+
+
+def test_a_generic_doublet_or_one_of_these_lead_is_the_list_it_opens(recogniser):
+    text = ("Giấy tờ, tài liệu có giá trị pháp lý chứng minh là người đại diện hợp pháp của người dưới 14 tuổi "
+            "(Giấy khai sinh hoặc Trích lục khai sinh của người dưới 14 tuổi)")
+    assert kinds(read(recogniser, text)) == {"any_of": [["birth-certificate"], ["birth-certificate"]]}
+    text = ("Bản sao một trong những giấy tờ chứng minh quyền sử dụng đất theo quy định của pháp luật về đất đai "
+            "(Giấy chứng nhận quyền sử dụng đất hoặc giấy tờ khác về quyền sử dụng đất)")
+    assert isinstance(read(recogniser, text), AnyOf)
+
+
+def test_a_parenthesis_naming_the_same_paper_is_how_it_may_be_shown(recogniser):
+    text = "Thẻ bảo hiểm y tế có ghi mã đối tượng (có thể xuất trình thẻ bảo hiểm y tế trên ứng dụng VNeID)"
+    assert isinstance(read(recogniser, text), Paper)
+
+
+def test_names_glued_together_and_a_restriction_that_excludes_foreigners(recogniser):
+    assert recogniser.recognise("Giấy khai sinh, chứng minh nhân dân căn cước công dân").types == [
+        "birth-certificate", "cmnd", "cccd"]
+    tree = read(recogniser, "Hộ chiếu của trẻ em (không áp dụng đối với trẻ em là người nước ngoài, người không quốc tịch)")
+    assert not tree.foreign
+    text = ("Giấy chứng nhận sức khỏe do cơ sở khám bệnh, chữa bệnh có thẩm quyền cấp, xác nhận đủ sức khỏe "
+            "để làm việc trong môi trường tiếp xúc với hóa chất độc hại")
+    assert kinds(read(recogniser, text)) == ["health-certificate"]
