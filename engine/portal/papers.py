@@ -154,6 +154,8 @@ _NOT_BEFORE = r"(?<!khong phai )(?<!khong can )(?<!khong )(?<!chua )"
 _SURRENDER = re.compile(
     _NOT_BEFORE + r"\b(?:nop lai|thu hoi|cap doi(?! voi)|de chinh ly|chinh ly bien dong|de xac nhan thay doi|xac nhan thay doi|"
     r"de dinh chinh|de huy|da cap (?:cho|truoc)|giay chung nhan da cap|ban goc giay chung nhan da cap|"
+    # "Sổ BHXH ... (nộp cho cơ quan tiếp nhận để tiếp tục ghi, xác nhận ...)": written on by the agency.
+    r"de (?:tiep tuc )?ghi(?: tiep)?(?: ,)? (?:xac nhan|vao|bo sung|qua trinh)|"
     r"kem (?:theo )?bien so|va bien so)\b"
 )
 # "đổi" (exchange) and "đối với" (for) fold alike: the second is not a renewal.
@@ -322,6 +324,8 @@ def read_papers(
     waivers: list[tuple[str, str, bool]] = []  # (clause folded, clause text, in the entry's own text)
     excepting = False  # inside a list of papers that a rule exempts ("trừ các tài liệu sau:")
     exempted = False
+    groups: list[list[int]] = []  # nodes a "một trong ... sau:" lead opened, over several clauses
+    group: list[int] | None = None
     for a, b in clauses:
         if ctx.toks[a].word == "(" and _matching(ctx, a, b) == b - 1 - (ctx.toks[b - 1].word in (".", ";")):
             # "(Trường hợp khai thác được ...: không phải nộp ...)": a sentence in
@@ -338,9 +342,10 @@ def read_papers(
             # A and B are named as exceptions to a rule, not asked for here.
             excepting = exempted = True
             continue
-        if _AGENCY_LOOKS_UP.match(f):
+        if _AGENCY_LOOKS_UP.match(f) and not _WAIVES.search(f):
             # "Ngân hàng Nhà nước khai thác các thông tin cần thiết từ các cơ sở dữ
             # liệu ...: cư trú, lý lịch tư pháp, ...": what the agency retrieves itself.
+            # ("Cơ quan ... không yêu cầu nộp X nếu đã tra cứu được ..." waives X: read below.)
             continue
         waiver = _is_waiver(" ".join(t.word for t in _flat(ctx, a, b)))
         if waiver:
@@ -373,9 +378,21 @@ def read_papers(
             earlier = {t for n in nodes for p in iter_papers(n) for t in p.document_types}
             if named <= earlier:
                 continue
+        if group is not None and not (a > 0 and ctx.toks[a - 1].word == ";"):
+            group = None  # a new sentence ends the list a "một trong ... sau:" lead opened
         node = _clause(ctx, a, b)
         if node is not None:
             nodes.append(node)
+            if group is not None:
+                group.append(len(nodes) - 1)
+            elif _opens_one_of(ctx, a, b):
+                group = [len(nodes) - 1]
+                groups.append(group)
+    for group in reversed(groups):
+        # "Một trong các giấy tờ sau: A; B; hoặc C": the items the lead opened are its alternatives.
+        if len(group) > 1:
+            kids = [k for i in group for k in (nodes[i].any_of if isinstance(nodes[i], AnyOf) and not nodes[i].by_case else [nodes[i]])]
+            nodes[group[0] : group[-1] + 1] = [_join("any", kids)]
     if nodes:
         out = Papers(_join("all", nodes))
     elif exempted:
@@ -448,6 +465,9 @@ def _mark_by_case(node, recogniser: Recogniser) -> None:
         return
 
     def on_a_case(kid) -> bool:
+        if isinstance(kid, AllOf):
+            # "văn bản thành lập kèm văn bản thông báo mã số thuế": a bundle holding a paper issued on a case.
+            return any(on_a_case(k) for k in kid.all_of)
         if not isinstance(kid, Paper) or not kid.document_types:
             return False
         docs = [recogniser.documents.get(t) for t in kid.document_types]
@@ -466,6 +486,12 @@ def _mark_by_case(node, recogniser: Recogniser) -> None:
 
     flags = [on_a_case(k) or own_case(k) for k in kids]
     node.by_case = (any(flags) and not all(flags)) or _split_by_a_third_partys_nationality(kids)
+
+
+def _opens_one_of(ctx: _Ctx, a: int, b: int) -> bool:
+    """The clause opens a list of alternatives ("Xuất trình một trong các giấy tờ sau: A;")."""
+    colon = next((k for k in _top_level(ctx, a, b) if ctx.toks[k].word == ":"), None)
+    return colon is not None and bool(_ONE_OF.search(ctx.folded(a, colon)))
 
 
 def _split_by_a_third_partys_nationality(kids: list) -> bool:
@@ -519,6 +545,7 @@ def _is_waiver(folded: str) -> bool:
 
 _VALIDITY = re.compile(r"\bphai duoc (?:\w+ ){0,6}?cap trong (?:vong|thoi han)\b|\bco gia tri trong (?:vong|thoi han)\b")
 _GIVING = re.compile(r"\b(?:nop|xuat trinh|kem theo|bo sung|cung cap)\b")
+_WAIVES = re.compile(r"\bkhong (?:yeu cau|phai|can|bat buoc) (?:\w+ ){0,4}?(?:nop|xuat trinh|cung cap)\b")
 _AGENCY_LOOKS_UP = re.compile(
     r"^(?:co quan|can bo|cong chuc|nguoi tiep nhan|bo phan tiep nhan|ngan hang nha nuoc|uy ban|so|cuc|tong cuc|bo)\b"
     r"[^;:]{0,120}?\b(?:tra cuu|khai thac|tu kiem tra|lay thong tin)\b(?![^;]*\b(?:phai nop|nop|xuat trinh|cung cap|bo sung)\b)")

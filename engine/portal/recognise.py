@@ -66,7 +66,11 @@ _EXAMPLES = re.compile(r"\b(?:giay to|tai lieu)\b(?: \w+){0,10} nhu$")
 # A head ending in an attaching verb: the paper after it is one more paper.
 _ATTACH = re.compile(r"(?:^|\s)(?:kem theo|nop kem|nop kem theo|dinh kem|dinh kem theo)$")
 # "so" is left out: "sổ" and "số" fold alike, and "số căn cước" is a number.
-_DOC_NOUN_TAIL = re.compile(r"(?:^|\s)(?:giay|the|phieu|van ban|ban sao|ban chinh|giay to)$")
+_DOC_NOUN_TAIL = re.compile(
+    r"(?:^|\s)(?:giay|the|phieu|van ban|ban sao|ban chinh|giay to|"
+    # "bản sao có chứng thực Chứng nhận đăng ký xe": the copy words end in a noun phrase of their own.
+    r"ban sao (?:co )?(?:chung thuc|cong chung)|ban sao hop le|ban sao dien tu)$"
+)
 # Cues in the head that turn the name into a reference or a negation:
 # "không cần nộp", "trừ", "thay thế việc nộp", "thông tin về", "số định danh".
 _REFERENCE = re.compile(
@@ -174,28 +178,44 @@ class Recogniser:
             if not accepted and previous is not None and previous[1] and self._same_kind(previous[0], hit):
                 # "Căn cước công dân hoặc Căn cước": a short name offered as the
                 # alternative to a paper of its own kind is that paper; so is one
-                # glued to it ("chứng minh nhân dân căn cước công dân").
+                # glued to it ("chứng minh nhân dân căn cước công dân"), and an
+                # identity paper listed beside another ("Hộ chiếu, Căn cước, ...").
                 between = folded[previous[0].end : m.start()].split()
-                accepted = set(between) <= _OR
+                accepted = set(between) <= self._joins(hit)
             if accepted and previous is not None and not previous[1] and _head(folded, previous[0].start):
                 # "số CMND hoặc CCCD": the reference before the first name
                 # governs the names coordinated with it.
                 between = folded[previous[0].end : m.start()].split()
                 # ...but not across a colon, which opens a list of the papers
                 # themselves ("giấy tờ tùy thân: căn cước công dân hoặc ..."),
-                # nor across a semicolon or a stop, which end a paper.
-                if between and set(between) <= _SEP and not set(between) & {":", ";", "."}:
+                # nor across a semicolon or a stop, which end a paper, nor into
+                # a parenthesis naming papers of another kind ("người được cấp văn
+                # bằng (bản sao giấy khai sinh ...)"; "Số CMND (CCCD)" stays a number).
+                if (between and set(between) <= _SEP and not set(between) & {":", ";", "."}
+                        and ("(" not in between or self._same_kind(previous[0], hit))):
                     accepted = False
             if accepted and (
                 _negated(folded, m.start()) or _foreign(folded, m.start(), m.end()) or _BACK_REF.match(folded[m.end() : m.end() + 120])
                 or _in_form_title(folded, m.start(), m.end())
             ):
                 accepted = False
+            if (accepted and previous is not None and not previous[1] and not self._strong[previous[0].phrase]
+                    and self._same_kind(previous[0], hit) and not _head(folded, previous[0].start)
+                    and set(folded[previous[0].end : m.start()].split()) <= self._joins(hit)):
+                # "Căn cước hoặc Căn cước công dân": the short name opening the
+                # choice is the same kind of paper as the one offered beside it.
+                out.rejected.remove(previous[0])
+                out.hits.append(previous[0])
             (out.hits if accepted else out.rejected).append(hit)
             previous = (hit, accepted)
         out.types = list(dict.fromkeys(h.type_id for h in out.hits))
         out.match = self._match_kind(folded, out.hits)
         return out
+
+    def _joins(self, hit: Hit) -> set[str]:
+        """Words that may stand between two names of one kind offered side by side."""
+        doc = self.documents.get(hit.type_id)
+        return _OR | {","} if doc is not None and doc.category == "identity" else _OR
 
     def _same_kind(self, a: Hit, b: Hit) -> bool:
         da, db = self.documents.get(a.type_id), self.documents.get(b.type_id)

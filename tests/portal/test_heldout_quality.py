@@ -14,7 +14,7 @@ characters of the row). ``heldout/B/labels-check.yaml`` is a second, blind
 labelling of set B by someone who saw neither the writer's labels nor the
 engine.
 
-``labels-check.yaml`` of sets A, C, D, E and F are the same for those sets.
+``labels-check.yaml`` of sets A, C, D, E, F, G and H are the same for those sets.
 
 Labels find their entry by the row's opening words (not a hash: a row the
 parser splits or merges differently is reported as unmatched, and its papers
@@ -72,6 +72,14 @@ HELDOUT = Path(__file__).with_name("heldout")
 #: read as one paper); the second labellings measured the same. E's two extra
 #: strikes are sources named otherwise (an Appendix II cut the row attributes to
 #: the population database, labelled civil-status), not papers wrongly struck.
+#:
+#: Sets G and H (two more writers; Y tế, Giáo dục, Nội vụ, Xây dựng, Công
+#: Thương, Công an, province and commune), measured once after E and F's
+#: readings, before reading: G 0.938 (45/48) / 0.918 (45/49), one over-strike
+#: (a social-insurance book handed over "để tiếp tục ghi"), second labelling
+#: 0.958 / 0.868; H 0.939 (46/49) / 0.920 (46/50), none, second labelling
+#: **0.980 (48/49) / 0.906 (48/53), none**: the one first measure that meets all
+#: three targets, on one labelling of one set.
 FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-A": (1.0, 0.97, 0),
     "heldout-A-check": (1.0, 0.97, 0),
@@ -85,6 +93,10 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-E-check": (0.96, 0.92, 0),
     "heldout-F": (1.0, 0.91, 0),
     "heldout-F-check": (1.0, 0.91, 0),
+    "heldout-G": (0.95, 0.95, 0),
+    "heldout-G-check": (0.97, 0.90, 0),
+    "heldout-H": (0.92, 0.98, 0),
+    "heldout-H-check": (0.96, 0.96, 0),
 }
 
 

@@ -801,3 +801,37 @@ def test_names_glued_together_and_a_restriction_that_excludes_foreigners(recogni
     text = ("Giấy chứng nhận sức khỏe do cơ sở khám bệnh, chữa bệnh có thẩm quyền cấp, xác nhận đủ sức khỏe "
             "để làm việc trong môi trường tiếp xúc với hóa chất độc hại")
     assert kinds(read(recogniser, text)) == ["health-certificate"]
+
+
+def test_a_one_of_lead_governs_the_items_after_it(recogniser):
+    text = ("Xuất trình một trong các giấy tờ sau: bản chính giấy khai sinh; bản sao giấy chứng nhận kết hôn; "
+            "hoặc trích lục khai sinh. Đơn đề nghị.")
+    tree = read(recogniser, text)
+    assert kinds(tree) == {"all_of": [{"any_of": [["birth-certificate"], ["marriage-certificate"], ["birth-certificate"]]},
+                                      ["application-form"]]}
+    # Without such a lead, items after semicolons stay a bundle.
+    assert isinstance(read(recogniser, "Đơn đề nghị; bản sao giấy khai sinh"), AllOf)
+
+
+def test_short_identity_names_beside_others_are_read(recogniser):
+    assert recogniser.recognise("Căn cước hoặc Căn cước công dân").types == ["the-can-cuoc", "cccd"]
+    assert recogniser.recognise("Hộ chiếu, Căn cước, Căn cước công dân").types == ["passport", "the-can-cuoc", "cccd"]
+    assert recogniser.recognise("bản sao có chứng thực Chứng nhận đăng ký xe").types == ["vehicle-registration-certificate"]
+    # A number stays a number, also with its other name in parentheses.
+    assert recogniser.recognise("Số Chứng minh nhân dân (Căn cước công dân)").types == []
+    # A reference of another kind does not reach into a parenthesis that lists papers.
+    text = "giấy tờ chứng minh quan hệ với người được cấp văn bằng (bản sao giấy khai sinh hoặc giấy chứng nhận kết hôn)"
+    assert "birth-certificate" in recogniser.recognise(text).types
+
+
+def test_a_paper_handed_over_to_be_written_on_stays(recogniser):
+    text = ("Sổ bảo hiểm xã hội đã được chốt thời gian đóng (bản chính, nộp cho cơ quan tiếp nhận để tiếp tục ghi, "
+            "xác nhận quá trình tham gia bảo hiểm xã hội)")
+    assert read(recogniser, text).surrendered
+
+
+def test_an_agency_that_waives_what_it_looks_up_waives_it(recogniser):
+    text = ("Bản sao Giấy chứng nhận đăng ký doanh nghiệp hoặc quyết định thành lập. Cơ quan cấp phép không yêu cầu "
+            "nộp Giấy chứng nhận đăng ký doanh nghiệp nếu đã tra cứu được trên Hệ thống thông tin quốc gia về đăng ký doanh nghiệp.")
+    papers = list(iter_papers(read(recogniser, text)))
+    assert papers[0].waiver == "business-registration"
