@@ -336,7 +336,7 @@ def read_papers(
             continue
         if excepting and a > 0 and ctx.toks[a - 1].word != ";":
             excepting = False  # a new sentence ends the list
-        colon = next((k for k in _top_level(ctx, a, b) if ctx.toks[k].word == ":"), None) if " tru " in f" {f} " else None
+        colon = _colon(ctx, a, b) if " tru " in f" {f} " else None
         if excepting or (colon is not None and _EXCEPT_LEAD.search(ctx.folded(a, colon))):
             # "... phải được hợp pháp hóa lãnh sự, trừ các tài liệu sau đây: A; B":
             # A and B are named as exceptions to a rule, not asked for here.
@@ -488,9 +488,14 @@ def _mark_by_case(node, recogniser: Recogniser) -> None:
     node.by_case = (any(flags) and not all(flags)) or _split_by_a_third_partys_nationality(kids)
 
 
+def _colon(ctx: _Ctx, a: int, b: int) -> int | None:
+    """The first colon of [a, b) outside parentheses (a list's lead ends there)."""
+    return next((k for k in _top_level(ctx, a, b) if ctx.toks[k].word == ":"), None)
+
+
 def _opens_one_of(ctx: _Ctx, a: int, b: int) -> bool:
     """The clause opens a list of alternatives ("Xuất trình một trong các giấy tờ sau: A;")."""
-    colon = next((k for k in _top_level(ctx, a, b) if ctx.toks[k].word == ":"), None)
+    colon = _colon(ctx, a, b)
     return colon is not None and bool(_ONE_OF.search(ctx.folded(a, colon)))
 
 
@@ -604,7 +609,7 @@ def _clause(ctx: _Ctx, a: int, b: int):
             return None
     # "X gồm: A, B" / "một trong các giấy tờ sau: A, B" -- the list after the colon.
     one_of = False
-    colon = next((k for k in _top_level(ctx, a, b) if ctx.toks[k].word == ":"), None)
+    colon = _colon(ctx, a, b)
     if colon is not None:
         head = ctx.folded(a, colon)
         one_of = bool(_ONE_OF.search(head))
@@ -822,8 +827,9 @@ def _paren(ctx: _Ctx, piece: _Piece, a: int, b: int) -> None:
 
 
 _BARE_GENERIC = re.compile(r"(?:giay to|tai lieu|ho so|van ban|giay to tai lieu)")
-_ISSUE_VERB = re.compile(r"(?:lap|cap|xac nhan|chung thuc|cong chung|ky|hop phap hoa)\b")
-_ISSUED_BY_VERBS = re.compile(r"\b(?:duoc|do(?: (?:\w+|,)){1,12}?)(?: (?:lap|cap|xac nhan|chung thuc|cong chung|ky)(?: ,)?)+$")
+_ISSUING = r"lap|cap|xac nhan|chung thuc|cong chung|ky"
+_ISSUE_VERB = re.compile(rf"(?:{_ISSUING}|hop phap hoa)\b")
+_ISSUED_BY_VERBS = re.compile(rf"\b(?:duoc|do(?: (?:\w+|,)){{1,12}}?)(?: (?:{_ISSUING})(?: ,)?)+$")
 
 
 def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str]):
@@ -1050,6 +1056,8 @@ _HOLDER = re.compile(r"\bcua\b")
 # "do pháp luật nước ngoài quy định được cơ quan có thẩm quyền cấp": a form set
 # by foreign law, said of that alternative alone.
 _LAW_OF = re.compile(r"\b(?:phap luat|quy dinh)\b")
+# A case opening after the clause ("... (nếu là ...)", "trường hợp ..."): the clause is that case's.
+_CASE_AFTER = re.compile(r"\b(?:neu|truong hop|doi voi)\b")
 
 
 def _once(ctx: _Ctx, choice: list) -> list:
@@ -1101,7 +1109,7 @@ def _abroad_clause(folded: str, foreign_subject: bool) -> bool:
     for start, words in clauses:
         tail = folded[start:]
         if ("(" not in tail and _FOREIGN.search(words) and not _LAW_OF.search(words)
-                and not re.search(r"\b(?:neu|truong hop|doi voi)\b", tail)):
+                and not _CASE_AFTER.search(tail)):
             return True
     return False
 

@@ -175,13 +175,12 @@ class Recogniser:
             phrase = m.group(0)
             hit = Hit(self.phrases[phrase], phrase, m.start(), m.end())
             accepted = self._accept(folded, m.start(), phrase)
-            if not accepted and previous is not None and previous[1] and self._same_kind(previous[0], hit):
+            if not accepted and previous is not None and previous[1]:
                 # "Căn cước công dân hoặc Căn cước": a short name offered as the
                 # alternative to a paper of its own kind is that paper; so is one
                 # glued to it ("chứng minh nhân dân căn cước công dân"), and an
                 # identity paper listed beside another ("Hộ chiếu, Căn cước, ...").
-                between = folded[previous[0].end : m.start()].split()
-                accepted = set(between) <= self._joins(hit)
+                accepted = self._beside(folded, previous[0], hit)
             if accepted and previous is not None and not previous[1] and _head(folded, previous[0].start):
                 # "số CMND hoặc CCCD": the reference before the first name
                 # governs the names coordinated with it.
@@ -200,8 +199,7 @@ class Recogniser:
             ):
                 accepted = False
             if (accepted and previous is not None and not previous[1] and not self._strong[previous[0].phrase]
-                    and self._same_kind(previous[0], hit) and not _head(folded, previous[0].start)
-                    and set(folded[previous[0].end : m.start()].split()) <= self._joins(hit)):
+                    and not _head(folded, previous[0].start) and self._beside(folded, previous[0], hit)):
                 # "Căn cước hoặc Căn cước công dân": the short name opening the
                 # choice is the same kind of paper as the one offered beside it.
                 out.rejected.remove(previous[0])
@@ -212,10 +210,13 @@ class Recogniser:
         out.match = self._match_kind(folded, out.hits)
         return out
 
-    def _joins(self, hit: Hit) -> set[str]:
-        """Words that may stand between two names of one kind offered side by side."""
-        doc = self.documents.get(hit.type_id)
-        return _OR | {","} if doc is not None and doc.category == "identity" else _OR
+    def _beside(self, folded: str, earlier: Hit, later: Hit) -> bool:
+        """Two names of one kind offered side by side: only "hoặc" / "/" between
+        them (a comma too for identity papers, or nothing at all)."""
+        if not self._same_kind(earlier, later):
+            return False
+        joins = _OR | {","} if self.documents[later.type_id].category == "identity" else _OR
+        return set(folded[earlier.end : later.start].split()) <= joins
 
     def _same_kind(self, a: Hit, b: Hit) -> bool:
         da, db = self.documents.get(a.type_id), self.documents.get(b.type_id)

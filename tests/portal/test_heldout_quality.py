@@ -44,7 +44,7 @@ from engine.importer import shipped_recogniser
 from engine.loading import load_catalogue
 from engine.portal import parse_record
 
-from .test_paper_quality import AS_OF, CITIZEN, mismatches, score
+from .test_paper_quality import decision_at, mismatches, score
 
 HELDOUT = Path(__file__).with_name("heldout")
 
@@ -153,12 +153,7 @@ def heldout_answers(items: list[tuple[Path, dict]]):
         if k is None:
             answers.append(("unmatched", None))
             continue
-        if entries[k].kind != "document":
-            answers.append(("note", None))
-            continue
-        req_index = sum(1 for e in entries[:k] if e.kind == "document")
-        ev = engines[records].evaluate(result.procedure.code, CITIZEN, AS_OF)
-        answers.append(("document", ev.decisions[req_index]))
+        answers.append(decision_at(engines[records], result, k))
     return answers
 
 

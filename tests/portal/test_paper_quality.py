@@ -89,13 +89,18 @@ def engine_answers(root: Path, labels: list[dict]):
         if result.procedure is None or k >= len(entries) or hashlib.sha1(entries[k].text.encode()).hexdigest()[:10] != item["hash"]:
             answers.append(None)
             continue
-        req_index = sum(1 for e in entries[:k] if e.kind == "document")
-        if entries[k].kind != "document":
-            answers.append(("note", None))
-            continue
-        ev = engine.evaluate(result.procedure.code, CITIZEN, AS_OF)
-        answers.append(("document", ev.decisions[req_index]))
+        answers.append(decision_at(engine, result, k))
     return answers
+
+
+def decision_at(engine: Engine, result, k: int):
+    """``("note", None)`` for a row that asks nothing, else ``("document", decision)``
+    of the parsed record's ``k``-th row, for a citizen on ``AS_OF``."""
+    entries = result.entries
+    if entries[k].kind != "document":
+        return ("note", None)
+    req_index = sum(1 for e in entries[:k] if e.kind == "document")
+    return ("document", engine.evaluate(result.procedure.code, CITIZEN, AS_OF).decisions[req_index])
 
 
 def score(labels: list[dict], answers) -> dict[str, dict]:

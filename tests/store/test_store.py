@@ -168,7 +168,6 @@ def test_workers_opening_a_new_sqlite_store_at_once_take_turns(tmp_path):
     assert answers == [migrate.head()] * 6
 
 
-
 def test_the_bootstrap_key_is_created_once_when_workers_race(tmp_path, monkeypatch):
     from engine.store import api_repo
     from engine.store.api_tables import api_keys
