@@ -58,8 +58,9 @@ def fallback_text(fallback: Fallback | None, channel: str | None) -> tuple[str |
     en = fallback.text.en.format(**values)
     vi = fallback.text.vi.format(**values)
     lb = fallback.legal_basis
-    basis = f" ({lb.act}, {lb.article})" if lb.article else f" ({lb.act})"
-    return en + basis, vi + basis
+    basis = f"{lb.act}, {lb.article}" if lb.article else lb.act
+    cited = fallback.citation
+    return f"{en} ({cited.en or basis if cited else basis})", f"{vi} ({cited.vi if cited else basis})"
 
 
 def _values(missing: dict[str, list[str]]) -> tuple[str, str]:

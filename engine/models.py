@@ -169,6 +169,9 @@ class Fallback(Strict):
     legal_basis: LegalBasis
     deadlines: dict[Literal["online", "in_person", "post"], Text]
     text: Text
+    #: The legal basis as each language cites it ("Nghị quyết …, Điều 8"); when
+    #: absent, both answers cite ``legal_basis`` as written.
+    citation: Text | None = None
 
 
 class Listing(Strict):

@@ -21,6 +21,8 @@ def test_the_fallback_is_in_the_table_when_a_source_is_down(runner):
     assert "[1] áp dụng ngay" in out  # the row of the entry the fallback applies to
     note = out.index(f"[1] {column}:")
     assert "8 giờ làm việc" in out[note:]  # the fallback itself, under the table, named by its column
+    assert "(Nghị quyết 66.7/2025/NQ-CP, Điều 8; khoản 2 Điều 2)" in out[note:]  # cited in the answer's language
+    assert "Resolution" not in out
 
 
 def test_the_fallback_of_a_paper_that_goes(runner, tmp_path):
