@@ -169,7 +169,9 @@ _FOREIGN = re.compile(
     # "công dân nước láng giềng", "công dân nước có chung biên giới": a neighbouring country's.
     r"nuoc lang gieng|nuoc co chung (?:duong )?bien gioi|"
     # "do cơ quan có thẩm quyền của nước mà người đó là công dân cấp"
-    r"cua nuoc ma (?:\w+ ){0,3}la cong dan|nuoc ma (?:\w+ ){0,3}mang quoc tich)\b"
+    r"cua nuoc ma (?:\w+ ){0,3}la cong dan|nuoc ma (?:\w+ ){0,3}mang quoc tich|"
+    # "do cơ quan có thẩm quyền của nước nơi người được nhận làm con nuôi cư trú cấp"
+    r"cua nuoc noi (?:\w+ ){0,8}?(?:cu tru|thuong tru|sinh song))\b"
 )
 # "đủ sức khỏe để học tập ở nước ngoài": where the applicant goes, not who issued the paper.
 _PURPOSE_ABROAD = re.compile(r"\b(?:hoc tap|du hoc|lam viec|cong tac|lao dong|dao tao|thuc tap|xuat canh|di) (?:o|tai) nuoc ngoai\b")
@@ -185,6 +187,8 @@ def _is_foreign(folded: str) -> bool:
 
 _WAIVER = re.compile(
     r"\bkhong (?:the )?khai thac duoc\b|\bchi (?:nop|thuc hien|yeu cau|xuat trinh)\b|"
+    # "trường hợp thông tin đã có trên CSDL ... thì chỉ cần cung cấp số định danh cá nhân".
+    r"\bchi can (?:cung cap|ke khai|khai|ghi|nop|xuat trinh)\b|"
     # "..., trừ khi cơ quan tiếp nhận tra cứu được thông tin trên CSDL ...": unless it is looked up.
     r"\btru (?:khi|truong hop) (?:\w+ ){0,6}?(?:tra cuu|khai thac|kiem tra) duoc\b|\b(?:khong phai nop|khong yeu cau|khong can nop|khong phai xuat trinh|khong can xuat trinh|khong phai cung cap|"
     r"khong bat buoc|khong phai|khong can|mien nop|khong bao gom ban sao|khong bao gom|chua duoc dang tai|chua duoc cong bo|"
@@ -192,7 +196,9 @@ _WAIVER = re.compile(
     # "Thông tin về X để cơ quan tra cứu trên cơ sở dữ liệu hoặc bản sao X": a lookup offered instead.
     r"\bde (?:\w+ ){0,8}?tra cuu (?:tren|trong|tai|tu) (?:co so du lieu|csdl|he thong)\b"
 )
-_LOOKUP = re.compile(r"\b(?:co so du lieu|csdl|khai thac|tra cuu|ket noi|chia se|tich hop|he thong thong tin|dinh danh|cong thong tin quoc gia)\b")
+_LOOKUP = re.compile(r"\b(?:co so du lieu|csdl|khai thac|tra cuu|ket noi|chia se|tich hop|he thong thong tin|dinh danh|cong thong tin quoc gia|"
+                     # "... đã được cập nhật trên Sổ sức khỏe điện tử" (Res. 66.7 Art. 4.9's platform).
+                     r"(?:so|ho so) suc khoe dien tu)\b")
 _IDENTITY = "identity"
 # A generic name that a parenthesis spells out: "giấy tờ tùy thân (...)".
 _GENERIC = re.compile(r"^(?:cac |(?:mot )?trong (?:cac |nhung )?)?(?:giay to|tai lieu|ho so|van ban|giay)(?: tuy than| chung minh (?:nhan than|ve nhan than|nhan than than)| hop le| ca nhan| phap ly)?\b(?!\s+(?:uy quyen|de nghi|cam ket|xac nhan|chap thuan))")
@@ -318,7 +324,7 @@ def read_papers(
         return Papers(_whole(text, rec.types, rec))
     renewal = bool(procedure_name and _RENEWAL.search(fold(procedure_name)))
     ctx = _Ctx(text, toks, hit_at, rejected_at, recogniser, set(results) if renewal else set(), _revoked_words(procedure_name),
-               foreign_subject=bool(_FOREIGN.search(fold(procedure_name or ""))))
+               foreign_subject=_is_foreign(fold(procedure_name or "")))
     clauses = _split_top(ctx, 0, len(toks))
     nodes: list = []
     waivers: list[tuple[str, str, bool]] = []  # (clause folded, clause text, in the entry's own text)
@@ -342,7 +348,7 @@ def read_papers(
             # A and B are named as exceptions to a rule, not asked for here.
             excepting = exempted = True
             continue
-        if _AGENCY_LOOKS_UP.match(f) and not _WAIVES.search(f):
+        if (_AGENCY_LOOKS_UP.match(f) or _DATA_FETCHED.match(f)) and not _WAIVES.search(f):
             # "Ngân hàng Nhà nước khai thác các thông tin cần thiết từ các cơ sở dữ
             # liệu ...: cư trú, lý lịch tư pháp, ...": what the agency retrieves itself.
             # ("Cơ quan ... không yêu cầu nộp X nếu đã tra cứu được ..." waives X: read below.)
@@ -380,6 +386,12 @@ def read_papers(
                 continue
         if group is not None and not (a > 0 and ctx.toks[a - 1].word == ";"):
             group = None  # a new sentence ends the list a "một trong ... sau:" lead opened
+        if nodes and group is None and ctx.toks[a].word == "hoac" and a > 0 and ctx.toks[a - 1].word == ";":
+            # "A hoặc B; hoặc C": the semicolon does not end the choice "hoặc" goes on with.
+            node = _clause(ctx, a + 1, b)
+            if node is not None:
+                nodes[-1] = _join("any", [nodes[-1], node])
+                continue
         node = _clause(ctx, a, b)
         if node is not None:
             nodes.append(node)
@@ -485,7 +497,7 @@ def _mark_by_case(node, recogniser: Recogniser) -> None:
         return m is not None and m.start() > 0 and not _is_waiver(words[m.start():]) and not _DATABASE.search(words[m.start():])
 
     flags = [on_a_case(k) or own_case(k) for k in kids]
-    node.by_case = (any(flags) and not all(flags)) or _split_by_a_third_partys_nationality(kids)
+    node.by_case = node.by_case or (any(flags) and not all(flags)) or _split_by_a_third_partys_nationality(kids)
 
 
 def _colon(ctx: _Ctx, a: int, b: int) -> int | None:
@@ -554,6 +566,10 @@ _WAIVES = re.compile(r"\bkhong (?:yeu cau|phai|can|bat buoc) (?:\w+ ){0,4}?(?:no
 _AGENCY_LOOKS_UP = re.compile(
     r"^(?:co quan|can bo|cong chuc|nguoi tiep nhan|bo phan tiep nhan|ngan hang nha nuoc|uy ban|so|cuc|tong cuc|bo)\b"
     r"[^;:]{0,120}?\b(?:tra cuu|khai thac|tu kiem tra|lay thong tin)\b(?![^;]*\b(?:phai nop|nop|xuat trinh|cung cap|bo sung)\b)")
+# "thông tin nhân thân được khai thác từ Cơ sở dữ liệu quốc gia về dân cư": what is looked up, not a paper.
+_DATA_FETCHED = re.compile(
+    r"^thong tin\b(?![^;:]*\bhoac\b)[^;:]{0,80}?\bduoc (?:khai thac|tra cuu|lay|ket noi|chia se|dong bo)\b[^;:]{0,40}?"
+    r"\b(?:tu|tren|trong|qua|voi)\b[^;:]{0,20}?\b(?:co so du lieu|csdl|he thong)\b")
 _MARK_WORD = re.compile(r"^(?:[a-zđ]\d{0,2}|\d{1,2})$")
 
 
@@ -594,6 +610,7 @@ def _clause(ctx: _Ctx, a: int, b: int):
     while a < b and ctx.toks[a].word == ")":
         a += 1  # the rest of a list mark "+)" or "a)"
     a = _item_mark(ctx, a, b)
+    start = a
     f = ctx.folded(a, b)
     condition = None
     if _CONDITION.match(f):
@@ -608,7 +625,7 @@ def _clause(ctx: _Ctx, a: int, b: int):
             # ... trên CSDL hộ tịch": in that case the agency looks it up; nothing is asked.
             return None
     # "X gồm: A, B" / "một trong các giấy tờ sau: A, B" -- the list after the colon.
-    one_of = False
+    one_of = examples = False
     colon = _colon(ctx, a, b)
     if colon is not None:
         head = ctx.folded(a, colon)
@@ -622,14 +639,57 @@ def _clause(ctx: _Ctx, a: int, b: int):
                    and bool(ctx.hits(colon + 1, b)))
         if spelled and not one_of and _CONDITION.match(ctx.folded(max(marked, colon + 1), b)):
             return _in_case(_clause(ctx, colon + 1, b), condition)
-        if one_of or spelled or _LIST_LEAD.search(head) or (not ctx.hits(a, colon) and ctx.hits(colon + 1, b)):
+        after = ctx.folded(colon + 1, b)
+        if not spelled and ctx.hits(a, colon) and _CONDITION.match(after) and _MAY.search(after):
+            # "Giấy khám sức khỏe do bệnh viện ... cấp: Trường hợp ... cư trú ở nước
+            # ngoài, giấy khám sức khỏe có thể do cơ quan ... của nước đó cấp": the paper,
+            # and in that case another that may stand for it.
+            first, other = _list(ctx, a, colon), _clause(ctx, colon + 1, b)
+            if first is not None and other is not None:
+                return _in_case(_join("any", [first, other]), condition)
+        generic = bool(_GENERIC_LEAD.match(_strip_present(_strip_lead(head)))) and bool(ctx.hits(colon + 1, b))
+        if one_of or spelled or generic or _LIST_LEAD.search(head) or (not ctx.hits(a, colon) and ctx.hits(colon + 1, b)):
             a = colon + 1
             ctx.copy_lead = bool(_COPY_ONLY.match(_strip_lead(head))) and not _ORIGINAL.search(head)
+            examples = generic
+    else:
+        # "Giấy tờ chứng minh quan hệ nhân thân ... như Giấy khai sinh, Giấy chứng
+        # nhận kết hôn": a generic paper and the kinds it may be.
+        like = _examples_lead(ctx, a, b)
+        if like is not None:
+            a, examples = like + 1, True
+    if examples and _BUNDLE_WORD.search(" ".join(ctx.toks[k].word for k in _top_level(ctx, a, b))):
+        examples = False  # "... như: A và B": a bundle spelled out, not kinds
     try:
-        node = _list(ctx, a, b, force_any=one_of or bool(_ONE_OF.search(ctx.folded(a, b)[:40])))
+        node = _list(ctx, a, b, force_any=one_of or examples or bool(_ONE_OF.search(ctx.folded(a, b)[:40])))
     finally:
         ctx.copy_lead = False
+    if isinstance(node, AnyOf) and _BY_CASE_WORDS.search(ctx.folded(start, b)):
+        # "..., tùy từng trường hợp: A, B, C": the text itself says the choice is the applicant's case.
+        node.by_case = True
     return _in_case(node, condition)
+
+
+_BY_CASE_WORDS = re.compile(r"\b(?:tuy (?:tung |theo |vao )?(?:truong hop|doi tuong)|theo tung truong hop)\b")
+
+
+def _examples_lead(ctx: _Ctx, a: int, b: int) -> int | None:
+    """The "như" after a generic paper's name that opens its examples, if any."""
+    for k in _top_level(ctx, a, b):
+        if ctx.toks[k].word == "nhu" and k + 1 < b and ctx.toks[k + 1].word != "sau":
+            if _GENERIC_LEAD.match(_strip_present(_strip_lead(ctx.folded(a, k)))) and ctx.hits(k + 1, b):
+                return k
+            return None
+    return None
+
+
+_PURPOSE = re.compile(r"^(?:de |nham |nhu )?(?:chung minh|the hien|xac dinh) (?!nhan dan\b|thu\b)")
+_MAY = re.compile(r"\b(?:co the|duoc phep|cung duoc|duoc thay the)\b")
+# A class of papers, not a paper ("giấy tờ chứng minh ...", "các tài liệu ..."): what
+# follows its colon or "như" are the kinds it may be.
+_GENERIC_LEAD = re.compile(r"^(?:cac |nhung |mot trong (?:cac |nhung )?)?(?:giay to|tai lieu)\b")
+# Words that bundle papers ("và", "kèm theo", "+"): a list holding one is not a set of kinds.
+_BUNDLE_WORD = re.compile(r"\b(?:va|kem|dong thoi|cung voi)\b|\+")
 
 
 def _in_case(node, condition: str | None):
@@ -677,7 +737,7 @@ def _strip_lead(f: str) -> str:
 
 
 def _strip_present(f: str) -> str:
-    f = re.sub(r"^(?:nop|xuat trinh|nop them|nop kem|kem theo|bo sung)\s+", "", f)
+    f = re.sub(r"^(?:nop them|nop kem|nop|xuat trinh|kem theo|bo sung)\s+", "", f)
     m = _PRESENT.match(f)
     return f[m.end():] if m else f
 
@@ -782,8 +842,13 @@ def _names_another(ctx: _Ctx, k: int, b: int) -> bool:
         return False
     while j < b and ctx.toks[j].word in ("co", "chung", "thuc", "hop", "le", "dien", "tu", "cong"):
         j += 1
-    before = any(i in ctx.hit_at for i in range(max(0, k - 12), k))
+    # "Bản sao kèm bản chính ...": "kèm" after copy words says how that copy is
+    # given; after anything else ("Tờ khai theo mẫu, kèm bản sao ...") it adds a paper.
+    before = (k > 0 and ctx.toks[k - 1].word not in _COPY_END) or any(i in ctx.hit_at for i in range(max(0, k - 12), k))
     return before and (j in ctx.hit_at or k + 1 in ctx.hit_at)
+
+
+_COPY_END = frozenset({"sao", "chinh", "chup", "goc", "thuc", "le", "tu", "chung", "photo", "photocopy", "scan"})
 
 
 def _piece(ctx: _Ctx, a: int, b: int) -> _Piece | None:
@@ -850,6 +915,10 @@ def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str])
                 carry.toks, carry.b = _flat(ctx, carry.a, p.b), p.b
             continue
         names = bool(p.hits) or p.detail is not None or bool(_PAPER_HEAD.match(bare)) or bool(p.rejected and _PAPER_HEAD.match(bare + " "))
+        if names and not p.hits and out and _PURPOSE.match(f):
+            # "Sổ bảo hiểm xã hội (bản chụp), để chứng minh cha hoặc mẹ đang tham gia
+            # ...": what the paper before is for, not a paper.
+            names = False
         if names and not p.hits and out and _ISSUED_BY_VERBS.search(out[-1].folded) and _ISSUE_VERB.match(f):
             # "... có giá trị nếu được lập, cấp, xác nhận chưa quá 12 tháng", "do cơ quan nước
             # ngoài lập, cấp, xác nhận": a list of verbs, no new paper.
@@ -1108,7 +1177,7 @@ def _abroad_clause(folded: str, foreign_subject: bool) -> bool:
         clauses += [(m.start(), folded[m.start():]) for m in _HOLDER.finditer(folded)]
     for start, words in clauses:
         tail = folded[start:]
-        if ("(" not in tail and _FOREIGN.search(words) and not _LAW_OF.search(words)
+        if ("(" not in tail and _is_foreign(words) and not _LAW_OF.search(words)
                 and not _CASE_AFTER.search(tail)):
             return True
     return False
@@ -1140,7 +1209,7 @@ def _join(kind: str, nodes: list):
     for n in nodes:
         if kind == "all" and isinstance(n, AllOf):
             flat.extend(n.all_of)
-        elif kind == "any" and isinstance(n, AnyOf):
+        elif kind == "any" and isinstance(n, AnyOf) and not n.by_case:
             flat.extend(n.any_of)
         else:
             flat.append(n)
@@ -1232,15 +1301,18 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
             fits = [s for s in named if set(p.document_types) & sources.replaces(s)]
             if fits:
                 p.waiver, p.waiver_text = fits[0], text
-        if own and not any(p.waiver for p in papers) and len(papers) == 1:
-            p = papers[0]
+        if own and not any(p.waiver for p in papers) and (len(papers) == 1 or isinstance(out.node, AnyOf)):
             # A paper of a type no named source replaces is not the waived one
             # (a decision, a form): only an unrecognised paper may be, and not
             # when the waiver names the paper it waives ("... khai thác được Giấy
-            # chứng nhận đăng ký doanh nghiệp ... thì không yêu cầu nộp").
+            # chứng nhận đăng ký doanh nghiệp ... thì không yêu cầu nộp"). The
+            # alternatives of one choice, none of them recognised, are waived
+            # together ("bản sao quyết định hoặc trích lục cải chính hộ tịch ...;
+            # không phải nộp nếu thông tin đã được cập nhật trên CSDL ...").
             waived_by_name = any(t in sources.replaces(s) for t in _named_types(rec) for s in named)
-            if not p.document_types and not p.surrendered and not p.foreign and not waived_by_name:
-                p.waiver, p.waiver_text = named[0], text
+            if not waived_by_name and all(not p.document_types and not p.surrendered and not p.foreign for p in papers):
+                for p in papers:
+                    p.waiver, p.waiver_text = named[0], text
         if own:
             # "A hoặc giấy tờ hợp lệ khác chứng minh ..., trong trường hợp cơ quan
             # không thể khai thác được thông tin ... trong CSDL X": a waiver in the

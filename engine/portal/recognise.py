@@ -47,6 +47,8 @@ _COPY_WORDS = re.compile(
     r"ban sao dien tu|hoac|va|kem|cua|doi chieu|de doi chieu|sau|sau day|la|nhu)$"
 )
 # A head ending in one of these verbs hands the paper in: "nộp kèm", "xuất trình".
+# The verbs that hand a paper over, right before a short name.
+_HAND_OVER = re.compile(r"(?:^|\s)(?:xuat trinh|kem|kem theo|nop kem|nop kem theo|dinh kem|gui kem)$")
 _GIVE = re.compile(
     r"(?:^|\s)(?:nop|nop kem|nop kem theo|kem theo|kem|dinh kem|xuat trinh|gom|bao gom|gom co|cung cap|tai len|"
     r"thay the bang|hoac bang|bang|bo sung|doi voi|nop bo sung|giay to tuy than la|giay to tuy than nhu|"
@@ -62,12 +64,12 @@ _NOUN = re.compile(
     r"bao cao|danh sach|chung chi|van bang|anh|ban ve|so do|ban do|dieu le|bien lai|chung tu|hoa don)\b"
 )
 # A generic paper followed by "như" (such as): the names after it are examples of it.
-_EXAMPLES = re.compile(r"\b(?:giay to|tai lieu)\b(?: \w+){0,10} nhu$")
+_EXAMPLES = re.compile(r"\b(?:giay to|tai lieu)\b(?: \w+){0,20} nhu$")
 # A head ending in an attaching verb: the paper after it is one more paper.
 _ATTACH = re.compile(r"(?:^|\s)(?:kem theo|nop kem|nop kem theo|dinh kem|dinh kem theo)$")
 # "so" is left out: "sổ" and "số" fold alike, and "số căn cước" is a number.
 _DOC_NOUN_TAIL = re.compile(
-    r"(?:^|\s)(?:giay|the|phieu|van ban|ban sao|ban chinh|giay to|"
+    r"(?:^|\s)(?:giay|the|phieu|van ban|ban sao|ban chinh|giay to|trich luc|"
     # "bản sao có chứng thực Chứng nhận đăng ký xe": the copy words end in a noun phrase of their own.
     r"ban sao (?:co )?(?:chung thuc|cong chung)|ban sao hop le|ban sao dien tu)$"
 )
@@ -171,6 +173,7 @@ class Recogniser:
         if cut:
             folded = folded[: cut.start()]
         previous: tuple[Hit, bool] | None = None
+        earlier: tuple[Hit, bool] | None = None
         for m in self._pattern.finditer(folded):
             phrase = m.group(0)
             hit = Hit(self.phrases[phrase], phrase, m.start(), m.end())
@@ -199,13 +202,17 @@ class Recogniser:
             ):
                 accepted = False
             if (accepted and previous is not None and not previous[1] and not self._strong[previous[0].phrase]
-                    and not _head(folded, previous[0].start) and self._beside(folded, previous[0], hit)):
+                    and not _head(folded, previous[0].start) and self._beside(folded, previous[0], hit)
+                    # "Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở ... hoặc Giấy
+                    # chứng nhận ...": the short name after the comma ends the name before it.
+                    and not (earlier is not None and earlier[1] and self._same_kind(earlier[0], previous[0])
+                             and folded[earlier[0].end : previous[0].start].split() == [","])):
                 # "Căn cước hoặc Căn cước công dân": the short name opening the
                 # choice is the same kind of paper as the one offered beside it.
                 out.rejected.remove(previous[0])
                 out.hits.append(previous[0])
             (out.hits if accepted else out.rejected).append(hit)
-            previous = (hit, accepted)
+            earlier, previous = previous, (hit, accepted)
         out.types = list(dict.fromkeys(h.type_id for h in out.hits))
         out.match = self._match_kind(folded, out.hits)
         return out
@@ -234,10 +241,10 @@ class Recogniser:
             # A weak phrase after a comma continues another name ("Giấy chứng
             # nhận quyền sử dụng đất, quyền sở hữu ..."): only the opening counts.
             return self._strong[phrase] or start == 0
-        if not self._strong[phrase] and not _DOC_NOUN_TAIL.search(head):
+        if not self._strong[phrase] and not _DOC_NOUN_TAIL.search(head) and not _HAND_OVER.search(head):
             # "hộ khẩu", "đăng ký doanh nghiệp" right after other words: an activity.
             return False
-        if _EXAMPLES.search(head):
+        if _EXAMPLES.search(_head(folded, start, 24)):
             # "giấy tờ chứng minh nhân thân của người đó như thẻ căn cước, ...":
             # the papers after "như" are the kinds the generic paper may be.
             return True
@@ -256,6 +263,9 @@ class Recogniser:
                 break
             stripped = stripped[: m.start()].rstrip()
         if not stripped or _GIVE.search(stripped) and self._strong[phrase]:
+            return True
+        if not self._strong[phrase] and _HAND_OVER.search(stripped):
+            # "xuất trình Căn cước", "kèm bản sao Căn cước": handed over, so a paper.
             return True
         if not self._strong[phrase]:
             # "Giấy/văn bản/sổ" + weak phrase: the noun makes it a paper.
@@ -370,8 +380,9 @@ def _foreign(folded: str, start: int, end: int) -> bool:
 _THEN_GIVE = re.compile(r"(?:phai )?(?:nop|xuat trinh|cung cap|bo sung|gui|kem theo)\b")
 
 
-def _head(folded: str, start: int) -> str:
-    """Words between the last list separator before ``start`` and ``start``."""
+def _head(folded: str, start: int, limit: int = 12) -> str:
+    """Words between the last list separator before ``start`` and ``start``
+    (at most ``limit`` + 1 of them)."""
     words: list[str] = []
     for w in reversed(_window(folded, start)):
         if w in _SEP:
@@ -381,7 +392,7 @@ def _head(folded: str, start: int) -> str:
         if w == "thi" and _THEN_GIVE.match(" ".join(reversed(words))):
             break
         words.append(w)
-        if len(words) > 12:
+        if len(words) > limit:
             break
     return " ".join(reversed(words))
 

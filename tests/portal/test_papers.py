@@ -835,3 +835,77 @@ def test_an_agency_that_waives_what_it_looks_up_waives_it(recogniser):
             "nộp Giấy chứng nhận đăng ký doanh nghiệp nếu đã tra cứu được trên Hệ thống thông tin quốc gia về đăng ký doanh nghiệp.")
     papers = list(iter_papers(read(recogniser, text)))
     assert papers[0].waiver == "business-registration"
+
+
+def test_a_paper_added_with_kem_after_a_form_is_one_more_paper(law, recogniser):
+    # "kèm bản sao" after a form (not after copy words) adds papers; "/" binds inside them.
+    text = "Khai báo thông tin về phương tiện theo mẫu (họ tên, địa chỉ của chủ phương tiện), kèm bản sao Căn cước công dân/thẻ Căn cước của chủ phương tiện."
+    assert kinds(read(recogniser, text)) == {"all_of": [[], {"any_of": [["cccd"], ["the-can-cuoc"]]}]}
+    assert decide(law, text, recogniser).status.value == "required"
+    # After copy words, "kèm bản chính" is how the copy is given.
+    assert kinds(read(recogniser, "Bản chụp kèm bản chính giấy khai sinh để đối chiếu")) == ["birth-certificate"]
+
+
+def test_a_short_name_right_after_a_handing_verb_is_a_paper(recogniser):
+    assert recogniser.recognise("Người yêu cầu xuất trình Căn cước hoặc hộ chiếu còn hạn").types == ["the-can-cuoc", "passport"]
+    assert recogniser.recognise("Bản sao quyết định giao nhiệm vụ kèm bản sao Căn cước của người được giao").types[-1] == "the-can-cuoc"
+    # A photo in the style of the card is no card.
+    assert recogniser.recognise("02 ảnh chụp theo kiểu ảnh căn cước").types == []
+
+
+def test_a_generic_paper_and_its_examples_are_the_choice(law, recogniser):
+    text = "Giấy tờ chứng minh quan hệ nhân thân giữa những người cùng đứng tên trên giấy chứng nhận như Giấy khai sinh, Giấy chứng nhận kết hôn (bản sao)."
+    assert kinds(read(recogniser, text)) == {"any_of": [["birth-certificate"], ["marriage-certificate"]]}
+    assert decide(law, text, recogniser).status.value == "struck"
+    colon = "Giấy tờ chứng minh quan hệ gia đình: Giấy khai sinh, Giấy chứng nhận kết hôn"
+    assert kinds(read(recogniser, colon)) == {"any_of": [["birth-certificate"], ["marriage-certificate"]]}
+    # A list spelled with "và" is a bundle, and a named paper before a colon is no class.
+    assert isinstance(read(recogniser, "Giấy tờ chứng minh quan hệ gia đình: Giấy khai sinh và Giấy chứng nhận kết hôn"), AllOf)
+    head = read(recogniser, "Giấy khám sức khỏe do bệnh viện cấp: trường hợp người khám sống ở nước ngoài, giấy khám sức khỏe có thể do cơ quan có thẩm quyền của nước nơi người đó cư trú cấp")
+    assert isinstance(head, AnyOf) and [p.foreign for p in head.any_of] == [False, True]
+
+
+def test_a_choice_the_text_says_depends_on_the_case_is_read_by_case(law, recogniser):
+    text = "Giấy tờ chứng minh quan hệ với người để lại tài sản, tùy từng trường hợp: Giấy khai sinh, Giấy chứng nhận kết hôn, quyết định công nhận việc nuôi con nuôi."
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and tree.by_case
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required" and [c.status.value for c in d.components] == ["struck", "struck", "required"]
+
+
+def test_a_divorce_or_a_death_are_two_cases(law, recogniser):
+    text = ("Trường hợp đã từng kết hôn thì nộp giấy tờ chứng minh hôn nhân trước đã chấm dứt: bản sao trích lục bản án, "
+            "quyết định ly hôn đã có hiệu lực hoặc bản sao Giấy chứng tử của người vợ hoặc chồng đã chết.")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and tree.by_case
+    assert decide(law, text, recogniser).status.value == "required"
+
+
+def test_the_long_land_certificate_name_is_one_paper(recogniser):
+    text = "Bản sao Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền với đất hoặc Giấy chứng nhận quyền sử dụng đất cấp trước đây"
+    assert [p.document_types for p in iter_papers(read(recogniser, text))] == [["land-use-certificate"]]
+
+
+def test_what_the_agency_fetches_and_a_purpose_are_no_papers(recogniser):
+    tree = read(recogniser, "02 ảnh 3x4. Không yêu cầu nộp bản sao giấy tờ tùy thân; thông tin nhân thân được khai thác từ Cơ sở dữ liệu quốc gia về dân cư")
+    assert kinds(tree) == ["photo"]
+    tree = read(recogniser, "Sổ bảo hiểm xã hội (bản chụp) hoặc danh sách lao động có xác nhận của cơ quan bảo hiểm xã hội, chứng minh người hành nghề làm việc tại cơ sở")
+    assert isinstance(tree, AnyOf) and len(tree.any_of) == 2
+
+
+def test_a_waiver_of_an_updated_health_book_and_of_unnamed_alternatives(law, recogniser):
+    text = "Giấy chứng nhận sức khỏe còn thời hạn; không phải nộp nếu kết quả khám đã được cập nhật trên Sổ sức khỏe điện tử"
+    assert kinds(read(recogniser, text)) == ["health-certificate"]
+    text = ("Trường hợp thay đổi họ tên, ngày sinh: bản sao quyết định hoặc trích lục thay đổi hộ tịch của cơ quan có thẩm quyền; "
+            "không phải nộp nếu thông tin đã được cập nhật trên Cơ sở dữ liệu quốc gia về dân cư.")
+    assert {p.waiver for p in iter_papers(read(recogniser, text))} == {"population"}
+
+
+def test_a_choice_goes_on_after_a_semicolon_with_hoac(recogniser):
+    text = "Bản chính giấy chứng nhận đăng ký xe hoặc giấy xác nhận của ngân hàng đang giữ bản chính; hoặc giấy hẹn trả giấy chứng nhận đăng ký xe"
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and len(tree.any_of) == 3
+
+
+def test_residence_information_confirmation_without_ve(recogniser):
+    assert recogniser.recognise("Sổ hộ khẩu hoặc giấy tờ xác nhận thông tin cư trú của các thành viên").types == ["household-book", "residence-proof"]
