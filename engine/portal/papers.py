@@ -429,9 +429,46 @@ def read_papers(
             if (p.document_types and not (p.waiver or p.surrendered) and not _OTHER_HOLDER.search(fold(p.text))
                     and not _citizens_only(p, recogniser)):
                 p.foreign = True
+    out.node = _nationality_choice(out.node, recogniser)
     _mark_by_case(out.node, recogniser)
     _number(out.node)
     return out
+
+
+_HOLDER_WORDS = re.compile(r"\b(?:cua|thanh vien|co dong|nha dau tu|dai dien|nguoi dung dau|giam doc|chu so huu)\b")
+
+
+def _nationality_choice(node, recogniser: Recogniser):
+    """"Bản sao Căn cước công dân hoặc thẻ Căn cước; hộ chiếu đối với người nước
+    ngoài": an identity paper asked of foreigners beside the citizens' identity
+    papers is the other side of one choice (the applicant's nationality picks
+    it), not one more paper of the bundle."""
+    if isinstance(node, Paper):
+        return node
+    if isinstance(node, AnyOf):
+        node.any_of = [_nationality_choice(k, recogniser) for k in node.any_of]
+        return node
+    kids = [_nationality_choice(k, recogniser) for k in node.all_of]
+
+    def identity(n) -> bool:
+        docs = recogniser.documents
+        papers = list(iter_papers(n))
+        return bool(papers) and all(
+            p.document_types and all(t in docs and docs[t].category == _IDENTITY for t in p.document_types) for p in papers)
+
+    out: list = []
+    for kid in kids:
+        foreigners = (isinstance(kid, Paper) and identity(kid)
+                      and _FOREIGNER_CASE.search(fold(kid.condition or "") + " " + fold(kid.text)))
+        if foreigners and out and identity(out[-1]) and not any(
+                _FOREIGNER_CASE.search(fold(p.condition or "") + " " + fold(p.text)) for p in iter_papers(out[-1])) and not any(
+                # "... của người đại diện; hộ chiếu đối với thành viên là người nước ngoài": two people's papers.
+                _HOLDER_WORDS.search(fold(p.text)) for p in [kid, *iter_papers(out[-1])]):
+            out[-1] = _join("any", [out[-1], kid])
+        else:
+            out.append(kid)
+    node.all_of = out
+    return node if len(out) > 1 else out[0]
 
 
 _TAKEN_BACK = re.compile(_NOT_BEFORE + r"\b(?:thu hoi|nop lai|cap doi(?! voi))(?: \w+){0,2} ?$")

@@ -909,3 +909,11 @@ def test_a_choice_goes_on_after_a_semicolon_with_hoac(recogniser):
 
 def test_residence_information_confirmation_without_ve(recogniser):
     assert recogniser.recognise("Sổ hộ khẩu hoặc giấy tờ xác nhận thông tin cư trú của các thành viên").types == ["household-book", "residence-proof"]
+
+
+def test_a_foreigners_identity_paper_beside_the_citizens_is_the_other_side_of_a_choice(law, recogniser):
+    text = "Bản sao Căn cước công dân hoặc thẻ Căn cước; hộ chiếu đối với người nước ngoài"
+    assert kinds(read(recogniser, text)) == {"any_of": [["cccd"], ["the-can-cuoc"], ["passport"]]}
+    assert decide(law, text, recogniser).status.value == "struck"
+    # Two people's papers stay two papers.
+    assert isinstance(read(recogniser, "Bản sao Căn cước công dân của người đại diện; hộ chiếu đối với thành viên là người nước ngoài"), AllOf)
