@@ -139,7 +139,9 @@ _UNNAMED_DATA = re.compile(r"\b(?:du lieu quoc gia|co so du lieu|csdl)\b")
 _DATABASE = re.compile(r"\b(?:co so du lieu|csdl|he thong thong tin)\b")
 _OWN_CASE = re.compile(r"\b(?:trong truong hop|doi voi truong hop)\b")
 # "(nếu là người nước ngoài)", "đối với người nước ngoài": an alternative for a foreigner.
-_FOREIGNER_CASE = re.compile(r"\b(?:neu|doi voi|truong hop)(?: \w+){0,3} (?:nguoi nuoc ngoai|nguoi khong quoc tich|to chuc nuoc ngoai)\b")
+_FOREIGNER_CASE = re.compile(r"\b(?:neu|doi voi|truong hop)(?: \w+){0,3} (?:nguoi nuoc ngoai|nguoi khong (?:co )?quoc tich|to chuc nuoc ngoai)\b")
+# A case drawn by nationality ("đối với công dân Việt Nam", "nếu là người nước ngoài").
+_NATIONALITY_CASE = re.compile(r"\b(?:nguoi nuoc ngoai|nguoi khong (?:co )?quoc tich|to chuc nuoc ngoai|cong dan viet nam|nguoi viet nam|quoc tich)\b")
 # "... của người đứng đầu văn phòng đại diện": the papers are a named third party's.
 _THIRD_PARTY = re.compile(
     r"\bcua (?:nguoi dung dau|nguoi dai dien|nguoi quan ly|nguoi dieu hanh|giam doc|thanh vien|co dong|"
@@ -390,7 +392,10 @@ def read_papers(
             # "A hoặc B; hoặc C": the semicolon does not end the choice "hoặc" goes on with.
             node = _clause(ctx, a + 1, b)
             if node is not None:
-                nodes[-1] = _join("any", [nodes[-1], node])
+                if isinstance(nodes[-1], AnyOf) and nodes[-1].by_case:
+                    nodes[-1].any_of.append(node)  # one more case of the choice
+                else:
+                    nodes[-1] = _join("any", [nodes[-1], node])
                 continue
         node = _clause(ctx, a, b)
         if node is not None:
@@ -430,11 +435,12 @@ def read_papers(
                     and not _citizens_only(p, recogniser)):
                 p.foreign = True
     out.node = _nationality_choice(out.node, recogniser)
-    _mark_by_case(out.node, recogniser)
+    _mark_by_case(out.node, recogniser, _organisations_only(applicants))
     _number(out.node)
     return out
 
 
+_EQUIVALENT_HEAD = re.compile(r"^(?:ban sao |ban chinh )?(?:van ban|giay to|giay|tai lieu)(?: \w+){0,4} (?:co gia tri )?tuong duong\b")
 _HOLDER_WORDS = re.compile(r"\b(?:cua|thanh vien|co dong|nha dau tu|dai dien|nguoi dung dau|giam doc|chu so huu)\b")
 
 
@@ -458,12 +464,15 @@ def _nationality_choice(node, recogniser: Recogniser):
 
     out: list = []
     for kid in kids:
-        foreigners = (isinstance(kid, Paper) and identity(kid)
-                      and _FOREIGNER_CASE.search(fold(kid.condition or "") + " " + fold(kid.text)))
-        if foreigners and out and identity(out[-1]) and not any(
-                _FOREIGNER_CASE.search(fold(p.condition or "") + " " + fold(p.text)) for p in iter_papers(out[-1])) and not any(
-                # "... của người đại diện; hộ chiếu đối với thành viên là người nước ngoài": two people's papers.
-                _HOLDER_WORDS.search(fold(p.text)) for p in [kid, *iter_papers(out[-1])]):
+        foreigners = isinstance(kid, Paper) and _FOREIGNER_CASE.search(fold(kid.condition or "") + " " + fold(kid.text))
+        # "Phiếu lý lịch tư pháp ...; đối với người không có quốc tịch Việt Nam là văn bản
+        # có giá trị tương đương ...": the foreigner's side of that same paper.
+        equivalent = foreigners and _EQUIVALENT_HEAD.match(fold(kid.text))
+        if foreigners and out and not any(
+                _FOREIGNER_CASE.search(fold(p.condition or "") + " " + fold(p.text)) for p in iter_papers(out[-1])) and (
+                equivalent or identity(kid) and identity(out[-1]) and not any(
+                    # "... của người đại diện; hộ chiếu đối với thành viên là người nước ngoài": two people's papers.
+                    _HOLDER_WORDS.search(fold(p.text)) for p in [kid, *iter_papers(out[-1])])):
             out[-1] = _join("any", [out[-1], kid])
         else:
             out.append(kid)
@@ -474,7 +483,9 @@ def _nationality_choice(node, recogniser: Recogniser):
 _TAKEN_BACK = re.compile(_NOT_BEFORE + r"\b(?:thu hoi|nop lai|cap doi(?! voi))(?: \w+){0,2} ?$")
 # The record's applicant kinds that are foreign ("Doanh nghiệp có vốn đầu tư nước
 # ngoài" is a Vietnamese enterprise; "Người Việt Nam định cư ở nước ngoài" a citizen).
-_FOREIGN_KIND = re.compile(r"^(?:nguoi nuoc ngoai|to chuc nuoc ngoai|ca nhan nuoc ngoai)$")
+# A stateless person is a foreigner in Vietnamese law (Law 47/2014/QH13 on foreigners'
+# entry and residence, Art. 3.1: "người mang giấy tờ xác định quốc tịch nước ngoài và người không quốc tịch").
+_FOREIGN_KIND = re.compile(r"^(?:nguoi nuoc ngoai|to chuc nuoc ngoai|ca nhan nuoc ngoai|nguoi khong (?:co )?quoc tich)$")
 # A paper the text gives to someone other than the applicant.
 _OTHER_HOLDER = re.compile(
     r"\b(?:cua|doi voi) (?:nguoi )?(?:con|tre em|tre|con nuoi|nguoi duoc nhan|nguoi duoc gioi thieu|cha|me|vo|chong|"
@@ -502,14 +513,24 @@ def _revoked_words(procedure_name: str | None) -> frozenset[str]:
     return frozenset(folded.split())
 
 
-def _mark_by_case(node, recogniser: Recogniser) -> None:
+def _organisations_only(applicants: str | None) -> bool:
+    """The record's applicants are organisations only ("Tổ chức tín dụng",
+    "Doanh nghiệp"): every person the entry speaks of is someone else."""
+    folded = fold(applicants or "")
+    return bool(folded) and not _PERSON_KIND.search(folded)
+
+
+_PERSON_KIND = re.compile(r"\b(?:cong dan|nguoi|ca nhan|can bo|cong chuc|vien chuc|ho gia dinh)\b")
+
+
+def _mark_by_case(node, recogniser: Recogniser, organisation: bool = False) -> None:
     """Alternatives one of which is a paper issued on a case (a court ruling, a
     decision) stand for different cases: the entry goes only when each does."""
     if isinstance(node, Paper):
         return
     kids = node.any_of if isinstance(node, AnyOf) else node.all_of
     for kid in kids:
-        _mark_by_case(kid, recogniser)
+        _mark_by_case(kid, recogniser, organisation)
     if not isinstance(node, AnyOf):
         return
 
@@ -534,7 +555,14 @@ def _mark_by_case(node, recogniser: Recogniser) -> None:
         return m is not None and m.start() > 0 and not _is_waiver(words[m.start():]) and not _DATABASE.search(words[m.start():])
 
     flags = [on_a_case(k) or own_case(k) for k in kids]
-    node.by_case = node.by_case or (any(flags) and not all(flags)) or _split_by_a_third_partys_nationality(kids)
+    # "giấy khai sinh (đối với cha, mẹ) hoặc trích lục đăng ký giám hộ (đối với người
+    # giám hộ)": alternatives each asked of its own kind of person are cases.
+    conditions = {fold(p.condition) for k in kids for p in iter_papers(k) if p.condition}
+    # (Not the ways of giving one paper: "bản chính ...; bản sao ... (đối với xe đang thế chấp)".)
+    kinds = {frozenset(p.document_types) for k in kids for p in iter_papers(k) if p.condition}
+    roles = (len(conditions) > 1 and len(kinds) > 1 and not all(_NATIONALITY_CASE.search(c) for c in conditions))
+    node.by_case = (node.by_case or (any(flags) and not all(flags)) or roles
+                    or _split_by_a_third_partys_nationality(kids, organisation))
 
 
 def _colon(ctx: _Ctx, a: int, b: int) -> int | None:
@@ -548,7 +576,7 @@ def _opens_one_of(ctx: _Ctx, a: int, b: int) -> bool:
     return colon is not None and bool(_ONE_OF.search(ctx.folded(a, colon)))
 
 
-def _split_by_a_third_partys_nationality(kids: list) -> bool:
+def _split_by_a_third_partys_nationality(kids: list, organisation: bool = False) -> bool:
     """Alternatives split by the nationality of someone other than the applicant
     ("hộ chiếu hoặc CCCD (nếu là người Việt Nam) hoặc hộ chiếu (nếu là người nước
     ngoài) của người đứng đầu văn phòng"): which one applies is that person's
@@ -557,7 +585,7 @@ def _split_by_a_third_partys_nationality(kids: list) -> bool:
     if len(papers) < 2:
         return False
     foreigner = [bool(_FOREIGNER_CASE.search(fold(p.condition or "") + " " + fold(p.text))) for p in papers]
-    return any(foreigner) and not all(foreigner) and bool(_THIRD_PARTY.search(fold(papers[-1].text)))
+    return any(foreigner) and not all(foreigner) and (organisation or bool(_THIRD_PARTY.search(fold(papers[-1].text))))
 
 
 def _token_starts(toks: list[_Tok]) -> dict[int, int]:
@@ -707,7 +735,9 @@ def _clause(ctx: _Ctx, a: int, b: int):
     return _in_case(node, condition)
 
 
-_BY_CASE_WORDS = re.compile(r"\b(?:tuy (?:tung |theo |vao )?(?:truong hop|doi tuong)|theo tung truong hop)\b")
+_BY_CASE_WORDS = re.compile(r"\b(?:tuy (?:tung |theo |vao )?(?:truong hop|doi tuong)|theo tung truong hop|"
+                            # "Giấy tờ chứng minh thuộc trường hợp được ...: A, B; hoặc C": the grounds are cases.
+                            r"chung minh (?:\w+ )?thuoc (?:mot trong )?(?:cac )?(?:truong hop|dien|doi tuong))\b")
 
 
 def _examples_lead(ctx: _Ctx, a: int, b: int) -> int | None:
@@ -755,6 +785,10 @@ def _case_end(ctx: _Ctx, a: int, b: int) -> int | None:
     top = list(_top_level(ctx, a, b))
     for k in top:
         if ctx.toks[k].word in ("thi", ":") and k + 1 < b:
+            return k
+    # "đối với người không có quốc tịch Việt Nam là văn bản có giá trị tương đương ...".
+    for k in top:
+        if ctx.toks[k].word == "la" and k + 1 < b and _EQUIVALENT_HEAD.match(ctx.folded(k + 1, b)):
             return k
     # "Trường hợp ..., (ai) phải cung cấp / nộp A": the case ends at "phải".
     for k in top:

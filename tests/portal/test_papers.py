@@ -917,3 +917,41 @@ def test_a_foreigners_identity_paper_beside_the_citizens_is_the_other_side_of_a_
     assert decide(law, text, recogniser).status.value == "struck"
     # Two people's papers stay two papers.
     assert isinstance(read(recogniser, "Bản sao Căn cước công dân của người đại diện; hộ chiếu đối với thành viên là người nước ngoài"), AllOf)
+
+
+def test_alternatives_asked_of_different_people_are_cases(law, recogniser):
+    text = ("Giấy tờ chứng minh người đại diện của người chưa thành niên: giấy khai sinh (đối với cha, mẹ) hoặc "
+            "trích lục đăng ký giám hộ (đối với người giám hộ)")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and tree.by_case
+    assert decide(law, text, recogniser).status.value == "required"
+    # Ways of giving one paper, each in its own case, are still one choice.
+    text = ("Một trong các giấy tờ sau: bản chính chứng nhận đăng ký xe; bản sao chứng nhận đăng ký xe có xác nhận của "
+            "ngân hàng (đối với xe đang thế chấp); bản sao có chứng thực chứng nhận đăng ký xe (đối với xe thuê tài chính)")
+    assert not read(recogniser, text).by_case
+
+
+def test_proof_of_belonging_to_a_case_lists_cases(recogniser):
+    text = ("Giấy tờ chứng minh thuộc trường hợp được miễn điều kiện: giấy chứng nhận kết hôn, giấy khai sinh của con; "
+            "hoặc văn bản xác nhận có công với cách mạng.")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and tree.by_case and len(tree.any_of) == 3
+    # "không thuộc diện ..." inside a condition says nothing of the choice.
+    text = "Bản sao sổ hộ khẩu hoặc giấy xác nhận cư trú của người chết (đối với người chết không thuộc diện hưởng trợ cấp)"
+    assert not read(recogniser, text).by_case
+
+
+def test_a_foreign_equivalent_is_the_other_side_of_the_paper(recogniser):
+    text = ("Phiếu lý lịch tư pháp cấp không quá 06 tháng; đối với người không có quốc tịch Việt Nam là văn bản có giá trị "
+            "tương đương do cơ quan có thẩm quyền nước ngoài cấp")
+    tree = read_papers(text, recogniser, recogniser.sources, applicants="Công dân Việt Nam").node
+    assert isinstance(tree, AnyOf) and not tree.by_case and [p.foreign for p in tree.any_of] == [False, True]
+    # When the applicant is an organisation, whose nationality the person has is unknown.
+    tree = read_papers(text, recogniser, recogniser.sources, applicants="Tổ chức tín dụng").node
+    assert isinstance(tree, AnyOf) and tree.by_case
+
+
+def test_stateless_applicants_hold_foreign_papers(recogniser):
+    text = "Bản sao giấy khai sinh hoặc hộ chiếu"
+    tree = read_papers(text, recogniser, recogniser.sources, applicants="Người nước ngoài, Người không quốc tịch").node
+    assert all(p.foreign for p in iter_papers(tree))
