@@ -44,7 +44,7 @@ from engine.models import AllOf, AnyOf, Paper, Source, iter_papers
 from engine.text import _TABLE
 
 from .folding import fold, fold_keep
-from .recognise import Hit, Recogniser
+from .recognise import IDENTITY, Hit, Recogniser
 
 # --------------------------------------------------------------------------- tokens
 
@@ -156,6 +156,8 @@ _NOT_BEFORE = r"(?<!khong phai )(?<!khong can )(?<!khong )(?<!chua )"
 _SURRENDER = re.compile(
     _NOT_BEFORE + r"\b(?:nop lai|thu hoi|cap doi(?! voi)|de chinh ly|chinh ly bien dong|de xac nhan thay doi|xac nhan thay doi|"
     r"de dinh chinh|de huy|da cap (?:cho|truoc)|giay chung nhan da cap|ban goc giay chung nhan da cap|"
+    # "(Tòa án lưu vào hồ sơ vụ việc, không trả lại cho đương sự)": the agency keeps it.
+    r"luu (?:vao|tai|trong) ho so(?: \w+){0,4} ,? khong tra lai|khong tra lai (?:cho )?(?:duong su|nguoi (?:nop|yeu cau|de nghi))|"
     # "Sổ BHXH ... (nộp cho cơ quan tiếp nhận để tiếp tục ghi, xác nhận ...)": written on by the agency.
     r"de (?:tiep tuc )?ghi(?: tiep)?(?: ,)? (?:xac nhan|vao|bo sung|qua trinh)|"
     r"kem (?:theo )?bien so|va bien so)\b"
@@ -201,7 +203,7 @@ _WAIVER = re.compile(
 _LOOKUP = re.compile(r"\b(?:co so du lieu|csdl|khai thac|tra cuu|ket noi|chia se|tich hop|he thong thong tin|dinh danh|cong thong tin quoc gia|"
                      # "... đã được cập nhật trên Sổ sức khỏe điện tử" (Res. 66.7 Art. 4.9's platform).
                      r"(?:so|ho so) suc khoe dien tu)\b")
-_IDENTITY = "identity"
+_IDENTITY = IDENTITY
 # A generic name that a parenthesis spells out: "giấy tờ tùy thân (...)".
 _GENERIC = re.compile(r"^(?:cac |(?:mot )?trong (?:cac |nhung )?)?(?:giay to|tai lieu|ho so|van ban|giay)(?: tuy than| chung minh (?:nhan than|ve nhan than|nhan than than)| hop le| ca nhan| phap ly)?\b(?!\s+(?:uy quyen|de nghi|cam ket|xac nhan|chap thuan))")
 
@@ -333,6 +335,7 @@ def read_papers(
     excepting = False  # inside a list of papers that a rule exempts ("trừ các tài liệu sau:")
     exempted = False
     groups: list[list[int]] = []  # nodes a "một trong ... sau:" lead opened, over several clauses
+    cases: list[bool] = []  # whether each such lead says its items are cases
     group: list[int] | None = None
     for a, b in clauses:
         if ctx.toks[a].word == "(" and _matching(ctx, a, b) == b - 1 - (ctx.toks[b - 1].word in (".", ";")):
@@ -405,11 +408,17 @@ def read_papers(
             elif _opens_one_of(ctx, a, b):
                 group = [len(nodes) - 1]
                 groups.append(group)
-    for group in reversed(groups):
-        # "Một trong các giấy tờ sau: A; B; hoặc C": the items the lead opened are its alternatives.
+                cases.append(bool(_BY_CASE_WORDS.search(ctx.folded(a, b))))
+    for group, by_case in zip(reversed(groups), reversed(cases)):
+        # "Một trong các giấy tờ sau: A; B; hoặc C": the items the lead opened are its alternatives
+        # ("Giấy tờ chứng minh thuộc diện ..., một trong các giấy tờ sau: ...": by case).
         if len(group) > 1:
             kids = [k for i in group for k in (nodes[i].any_of if isinstance(nodes[i], AnyOf) and not nodes[i].by_case else [nodes[i]])]
-            nodes[group[0] : group[-1] + 1] = [_join("any", kids)]
+            choice = _join("any", kids)
+            if isinstance(choice, AnyOf):
+                choice.by_case = choice.by_case or by_case
+            nodes[group[0] : group[-1] + 1] = [choice]
+    nodes = _case_choices(nodes)
     if nodes:
         out = Papers(_join("all", nodes))
     elif exempted:
@@ -442,6 +451,42 @@ def read_papers(
 
 _EQUIVALENT_HEAD = re.compile(r"^(?:ban sao |ban chinh )?(?:van ban|giay to|giay|tai lieu)(?: \w+){0,4} (?:co gia tri )?tuong duong\b")
 _HOLDER_WORDS = re.compile(r"\b(?:cua|thanh vien|co dong|nha dau tu|dai dien|nguoi dung dau|giam doc|chu so huu)\b")
+
+
+def _case_choices(nodes: list) -> list:
+    """"Giấy chứng nhận đăng ký doanh nghiệp (đối với tổ chức); bản sao thẻ căn cước
+    (đối với cá nhân là công dân Việt Nam); bản sao hộ chiếu (đối với cá nhân là
+    người nước ngoài)": items each asked of its own kind of party are the cases of
+    one choice (the entry goes only when every case goes), so that no one of them
+    answers for the others."""
+
+    def case(node) -> str | None:
+        conds = [fold(p.condition) for p in iter_papers(node) if p.condition and _KIND_CASE.match(fold(p.condition))]
+        return conds[-1] if conds else None
+
+    out: list = []
+    run: list = []
+
+    def flush() -> None:
+        conds = [case(n) for n in run]
+        if len(run) > 1 and len(set(conds)) == len(conds) and not all(_NATIONALITY_CASE.search(c) for c in conds):
+            out.append(AnyOf(any_of=list(run), by_case=True))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for node in nodes:
+        if case(node) is None:
+            flush()
+            out.append(node)
+        else:
+            run.append(node)
+    flush()
+    return out
+
+
+# "(đối với tổ chức)", "(trường hợp là cá nhân)": the kind of party or situation an item is asked in.
+_KIND_CASE = re.compile(r"^(?:doi voi|truong hop|neu la)\b")
 
 
 def _nationality_choice(node, recogniser: Recogniser):

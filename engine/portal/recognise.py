@@ -34,6 +34,9 @@ from engine.models import DocumentType
 from .folding import fold, fold_keep
 
 _SEP = {",", ";", ":", "/", "(", ")", ".", "hoac", "va", "hay"}
+# Separators that open a new item of a list ("...; xác nhận thông tin về cư trú"):
+# a short name right after one is a paper; after a comma it may end the name before.
+_ITEM_SEP = {";", ":", "hoac", "/", "hay"}
 _OR = {"/", "hoac", "hay"}
 _AND = {"va", "kem", "cung"}
 
@@ -49,6 +52,8 @@ _COPY_WORDS = re.compile(
 # A head ending in one of these verbs hands the paper in: "nộp kèm", "xuất trình".
 # The verbs that hand a paper over, right before a short name.
 _HAND_OVER = re.compile(r"(?:^|\s)(?:xuat trinh|kem|kem theo|nop kem|nop kem theo|dinh kem|gui kem)$")
+#: The registry category of identity papers (listed side by side, they are alternatives).
+IDENTITY = "identity"
 _GIVE = re.compile(
     r"(?:^|\s)(?:nop|nop kem|nop kem theo|kem theo|kem|dinh kem|xuat trinh|gom|bao gom|gom co|cung cap|tai len|"
     r"thay the bang|hoac bang|bang|bo sung|doi voi|nop bo sung|giay to tuy than la|giay to tuy than nhu|"
@@ -66,10 +71,10 @@ _NOUN = re.compile(
 # A generic paper followed by "như" (such as): the names after it are examples of it.
 _EXAMPLES = re.compile(r"\b(?:giay to|tai lieu)\b(?: \w+){0,20} nhu$")
 # A head ending in an attaching verb: the paper after it is one more paper.
-_ATTACH = re.compile(r"(?:^|\s)(?:kem theo|nop kem|nop kem theo|dinh kem|dinh kem theo)$")
+_ATTACH = re.compile(r"(?:^|\s)(?:kem theo|nop kem|nop kem theo|dinh kem|dinh kem theo|kem(?: ban (?:sao|chup|chinh))?)$")
 # "so" is left out: "sổ" and "số" fold alike, and "số căn cước" is a number.
 _DOC_NOUN_TAIL = re.compile(
-    r"(?:^|\s)(?:giay|the|phieu|van ban|ban sao|ban chinh|giay to|trich luc|"
+    r"(?:^|\s)(?:giay|the|phieu|van ban|ban sao|ban chinh|ban chup|giay to|trich luc|"
     # "bản sao có chứng thực Chứng nhận đăng ký xe": the copy words end in a noun phrase of their own.
     r"ban sao (?:co )?(?:chung thuc|cong chung)|ban sao hop le|ban sao dien tu)$"
 )
@@ -178,6 +183,12 @@ class Recogniser:
             phrase = m.group(0)
             hit = Hit(self.phrases[phrase], phrase, m.start(), m.end())
             accepted = self._accept(folded, m.start(), phrase)
+            if not accepted and not self._strong[phrase] and not _head(folded, m.start()) and not _REFERENCE.match(phrase):
+                # "Giấy tờ chứng minh chỗ ở: xác nhận thông tin về cư trú hoặc ...", "... của
+                # vợ, chồng và xác nhận thông tin về cư trú": a new item of the list.
+                before = _window(folded, m.start())[-1:]
+                accepted = bool(before) and (before[0] in _ITEM_SEP or (
+                    before[0] == "va" and previous is not None and previous[1] and previous[0].type_id != hit.type_id))
             if not accepted and previous is not None and previous[1]:
                 # "Căn cước công dân hoặc Căn cước": a short name offered as the
                 # alternative to a paper of its own kind is that paper; so is one
@@ -222,7 +233,7 @@ class Recogniser:
         them (a comma too for identity papers, or nothing at all)."""
         if not self._same_kind(earlier, later):
             return False
-        joins = _OR | {","} if self.documents[later.type_id].category == "identity" else _OR
+        joins = _OR | {","} if self.documents[later.type_id].category == IDENTITY else _OR
         return set(folded[earlier.end : later.start].split()) <= joins
 
     def _same_kind(self, a: Hit, b: Hit) -> bool:

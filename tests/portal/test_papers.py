@@ -955,3 +955,29 @@ def test_stateless_applicants_hold_foreign_papers(recogniser):
     text = "Bản sao giấy khai sinh hoặc hộ chiếu"
     tree = read_papers(text, recogniser, recogniser.sources, applicants="Người nước ngoài, Người không quốc tịch").node
     assert all(p.foreign for p in iter_papers(tree))
+
+
+def test_a_paper_the_agency_keeps_is_surrendered(recogniser):
+    assert read(recogniser, "Bản chính Giấy chứng nhận kết hôn (Tòa án lưu vào hồ sơ vụ việc, không trả lại cho đương sự)").surrendered
+    assert not read(recogniser, "Bản chính Giấy chứng nhận kết hôn (để đối chiếu, trả lại ngay)").surrendered
+
+
+def test_items_each_asked_of_a_kind_of_party_are_cases(law, recogniser):
+    text = ("Giấy tờ về tư cách pháp lý của các bên: bản sao Giấy chứng nhận đăng ký doanh nghiệp (đối với tổ chức); "
+            "bản sao thẻ căn cước (đối với cá nhân là công dân Việt Nam); bản sao hộ chiếu (đối với cá nhân là người nước ngoài)")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and tree.by_case and len(tree.any_of) == 3
+    assert decide(law, text, recogniser).status.value == "required"
+    # A lead that says its list proves belonging to a category lists cases too.
+    text = "Giấy tờ chứng minh thuộc diện được hỗ trợ, một trong các giấy tờ sau: giấy chứng nhận hộ nghèo; thẻ bảo hiểm y tế"
+    assert read(recogniser, text).by_case
+
+
+def test_a_short_name_opening_an_item_is_a_paper(recogniser):
+    assert recogniser.recognise("Giấy tờ chứng minh chỗ ở: xác nhận thông tin về cư trú hoặc hợp đồng thuê nhà").types == ["residence-proof", "contract"]
+    assert recogniser.recognise("Bản sao căn cước công dân của hai vợ chồng và xác nhận thông tin về cư trú").types == ["cccd", "residence-proof"]
+    assert recogniser.recognise("Bản chụp Căn cước/Căn cước công dân của chủ hàng").types == ["the-can-cuoc", "cccd"]
+    # "thông tin về cư trú" after a semicolon is information to prove, not a paper.
+    assert recogniser.recognise("để chứng minh thông tin về đăng ký doanh nghiệp; thông tin về cư trú, văn bằng").types == ["diploma"]
+    # A paper attached to a form that names an exchange is still attached.
+    assert recogniser.recognise("Bản khai đăng ký cấp đổi thẻ hội viên kèm bản sao thẻ căn cước công dân").types == ["cccd"]
