@@ -65,7 +65,9 @@ _DOC_HEAD = re.compile(
     r"bao cao|danh sach|chung tu|hoa don|so |the |bien ban|tai lieu|ban ke|bang ke|ho so|"
     r"chung chi|chung nhan|xac nhan|anh|thong bao|ke hoach|phuong an|de an|du an|ban ve|ban do|"
     # A paper to show: "Căn cước công dân hoặc thẻ Căn cước (xuất trình ...)", "Xuất trình bản chính ...".
-    r"can cuoc|chung minh nhan dan|ho chieu|xuat trinh (?:ban chinh|ban goc|giay|the|can cuoc|ho chieu))"
+    r"can cuoc|chung minh nhan dan|ho chieu|xuat trinh (?:ban chinh|ban goc|giay|the|can cuoc|ho chieu)|"
+    # "Người lao động xuất trình sổ bảo hiểm xã hội hoặc thẻ bảo hiểm y tế ...": someone shows a paper.
+    r"(?:nguoi|cong dan|ca nhan)(?: \w+){0,4} xuat trinh (?:ban chinh |ban goc )?(?:giay|the|so|can cuoc|ho chieu|mot trong))"
 )
 # "... đã có trong Cơ sở dữ liệu ... thì không phải nộp / xuất trình / tải lên".
 _WAIVER = re.compile(

@@ -43,7 +43,7 @@ from typing import Iterable
 from engine.models import AllOf, AnyOf, Paper, Source, iter_papers
 from engine.text import _TABLE
 
-from .folding import fold, fold_keep
+from .folding import MID_PLUS, fold, fold_keep
 from .recognise import IDENTITY, Hit, Recogniser
 
 # --------------------------------------------------------------------------- tokens
@@ -71,7 +71,7 @@ class _LowerFold(dict):
 _LOWER_FOLD = _LowerFold()
 # A sentence stop, a list separator, or a run of word characters. Every other
 # character folds to a space, and \w characters (but "_") fold to letters.
-_TOKEN = re.compile(r"(?P<stop>[.!?]+(?=\s|$))|(?P<sep>[,;:/()])|(?P<word>[^\W_]+)")
+_TOKEN = re.compile(r"(?P<stop>[.!?]+(?=\s|$))|(?P<sep>[,;:/()])|(?P<plus>" + MID_PLUS.pattern + r")|(?P<word>[^\W_]+)")
 
 
 def tokens(text: str) -> list[_Tok]:
@@ -95,7 +95,7 @@ def tokens(text: str) -> list[_Tok]:
                     append(_Tok(part, m.start(), m.end()))
             else:
                 append(_Tok(folded, m.start(), m.end()))
-        elif kind == "sep":
+        elif kind in ("sep", "plus"):
             append(_Tok(m.group(), m.start(), m.end()))
         else:
             append(_Tok(".", m.start(), m.start() + 1))
@@ -583,7 +583,9 @@ def _mark_by_case(node, recogniser: Recogniser, organisation: bool = False) -> N
         if isinstance(kid, AllOf):
             # "văn bản thành lập kèm văn bản thông báo mã số thuế": a bundle holding a paper issued on a case.
             return any(on_a_case(k) for k in kid.all_of)
-        if not isinstance(kid, Paper) or not kid.document_types:
+        if not isinstance(kid, Paper):
+            return False
+        if not kid.document_types:
             return False
         docs = [recogniser.documents.get(t) for t in kid.document_types]
         return all(d is not None and d.by_case for d in docs)
@@ -774,8 +776,11 @@ def _clause(ctx: _Ctx, a: int, b: int):
         node = _list(ctx, a, b, force_any=one_of or examples or bool(_ONE_OF.search(ctx.folded(a, b)[:40])))
     finally:
         ctx.copy_lead = False
-    if isinstance(node, AnyOf) and _BY_CASE_WORDS.search(ctx.folded(start, b)):
-        # "..., tùy từng trường hợp: A, B, C": the text itself says the choice is the applicant's case.
+    if isinstance(node, AnyOf) and (_BY_CASE_WORDS.search(ctx.folded(start, b))
+                                    or (condition and re.search(r"\bhoac\b", fold(condition)))):
+        # "..., tùy từng trường hợp: A, B, C": the text itself says the choice is the applicant's case;
+        # "Trường hợp đã nghỉ hưu hoặc đã từ trần: quyết định nghỉ hưu hoặc Giấy chứng tử": so do
+        # alternatives answering a case that is itself a choice.
         node.by_case = True
     return _in_case(node, condition)
 
@@ -1104,7 +1109,11 @@ def _presentation(f: str) -> tuple[str | None, str | None]:
 
 
 _HEALTH, _SECTOR_HEALTH = "health-certificate", "sector-health-certificate"
-_SECTOR_STANDARD = re.compile(r"\btheo (?:quy dinh|tieu chuan|mau)(?: \w+){0,3} (?:cua|do) bo (?!y te\b)\w")
+_SECTOR_STANDARD = re.compile(
+    r"\btheo (?:quy dinh|tieu chuan|mau)(?: \w+){0,3} (?:cua|do) bo (?!y te\b)\w"
+    # Res. 66.7 Art. 4.9 names the general health check; a crew's or a sector's own
+    # fitness standard is another paper ("sức khỏe thuyền viên ... theo tiêu chuẩn chuyên ngành").
+    r"|\btieu chuan suc khoe chuyen nganh\b|\bsuc khoe (?:cua )?(?:thuyen vien|nguoi lai tau|to bay|nhan vien hang khong)\b")
 
 
 def _paper_node(ctx: _Ctx, p: _Piece):
@@ -1278,8 +1287,13 @@ def _legalised_choice(ctx: _Ctx, choice: list) -> None:
         return
     for node in choice[:-1]:
         for p in iter_papers(node):
-            if not _citizens_only(p, ctx.recogniser):
+            # "Giấy chứng nhận kết hôn do cơ quan có thẩm quyền của Việt Nam cấp hoặc ...
+            # do cơ quan nước ngoài cấp": an alternative with its own Vietnamese issuer is not.
+            if not _citizens_only(p, ctx.recogniser) and not _VIETNAMESE_ISSUER.search(fold(p.text)):
                 p.foreign = True
+
+
+_VIETNAMESE_ISSUER = re.compile(r"\b(?:cua viet nam|viet nam cap|trong nuoc cap|tai viet nam cap)\b")
 
 
 def _abroad_clause(folded: str, foreign_subject: bool) -> bool:

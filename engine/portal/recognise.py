@@ -33,12 +33,12 @@ from engine.models import DocumentType
 
 from .folding import fold, fold_keep
 
-_SEP = {",", ";", ":", "/", "(", ")", ".", "hoac", "va", "hay"}
+_SEP = {",", ";", ":", "/", "(", ")", ".", "hoac", "va", "hay", "+"}
 # Separators that open a new item of a list ("...; xác nhận thông tin về cư trú"):
 # a short name right after one is a paper; after a comma it may end the name before.
 _ITEM_SEP = {";", ":", "hoac", "/", "hay"}
 _OR = {"/", "hoac", "hay"}
-_AND = {"va", "kem", "cung"}
+_AND = {"va", "kem", "cung", "+"}
 
 # Words between a separator and a document name that still mean "this paper":
 # copy forms, counts, list openers. Stripped from the end of the head (folded).
@@ -354,7 +354,8 @@ _MODEL = re.compile(r"^[^;.]*?\(\s*(?:theo )?mau\b|^[^;.(]*?\b(?:theo )?mau (?:s
 
 # "thực hiện đồng thời thủ tục “cấp tài khoản định danh điện tử, căn cước điện
 # tử”": a name in a procedure's title (the quotes are gone once folded).
-_PROCEDURE_TITLE = re.compile(r"\bthu tuc\b(?![^;.]*\b(?:gom|bao gom|nop|xuat trinh|kem theo|sau day)\b)[^;.:]*$")
+# ("đại lý làm thủ tục hải quan" does procedures: an agent, no title; a "hoặc" opens another paper.)
+_PROCEDURE_TITLE = re.compile(r"(?<!lam )\bthu tuc\b(?![^;.]*\b(?:gom|bao gom|nop|xuat trinh|kem theo|sau day|hoac)\b)[^;.:]*$")
 
 
 # "Nghị định số 104/2022/NĐ-CP ... về việc sửa đổi ... các nghị định liên quan
@@ -382,8 +383,11 @@ def _in_form_title(folded: str, start: int, end: int) -> bool:
 
 def _foreign(folded: str, start: int, end: int) -> bool:
     """The sentence around the name says it is issued abroad."""
-    left = max(folded.rfind(" ; ", 0, start), folded.rfind(" . ", 0, start))
-    right_candidates = [i for i in (folded.find(" ; ", end), folded.find(" . ", end)) if i != -1]
+    # The alternative the name is in: "Giấy chứng nhận kết hôn do cơ quan của Việt Nam
+    # cấp hoặc giấy tờ ... do cơ quan nước ngoài cấp" (a foreign issuer closing a whole
+    # choice is read by the paper reader, which sees the choice).
+    left = max(folded.rfind(" ; ", 0, start), folded.rfind(" . ", 0, start), folded.rfind(" hoac ", 0, start) + 4)
+    right_candidates = [i for i in (folded.find(" ; ", end), folded.find(" . ", end), folded.find(" hoac ", end)) if i != -1]
     right = min(right_candidates) if right_candidates else len(folded)
     return bool(_FOREIGN.search(folded[left + 1 : right]))
 

@@ -981,3 +981,35 @@ def test_a_short_name_opening_an_item_is_a_paper(recogniser):
     assert recogniser.recognise("để chứng minh thông tin về đăng ký doanh nghiệp; thông tin về cư trú, văn bằng").types == ["diploma"]
     # A paper attached to a form that names an exchange is still attached.
     assert recogniser.recognise("Bản khai đăng ký cấp đổi thẻ hội viên kèm bản sao thẻ căn cước công dân").types == ["cccd"]
+
+
+def test_a_plus_between_two_papers_bundles_them(law, recogniser):
+    text = "Con bị khuyết tật: bản sao giấy khai sinh + bản sao giấy xác nhận khuyết tật"
+    assert kinds(read(recogniser, text)) == {"all_of": [["birth-certificate"], []]}
+    assert decide(law, text, recogniser).status.value == "required"
+    # A "+" after a colon or a semicolon is a list mark, as before.
+    assert isinstance(read(recogniser, "Hồ sơ gồm: + Đơn đề nghị; + Bản sao giấy khai sinh"), AllOf)
+
+
+def test_a_crews_health_certificate_is_a_sectors_own(recogniser):
+    text = "Giấy chứng nhận sức khỏe thuyền viên phương tiện thủy nội địa theo tiêu chuẩn sức khỏe chuyên ngành"
+    assert kinds(read(recogniser, text)) == ["sector-health-certificate"]
+
+
+def test_a_case_that_is_itself_a_choice_makes_its_papers_cases(law, recogniser):
+    text = "Trường hợp người được đề nghị đã nghỉ hưu hoặc đã từ trần: bản sao quyết định nghỉ hưu hoặc Giấy chứng tử"
+    assert read(recogniser, text).by_case
+    assert decide(law, text, recogniser).status.value == "required"
+
+
+def test_an_alternative_with_its_own_vietnamese_issuer_is_not_foreign(recogniser):
+    text = ("Giấy chứng nhận kết hôn do cơ quan có thẩm quyền của Việt Nam cấp hoặc giấy tờ về thay đổi họ tên "
+            "do cơ quan có thẩm quyền nước ngoài cấp")
+    tree = read(recogniser, text)
+    assert [(p.document_types, p.foreign) for p in tree.any_of] == [(["marriage-certificate"], False), ([], True)]
+
+
+def test_an_agent_that_does_procedures_names_no_title(recogniser):
+    text = "Hợp đồng lao động với đại lý làm thủ tục hải quan hoặc bản chụp sổ bảo hiểm xã hội"
+    assert recogniser.recognise(text).types == ["contract", "social-insurance-book"]
+    assert recogniser.recognise("Sổ hộ khẩu hoặc giấy tờ xác nhận nơi thường trú").types == ["household-book", "residence-proof"]
