@@ -583,9 +583,7 @@ def _mark_by_case(node, recogniser: Recogniser, organisation: bool = False) -> N
         if isinstance(kid, AllOf):
             # "văn bản thành lập kèm văn bản thông báo mã số thuế": a bundle holding a paper issued on a case.
             return any(on_a_case(k) for k in kid.all_of)
-        if not isinstance(kid, Paper):
-            return False
-        if not kid.document_types:
+        if not isinstance(kid, Paper) or not kid.document_types:
             return False
         docs = [recogniser.documents.get(t) for t in kid.document_types]
         return all(d is not None and d.by_case for d in docs)
