@@ -93,6 +93,10 @@ class DocumentType(Strict):
     #: certificate of *residential* land use ("quyền sử dụng đất ở") is of
     #: residential land, whatever the applicant did or did not say.
     implies: dict[Slug, str] = Field(default_factory=dict)
+    #: The type a law renamed this one into ("Giấy chứng nhận đăng ký kinh doanh"
+    #: became the enterprise registration certificate): a Government row naming
+    #: this paper names its renamed successor too.
+    renamed_to: Slug | None = None
     reference: Reference | None = None
 
 

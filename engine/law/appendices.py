@@ -231,6 +231,10 @@ def build_appendix(
             build.databases_mapped += 1
         doc_cell = row.get("document_as_written") or ""
         recognised = recogniser.recognise(doc_cell).types
+        docs = recogniser.documents
+        # A row naming a paper by its older name names the renamed paper too.
+        recognised += [docs[t].renamed_to for t in recognised
+                       if t in docs and docs[t].renamed_to and docs[t].renamed_to not in recognised]
         types = [t for t in recognised if t in held]
         if types:
             build.documents_recognised += 1

@@ -672,7 +672,9 @@ def _is_waiver(folded: str) -> bool:
 
 _VALIDITY = re.compile(r"\bphai duoc (?:\w+ ){0,6}?cap trong (?:vong|thoi han)\b|\bco gia tri trong (?:vong|thoi han)\b")
 _GIVING = re.compile(r"\b(?:nop|xuat trinh|kem theo|bo sung|cung cap)\b")
-_WAIVES = re.compile(r"\bkhong (?:yeu cau|phai|can|bat buoc) (?:\w+ ){0,4}?(?:nop|xuat trinh|cung cap)\b")
+_WAIVES = re.compile(r"\bkhong (?:yeu cau|phai|can|bat buoc) (?:\w+ ){0,4}?(?:nop|xuat trinh|cung cap)\b"
+                    # "Cơ quan tiếp nhận tự tra cứu ...; chỉ yêu cầu bổ sung khi không khai thác được thông tin."
+                    r"|\bchi yeu cau (?:\w+ ){0,3}?(?:khi|neu|trong truong hop) (?:\w+ ){0,3}?khong (?:the )?(?:khai thac|tra cuu)")
 _AGENCY_LOOKS_UP = re.compile(
     r"^(?:co quan|can bo|cong chuc|nguoi tiep nhan|bo phan tiep nhan|ngan hang nha nuoc|uy ban|so|cuc|tong cuc|bo)\b"
     r"[^;:]{0,120}?\b(?:tra cuu|khai thac|tu kiem tra|lay thong tin)\b(?![^;]*\b(?:phai nop|nop|xuat trinh|cung cap|bo sung)\b)")
@@ -1381,7 +1383,8 @@ def _named_types(rec) -> set[str]:
     return {h.type_id for h in rec.hits + rec.rejected}
 
 
-_EXPLOITED = re.compile(r"\b(?:duoc )?khai thac (?:trong|tu|tren)\b")
+# "... được khai thác trong CSDL X", "Cơ quan tiếp nhận tự tra cứu trên CSDL X": where the entry takes the data from.
+_EXPLOITED = re.compile(r"\b(?:duoc )?khai thac (?:trong|tu|tren)\b|\btu tra cuu (?:tren|trong|tai)\b")
 
 
 def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: SourceNames, recogniser: Recogniser,

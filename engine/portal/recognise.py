@@ -186,9 +186,11 @@ class Recogniser:
             if not accepted and not self._strong[phrase] and not _head(folded, m.start()) and not _REFERENCE.match(phrase):
                 # "Giấy tờ chứng minh chỗ ở: xác nhận thông tin về cư trú hoặc ...", "... của
                 # vợ, chồng và xác nhận thông tin về cư trú": a new item of the list.
-                before = _window(folded, m.start())[-1:]
-                accepted = bool(before) and (before[0] in _ITEM_SEP or (
-                    before[0] == "va" and previous is not None and previous[1] and previous[0].type_id != hit.type_id))
+                before = _window(folded, m.start())[-3:]
+                accepted = bool(before) and (before[-1] in _ITEM_SEP or (
+                    before[-1] == "va" and previous is not None and previous[1] and previous[0].type_id != hit.type_id)
+                    # "Giấy tờ, tài liệu chứng nhận về quyền sử dụng đất": a doublet, one name.
+                    or before == ["giay", "to", ","])
             if not accepted and previous is not None and previous[1]:
                 # "Căn cước công dân hoặc Căn cước": a short name offered as the
                 # alternative to a paper of its own kind is that paper; so is one

@@ -14,7 +14,7 @@ characters of the row). ``heldout/B/labels-check.yaml`` is a second, blind
 labelling of set B by someone who saw neither the writer's labels nor the
 engine.
 
-``labels-check.yaml`` of sets A, C, D, E, F, G, H and K to V are the same for those sets.
+``labels-check.yaml`` of sets A, C, D, E, F, G, H and K to Y are the same for those sets.
 
 Labels find their entry by the row's opening words (not a hash: a row the
 parser splits or merges differently is reported as unmatched, and its papers
@@ -121,6 +121,15 @@ HELDOUT = Path(__file__).with_name("heldout")
 #: ("đã nghỉ hưu hoặc đã từ trần: quyết định nghỉ hưu hoặc Giấy chứng tử"). Pooled
 #: 0.975 (117/120) / 0.907 (117/129), 3; second labellings 0.983 (118/120) /
 #: 0.894 (118/132), 3.
+#:
+#: Sets W, X and Y (round 9: eight random Appendix I rows and five procedures
+#: of the writer's choice; a commune's most frequent procedures; enterprise
+#: licences of Industry and Trade, Health and Agriculture), written as typical
+#: records, each labelled a second time blind, measured once after T, U and V's
+#: readings, before reading: W 1.000 (41/41) / 1.000 (41/41); X 1.000 (44/44) /
+#: 0.957 (44/46); Y 1.000 (26/26) / 0.867 (26/30); no wrong whole entry. Pooled
+#: **1.000 (111/111) / 0.949 (111/117), 0**; second labellings **0.991 (110/111) /
+#: 0.940 (110/117), 0**: the first round to meet all three targets on both.
 FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-A": (1.0, 0.97, 0),
     "heldout-A-check": (1.0, 0.97, 0),
@@ -162,6 +171,12 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-U-check": (0.97, 1.0, 0),
     "heldout-V": (1.0, 0.91, 0),
     "heldout-V-check": (1.0, 0.89, 0),
+    "heldout-W": (1.0, 1.0, 0),
+    "heldout-W-check": (0.97, 0.97, 0),
+    "heldout-X": (1.0, 0.97, 0),
+    "heldout-X-check": (1.0, 0.97, 0),
+    "heldout-Y": (1.0, 0.96, 0),
+    "heldout-Y-check": (1.0, 0.96, 0),
 }
 
 

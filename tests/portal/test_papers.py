@@ -1017,3 +1017,10 @@ def test_an_agent_that_does_procedures_names_no_title(recogniser):
     text = "Hợp đồng lao động với đại lý làm thủ tục hải quan hoặc bản chụp sổ bảo hiểm xã hội"
     assert recogniser.recognise(text).types == ["contract", "social-insurance-book"]
     assert recogniser.recognise("Sổ hộ khẩu hoặc giấy tờ xác nhận nơi thường trú").types == ["household-book", "residence-proof"]
+
+
+def test_an_agency_that_looks_up_itself_and_asks_only_on_failure_waives(recogniser):
+    text = ("Bản sao Giấy chứng nhận quyền sử dụng đất nơi đặt công trình. Cơ quan tiếp nhận tự tra cứu trên Cơ sở dữ liệu "
+            "quốc gia về đất đai; chỉ yêu cầu bổ sung khi không khai thác được thông tin.")
+    assert [p.waiver for p in iter_papers(read(recogniser, text))] == ["land"]
+    assert recogniser.recognise("Giấy xác nhận đủ sức khỏe của người trực tiếp kinh doanh").types == ["health-certificate"]
