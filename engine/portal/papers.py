@@ -154,12 +154,15 @@ _LIST_LEAD = re.compile(r"(?:\bgom|\bbao gom|\bsau day|\bsau|\bnhu sau|\bcu the|
 # "không phải cấp đổi sang ...": still valid, not exchanged.
 _NOT_BEFORE = r"(?<!khong phai )(?<!khong can )(?<!khong )(?<!chua )"
 _SURRENDER = re.compile(
-    _NOT_BEFORE + r"\b(?:nop lai|thu hoi|cap doi(?! voi)|de chinh ly|chinh ly bien dong|de xac nhan thay doi|xac nhan thay doi|"
+    # ("giấy chứng nhận thu hồi đăng ký", "quyết định thu hồi": papers about a revocation, not one.)
+    _NOT_BEFORE + r"(?<!chung nhan )(?<!quyet dinh )(?<!thong bao )\b(?:nop lai|thu hoi|cap doi(?! voi)|de chinh ly|chinh ly bien dong|de xac nhan thay doi|xac nhan thay doi|"
     r"de dinh chinh|de huy|da cap (?:cho|truoc)|giay chung nhan da cap|ban goc giay chung nhan da cap|"
     # "(Tòa án lưu vào hồ sơ vụ việc, không trả lại cho đương sự)": the agency keeps it.
     r"luu (?:vao|tai|trong) ho so(?: \w+){0,4} ,? khong tra lai|khong tra lai (?:cho )?(?:duong su|nguoi (?:nop|yeu cau|de nghi))|"
     # "Sổ BHXH ... (nộp cho cơ quan tiếp nhận để tiếp tục ghi, xác nhận ...)": written on by the agency.
     r"de (?:tiep tuc )?ghi(?: tiep)?(?: ,)? (?:xac nhan|vao|bo sung|qua trinh)|"
+    # "Sổ bảo hiểm xã hội đã được cấp để cơ quan bảo hiểm xã hội điều chỉnh thông tin": written on.
+    r"de (?:co quan (?:\w+ ){0,5}?)?(?:dieu chinh|cap nhat|sua doi|dinh chinh) (?:lai )?(?:thong tin|noi dung)|"
     r"kem (?:theo )?bien so|va bien so)\b"
 )
 # "đổi" (exchange) and "đối với" (for) fold alike: the second is not a renewal.
@@ -432,11 +435,13 @@ def read_papers(
     if sources is not None and (waivers or any(p.waiver_text for p in iter_papers(out.node))):
         _apply_waivers(out, waivers, sources, recogniser, folded_join)
     # "... giấy khai thu hồi chứng nhận đăng ký xe": a paper the entry's own words
-    # revoke or take back is handed in wherever it is listed (a copy is not it).
+    # revoke or take back is handed in wherever it is listed, and so is its copy
+    # ("Bản sao giấy phép lái xe ...; khi nhận giấy phép mới, nộp lại giấy phép cũ để
+    # thu hồi": the paper itself is handed in; the labellers of three held-out sets kept the copy).
     taken_back = {h.type_id for h in rec.hits + rec.rejected if _TAKEN_BACK.search(folded_join[max(0, h.start - 30) : h.start])}
     if taken_back:
         for p in iter_papers(out.node):
-            if set(p.document_types) & taken_back and p.presentation not in ("copy", "certified-copy", "electronic-copy"):
+            if set(p.document_types) & taken_back:
                 p.surrendered = True
     if _foreign_applicants(applicants) and not _OTHER_HOLDER.search(fold(section or "")):
         for p in iter_papers(out.node):
@@ -525,7 +530,8 @@ def _nationality_choice(node, recogniser: Recogniser):
     return node if len(out) > 1 else out[0]
 
 
-_TAKEN_BACK = re.compile(_NOT_BEFORE + r"\b(?:thu hoi|nop lai|cap doi(?! voi))(?: \w+){0,2} ?$")
+# ("giấy chứng nhận thu hồi đăng ký, biển số xe" is a certificate of a revocation, not one.)
+_TAKEN_BACK = re.compile(_NOT_BEFORE + r"(?<!chung nhan )(?<!quyet dinh )(?<!thong bao )\b(?:thu hoi|nop lai|cap doi(?! voi))(?: \w+){0,2} ?$")
 # The record's applicant kinds that are foreign ("Doanh nghiệp có vốn đầu tư nước
 # ngoài" is a Vietnamese enterprise; "Người Việt Nam định cư ở nước ngoài" a citizen).
 # A stateless person is a foreigner in Vietnamese law (Law 47/2014/QH13 on foreigners'
@@ -1207,6 +1213,7 @@ def _combine(ctx: _Ctx, nodes: list, pieces: list[_Piece], connectors: list[str]
                 # what the commas add after it is asked beside them ("A, B hoặc C"
                 # stays one choice). Identity papers side by side stay choices.
                 if all(_identity(ctx, n) for n in sub):
+                    _surrendered_choice(ctx, sub)
                     parts.append(_join("any", sub))
                     continue
                 chains: list[list] = [[sub[0]]]
@@ -1231,6 +1238,7 @@ def _combine(ctx: _Ctx, nodes: list, pieces: list[_Piece], connectors: list[str]
                     parts.extend(chain[:lead])
                     rest = chain[lead:]
                     _legalised_choice(ctx, rest)
+                    _surrendered_choice(ctx, rest)
                     rest = _once(ctx, rest)
                     parts.append(_join("any", rest) if len(rest) > 1 else rest[0])
             elif all(_identity(ctx, n) for n in sub):
@@ -1271,6 +1279,21 @@ def _once(ctx: _Ctx, choice: list) -> list:
             seen.add(key)
         out.append(node)
     return out
+
+
+def _surrendered_choice(ctx: _Ctx, choice: list) -> None:
+    """"Thẻ Căn cước hoặc thẻ Căn cước công dân của người chết (nếu còn giữ) để cơ quan
+    đăng ký hộ tịch thu hồi": a hand-back closing a choice of names of one kind of
+    paper is the whole choice's (the one card the person holds is taken back,
+    whichever its name)."""
+    if len(choice) < 2 or not isinstance(choice[-1], Paper) or not choice[-1].surrendered:
+        return
+    kinds = [_kinds(ctx, node) for node in choice]
+    if not all(len(k) == 1 and None not in k for k in kinds) or len(set().union(*kinds)) != 1:
+        return
+    for node in choice[:-1]:
+        for p in iter_papers(node):
+            p.surrendered = True
 
 
 def _legalised_choice(ctx: _Ctx, choice: list) -> None:

@@ -506,9 +506,10 @@ def test_a_card_only_citizens_hold_is_never_a_foreign_partys(recogniser):
 def test_a_paper_the_entry_revokes_elsewhere_is_handed_in(recogniser):
     text = "Chứng nhận đăng ký xe; nếu bị mất thì ghi rõ lý do trong giấy khai thu hồi chứng nhận đăng ký xe"
     assert [p.surrendered for p in iter_papers(read(recogniser, text)) if p.document_types] == [True]
-    # A copy is not that same paper.
+    # Nor its copy: the paper itself is handed in (read so since the held-out round 10,
+    # whose labellers, like those of two earlier sets, kept the copy).
     text = "Bản sao chứng nhận đăng ký xe; giấy khai thu hồi chứng nhận đăng ký xe"
-    assert [p.surrendered for p in iter_papers(read(recogniser, text)) if p.document_types] == [False]
+    assert [p.surrendered for p in iter_papers(read(recogniser, text)) if p.document_types] == [True]
 
 
 def test_legalisation_asked_of_a_choice_makes_every_alternative_foreign(law, recogniser):
@@ -1024,3 +1025,24 @@ def test_an_agency_that_looks_up_itself_and_asks_only_on_failure_waives(recognis
             "quốc gia về đất đai; chỉ yêu cầu bổ sung khi không khai thác được thông tin.")
     assert [p.waiver for p in iter_papers(read(recogniser, text))] == ["land"]
     assert recogniser.recognise("Giấy xác nhận đủ sức khỏe của người trực tiếp kinh doanh").types == ["health-certificate"]
+
+
+def test_a_copy_of_a_paper_the_entry_takes_back_stays(recogniser):
+    text = ("Bản sao giấy phép lái xe sắp hết hạn; khi nhận giấy phép lái xe mới, người đề nghị nộp lại giấy phép lái xe cũ "
+            "để cơ quan cấp đổi thu hồi.")
+    assert all(p.surrendered for p in iter_papers(read(recogniser, text)) if p.document_types == ["driving-licence"])
+
+
+def test_a_hand_back_closing_a_choice_is_the_whole_choices(recogniser):
+    text = "Thẻ Căn cước hoặc thẻ Căn cước công dân của người chết (nếu còn giữ) để cơ quan đăng ký hộ tịch thu hồi"
+    assert all(p.surrendered for p in iter_papers(read(recogniser, text)))
+    assert read(recogniser, "Sổ bảo hiểm xã hội đã được cấp để cơ quan bảo hiểm xã hội điều chỉnh thông tin").surrendered
+
+
+def test_a_court_declaration_of_death_is_a_case(law, recogniser):
+    read_by_case(law, recogniser, "Bản sao giấy chứng tử hoặc trích lục khai tử hoặc bản sao quyết định tuyên bố là đã chết của Tòa án")
+
+
+def test_a_certificate_of_a_revocation_is_no_hand_back(recogniser):
+    text = "bản sao giấy chứng nhận đăng ký xe của chủ xe trước hoặc giấy chứng nhận thu hồi đăng ký, biển số xe"
+    assert not any(p.surrendered for p in iter_papers(read(recogniser, text)))
