@@ -554,6 +554,11 @@ class Engine:
     ) -> Decision:
         cat = self.catalogue
         leaves = [self._leaf(entry, j, actions, implied) for j in range(len(entry.papers))]
+        if req.applies_if:
+            for leaf in leaves:
+                if leaf.struck_if:
+                    # A paper's promise the entry's own applicability would break is none.
+                    leaf.struck_if = _within(leaf.struck_if, req.applies_if)
         status, struck_if = _combine(entry.shape, leaves)
         _attribute_copies(entry.shape, leaves, entry.counts, True)
         if struck_if:
