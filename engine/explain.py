@@ -60,7 +60,7 @@ def fallback_text(fallback: Fallback | None, channel: str | None) -> tuple[str |
     lb = fallback.legal_basis
     basis = f"{lb.act}, {lb.article}" if lb.article else lb.act
     cited = fallback.citation
-    return f"{en} ({cited.en or basis if cited else basis})", f"{vi} ({cited.vi if cited else basis})"
+    return f"{en} ({(cited.en or basis) if cited else basis})", f"{vi} ({cited.vi if cited else basis})"
 
 
 def _values(missing: dict[str, list[str]]) -> tuple[str, str]:

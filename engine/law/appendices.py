@@ -203,6 +203,7 @@ def build_appendix(
     # ("an administrative decision") in the same cell would strike unrelated
     # papers of the procedure.
     held = {t for src in sources.values() for t in src.replaces}
+    docs = recogniser.documents
     partial = [fold(p) for p in params.get("partial_phrases", ())]
     seen: dict[int, int] = {}
     reader = csv.DictReader(raw.decode("utf-8-sig").splitlines())
@@ -231,7 +232,6 @@ def build_appendix(
             build.databases_mapped += 1
         doc_cell = row.get("document_as_written") or ""
         recognised = recogniser.recognise(doc_cell).types
-        docs = recogniser.documents
         # A row naming a paper by its older name names the renamed paper too.
         recognised += [docs[t].renamed_to for t in recognised
                        if t in docs and docs[t].renamed_to and docs[t].renamed_to not in recognised]

@@ -470,22 +470,23 @@ def _case_choices(nodes: list) -> list:
         return conds[-1] if conds else None
 
     out: list = []
-    run: list = []
+    run: list[tuple[object, str]] = []  # (node, its case)
 
     def flush() -> None:
-        conds = [case(n) for n in run]
+        conds = [c for _, c in run]
         if len(run) > 1 and len(set(conds)) == len(conds) and not all(_NATIONALITY_CASE.search(c) for c in conds):
-            out.append(AnyOf(any_of=list(run), by_case=True))
+            out.append(AnyOf(any_of=[n for n, _ in run], by_case=True))
         else:
-            out.extend(run)
+            out.extend(n for n, _ in run)
         run.clear()
 
     for node in nodes:
-        if case(node) is None:
+        c = case(node)
+        if c is None:
             flush()
             out.append(node)
         else:
-            run.append(node)
+            run.append((node, c))
     flush()
     return out
 
@@ -514,12 +515,11 @@ def _nationality_choice(node, recogniser: Recogniser):
 
     out: list = []
     for kid in kids:
-        foreigners = isinstance(kid, Paper) and _FOREIGNER_CASE.search(fold(kid.condition or "") + " " + fold(kid.text))
+        foreigners = isinstance(kid, Paper) and _for_foreigners(kid)
         # "Phiếu lý lịch tư pháp ...; đối với người không có quốc tịch Việt Nam là văn bản
         # có giá trị tương đương ...": the foreigner's side of that same paper.
         equivalent = foreigners and _EQUIVALENT_HEAD.match(fold(kid.text))
-        if foreigners and out and not any(
-                _FOREIGNER_CASE.search(fold(p.condition or "") + " " + fold(p.text)) for p in iter_papers(out[-1])) and (
+        if foreigners and out and not any(_for_foreigners(p) for p in iter_papers(out[-1])) and (
                 equivalent or identity(kid) and identity(out[-1]) and not any(
                     # "... của người đại diện; hộ chiếu đối với thành viên là người nước ngoài": two people's papers.
                     _HOLDER_WORDS.search(fold(p.text)) for p in [kid, *iter_papers(out[-1])])):
@@ -627,6 +627,11 @@ def _opens_one_of(ctx: _Ctx, a: int, b: int) -> bool:
     return colon is not None and bool(_ONE_OF.search(ctx.folded(a, colon)))
 
 
+def _for_foreigners(p: Paper) -> bool:
+    """The paper is asked of foreigners ("(nếu là người nước ngoài)", "đối với người nước ngoài")."""
+    return bool(_FOREIGNER_CASE.search(fold(p.condition or "") + " " + fold(p.text)))
+
+
 def _split_by_a_third_partys_nationality(kids: list, organisation: bool = False) -> bool:
     """Alternatives split by the nationality of someone other than the applicant
     ("hộ chiếu hoặc CCCD (nếu là người Việt Nam) hoặc hộ chiếu (nếu là người nước
@@ -635,7 +640,7 @@ def _split_by_a_third_partys_nationality(kids: list, organisation: bool = False)
     papers = [k for k in kids if isinstance(k, Paper)]
     if len(papers) < 2:
         return False
-    foreigner = [bool(_FOREIGNER_CASE.search(fold(p.condition or "") + " " + fold(p.text))) for p in papers]
+    foreigner = [_for_foreigners(p) for p in papers]
     return any(foreigner) and not all(foreigner) and (organisation or bool(_THIRD_PARTY.search(fold(papers[-1].text))))
 
 
@@ -773,7 +778,7 @@ def _clause(ctx: _Ctx, a: int, b: int):
     else:
         # "Giấy tờ chứng minh quan hệ nhân thân ... như Giấy khai sinh, Giấy chứng
         # nhận kết hôn": a generic paper and the kinds it may be.
-        like = _examples_lead(ctx, a, b)
+        like = _examples_lead(ctx, a, b) if " nhu " in f" {f} " else None
         if like is not None:
             a, examples = like + 1, True
     if examples and _BUNDLE_WORD.search(" ".join(ctx.toks[k].word for k in _top_level(ctx, a, b))):

@@ -49,11 +49,11 @@ _COPY_WORDS = re.compile(
     r"cac giay to|giay to|mot trong cac|mot trong nhung|mot trong|cac|mot|hai|01|02|1|2|"
     r"ban sao dien tu|hoac|va|kem|cua|doi chieu|de doi chieu|sau|sau day|la|nhu)$"
 )
-# A head ending in one of these verbs hands the paper in: "nộp kèm", "xuất trình".
-# The verbs that hand a paper over, right before a short name.
-_HAND_OVER = re.compile(r"(?:^|\s)(?:xuat trinh|kem|kem theo|nop kem|nop kem theo|dinh kem|gui kem)$")
 #: The registry category of identity papers (listed side by side, they are alternatives).
 IDENTITY = "identity"
+# The verbs of _GIVE that hand a paper over right before a short name ("xuất trình Căn cước").
+_HAND_OVER = re.compile(r"(?:^|\s)(?:xuat trinh|kem|kem theo|nop kem|nop kem theo|dinh kem|gui kem)$")
+# A head ending in one of these verbs hands the paper in: "nộp kèm", "xuất trình".
 _GIVE = re.compile(
     r"(?:^|\s)(?:nop|nop kem|nop kem theo|kem theo|kem|dinh kem|xuat trinh|gom|bao gom|gom co|cung cap|tai len|"
     r"thay the bang|hoac bang|bang|bo sung|doi voi|nop bo sung|giay to tuy than la|giay to tuy than nhu|"
@@ -257,7 +257,7 @@ class Recogniser:
         if not self._strong[phrase] and not _DOC_NOUN_TAIL.search(head) and not _HAND_OVER.search(head):
             # "hộ khẩu", "đăng ký doanh nghiệp" right after other words: an activity.
             return False
-        if _EXAMPLES.search(_head(folded, start, 24)):
+        if head.endswith("nhu") and _EXAMPLES.search(_head(folded, start, 24)):
             # "giấy tờ chứng minh nhân thân của người đó như thẻ căn cước, ...":
             # the papers after "như" are the kinds the generic paper may be.
             return True
@@ -388,7 +388,8 @@ def _foreign(folded: str, start: int, end: int) -> bool:
     # The alternative the name is in: "Giấy chứng nhận kết hôn do cơ quan của Việt Nam
     # cấp hoặc giấy tờ ... do cơ quan nước ngoài cấp" (a foreign issuer closing a whole
     # choice is read by the paper reader, which sees the choice).
-    left = max(folded.rfind(" ; ", 0, start), folded.rfind(" . ", 0, start), folded.rfind(" hoac ", 0, start) + 4)
+    choice = folded.rfind(" hoac ", 0, start)
+    left = max(folded.rfind(" ; ", 0, start), folded.rfind(" . ", 0, start), choice + 5 if choice >= 0 else -1)
     right_candidates = [i for i in (folded.find(" ; ", end), folded.find(" . ", end), folded.find(" hoac ", end)) if i != -1]
     right = min(right_candidates) if right_candidates else len(folded)
     return bool(_FOREIGN.search(folded[left + 1 : right]))

@@ -92,3 +92,14 @@ def test_the_names_after_such_as_are_examples_asked(recogniser):
     assert {"cccd", "the-can-cuoc", "electronic-id"} <= set(recogniser.types_of(text))
     # "như" after a photo is a model, not a paper asked for.
     assert "the-can-cuoc" not in recogniser.types_of("02 ảnh chụp như ảnh thẻ căn cước")
+
+
+def test_a_foreign_issuer_is_read_within_the_names_own_alternative():
+    from engine.portal.recognise import _foreign
+
+    # A cue at the very start of the text counts (the alternative's bound does not cut it).
+    text = "nuoc ngoai cap giay khai sinh"
+    assert _foreign(text, text.index("giay"), len(text))
+    # The next alternative's foreign issuer is not this name's.
+    text = "giay chung nhan ket hon do co quan viet nam cap hoac giay to do co quan nuoc ngoai cap"
+    assert not _foreign(text, 0, len("giay chung nhan ket hon"))
