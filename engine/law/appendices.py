@@ -11,7 +11,10 @@ an unmapped row is listed with its reason, never encoded.
 The mapping itself is data: source names and their spellings live in
 ``procedures/sources/`` (``name``, ``synonyms``), document names in
 ``procedures/documents/``, and the dates, acts and wording of the generated
-rules in ``procedures/parameters/res-66-7-appendices.yaml``.
+rules in ``procedures/parameters/res-66-7-appendices.yaml``. A cell that names
+the data rather than a paper ("Bảo hiểm xã hội"), or a paper only in an aside
+("(trong đó có căn cước công dân)"), is read there too (``row_readings``), each
+reading with its reference.
 """
 
 from __future__ import annotations
@@ -205,6 +208,8 @@ def build_appendix(
     held = {t for src in sources.values() for t in src.replaces}
     docs = recogniser.documents
     partial = [fold(p) for p in params.get("partial_phrases", ())]
+    readings = {int(i): r for r in params.get("row_readings", ()) if str(r.get("appendix")) == appendix
+                for i in ([r["item"]] if "item" in r else r.get("items", ()))}
     seen: dict[int, int] = {}
     reader = csv.DictReader(raw.decode("utf-8-sig").splitlines())
     end = 1  # the header's line
@@ -231,11 +236,18 @@ def build_appendix(
         if db_ok:
             build.databases_mapped += 1
         doc_cell = row.get("document_as_written") or ""
-        recognised = recogniser.recognise(doc_cell).types
+        reading = readings.get(item)
+        if reading is not None:
+            # The cell names the data, or a paper only in a case or an aside:
+            # the parameters say which papers the row stands for. Its own
+            # database cell says who holds them.
+            recognised = [str(t) for t in reading.get("document_types") or ()]
+        else:
+            recognised = recogniser.recognise(doc_cell).types
         # A row naming a paper by its older name names the renamed paper too.
         recognised += [docs[t].renamed_to for t in recognised
                        if t in docs and docs[t].renamed_to and docs[t].renamed_to not in recognised]
-        types = [t for t in recognised if t in held]
+        types = [t for t in recognised if t in docs] if reading is not None else [t for t in recognised if t in held]
         if types:
             build.documents_recognised += 1
         try:
@@ -245,6 +257,10 @@ def build_appendix(
             continue
         if not db_ok:
             problem("database_as_written", "unknown database name" + (f" ({left!r} left unread)" if left else ""), db_cell)
+            continue
+        if reading is not None and (not recognised or len(types) < len(recognised)):
+            unknown = [t for t in recognised if t not in docs]
+            problem("document_as_written", "row_readings names " + (f"unknown document types {', '.join(unknown)}" if unknown else "no document type"), doc_cell)
             continue
         if not recognised:
             problem("document_as_written", "no paper type recognised", doc_cell)
@@ -261,7 +277,7 @@ def build_appendix(
         build.encoded += 1
         for k, (group_types, group_sources) in enumerate(groups):
             part = suffix + (chr(ord("a") + k) if len(groups) > 1 else "")
-            build.rules.append(_rule(appendix, spec, params, row, item, line, part, code, group_types, group_sources))
+            build.rules.append(_rule(appendix, spec, params, row, item, line, part, code, group_types, group_sources, reading))
     return build
 
 
@@ -304,7 +320,8 @@ def _drop_partial(cell: str, partial: list[str]) -> str:
     return folded
 
 
-def _rule(appendix: str, spec: dict, params: dict, row: dict, item: int, line: int, suffix: str, code: str, types: list[str], named: list[str]) -> dict[str, Any]:
+def _rule(appendix: str, spec: dict, params: dict, row: dict, item: int, line: int, suffix: str, code: str, types: list[str], named: list[str],
+          reading: dict | None = None) -> dict[str, Any]:
     cut = spec["effect"] == "cut"
     act, provision = (row.get("legal_act") or "").strip().rstrip(";"), (row.get("provision") or "").strip()
     rule: dict[str, Any] = {
@@ -335,6 +352,8 @@ def _rule(appendix: str, spec: dict, params: dict, row: dict, item: int, line: i
     ]
     if act:
         rule["references"].append({"source": f"{act}{', ' + provision if provision else ''}", "note": "where the procedure's dossier prescribes this paper"})
+    if reading is not None:
+        rule["references"].append({"source": reading["reference"]["source"], "note": " ".join(str(reading.get("reading", "")).split())})
     rule["listing"] = {
         "appendix": appendix,
         "item": item,

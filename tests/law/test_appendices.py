@@ -320,3 +320,59 @@ def test_a_row_naming_a_paper_by_its_older_name_names_the_renamed_paper(shipped)
     # the certificate the Law on Enterprises 2014 renamed "... đăng ký doanh nghiệp".
     rule = shipped.rules["res-66-7-appendix-1-item-682"]
     assert rule.document_types == ["business-registration-certificate-old", "business-registration-certificate"]
+
+
+def _params_with(reading: dict) -> dict:
+    params = load_params(REPO / "procedures")
+    return {**params, "row_readings": [reading]}
+
+
+def test_a_row_naming_the_data_is_read_by_the_parameters(tmp_path, shipped, recogniser):
+    # "Bảo hiểm xã hội" names no paper: the parameters' reading says which
+    # papers the row stands for, and the row's database cell still decides
+    # the source; the rule cites where the reading comes from.
+    (tmp_path / "appendix-1.csv").write_text(
+        HEADER + '9,BỘ TƯ PHÁP,1.013803,Bổ nhiệm,Bảo hiểm xã hội,Hệ thống BHXH Việt Nam,BHXH Việt Nam,Thông tư X,Điều 6\n', encoding="utf-8")
+    reading = {"appendix": "I", "item": 9, "document_types": ["social-insurance-book", "social-insurance-contribution-proof"],
+               "reading": "our reading", "reference": {"source": "where we read it"}}
+    build = build_appendix("I", tmp_path, _params_with(reading), shipped.sources, recogniser)
+    assert not build.problems
+    (rule,) = build.rules
+    assert rule["document_types"] == ["social-insurance-book", "social-insurance-contribution-proof"]
+    assert rule["source"] == "insurance"
+    assert {"source": "where we read it", "note": "our reading"} in rule["references"]
+    Rule.model_validate(rule)
+    # Without the reading the row is listed, not guessed.
+    plain = build_appendix("I", tmp_path, load_params(REPO / "procedures"), shipped.sources, recogniser)
+    assert plain.rules == [] and plain.problems[0].reason == "no paper type recognised"
+
+
+def test_a_reading_naming_an_unknown_paper_lists_the_row(tmp_path, shipped, recogniser):
+    (tmp_path / "appendix-1.csv").write_text(
+        HEADER + '9,BỘ TƯ PHÁP,1.013803,Bổ nhiệm,Bảo hiểm xã hội,Hệ thống BHXH Việt Nam,BHXH Việt Nam,,\n', encoding="utf-8")
+    reading = {"appendix": "I", "items": [9], "document_types": ["social-insurance-book", "no-such-paper"],
+               "reading": "x", "reference": {"source": "y"}}
+    build = build_appendix("I", tmp_path, _params_with(reading), shipped.sources, recogniser)
+    assert build.rules == []
+    (problem,) = build.problems
+    assert (problem.item, problem.field) == (9, "document_as_written")
+    assert "row_readings names unknown document types no-such-paper" in problem.reason
+
+
+def test_the_notary_rows_insurance_papers_go_and_the_work_history_stays(shipped):
+    # Appendix I item 513 (1.013803): "Bảo hiểm xã hội", held by the insurance
+    # system, stands for the papers proving the contribution period; the
+    # appointment decision and labour contract beside them are no insurance papers.
+    rule = shipped.rules["res-66-7-appendix-1-item-513"]
+    assert rule.document_types == ["social-insurance-book", "social-insurance-contribution-proof"]
+    assert rule.source == "insurance"
+    from engine.importer import shipped_recogniser
+    from engine.portal.papers import read_papers
+    from engine.models import AllOf
+
+    out = read_papers("Hợp đồng lao động kèm theo giấy xác nhận của cơ quan bảo hiểm xã hội về thời gian đóng "
+                      "bảo hiểm xã hội hoặc sổ bảo hiểm xã hội", shipped_recogniser())
+    assert isinstance(out.node, AllOf)
+    contract, proof = out.node.all_of
+    assert proof.any_of[0].document_types == ["social-insurance-contribution-proof"]
+    assert proof.any_of[1].document_types == ["social-insurance-book"]
