@@ -1406,6 +1406,27 @@ def _number(node) -> None:
         p.id = f"p{k}"
 
 
+# A waiver for some applicants only: "nếu chủ sở hữu đồng thời là người đại diện",
+# "trường hợp người nộp là chủ hộ".
+_ROLE_CONDITION = re.compile(
+    r"\b(?:neu|truong hop|khi)\s+(?:\w+\s+){0,8}?(?:dong thoi la|la (?:nguoi|chu|cha|me|vo|chong|con|thanh vien)\b)")
+
+
+def _closed_choice(node, paper: Paper) -> list[Paper]:
+    """The other alternatives of the choice ``paper`` closes (it is its last
+    alternative), or none."""
+    if isinstance(node, Paper):
+        return []
+    children = node.any_of if isinstance(node, AnyOf) else node.all_of
+    if isinstance(node, AnyOf) and children and children[-1] is paper:
+        return [c for c in children[:-1] if isinstance(c, Paper)]
+    for child in children:
+        found = _closed_choice(child, paper)
+        if found:
+            return found
+    return []
+
+
 def _named_types(rec) -> set[str]:
     """Document types a waiver's own words name (recognised or set aside)."""
     return {h.type_id for h in rec.hits + rec.rejected}
@@ -1428,6 +1449,8 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
     """
     papers = list(iter_papers(out.node))
     for folded, text, own in waivers:
+        if _ROLE_CONDITION.search(folded):
+            continue
         rec = recogniser.recognise(text)
         named = sources.find(folded)
         if not named and own and _UNNAMED_DATA.search(folded):
@@ -1488,6 +1511,10 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
                     p.waiver, p.waiver_text = mine[0], text
     listed_all = {t for p in papers for t in p.document_types}
     for p in papers:
+        if p.waiver is None and p.waiver_text is not None and _ROLE_CONDITION.search(fold(p.waiver_text)):
+            # "(không phải nộp nếu chủ sở hữu đồng thời là người đại diện theo pháp
+            # luật ...)": waived only for some applicants, whom the answer cannot tell.
+            p.waiver_text = None
         if p.waiver is None and p.waiver_text is not None:
             # A waiver in the paper's own parenthesis is tied to that paper.
             named = sources.find(fold(p.waiver_text))
@@ -1505,6 +1532,11 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
                 fits = named[:1]
             if fits and not (p.surrendered or p.foreign):
                 p.waiver = fits[0]
+                # "A / B / C (không phải nộp nếu ... tra cứu được trên CSDL X)": the
+                # parenthesis closing a choice speaks of every alternative X holds.
+                for q in _closed_choice(out.node, p):
+                    if q.waiver is None and not (q.surrendered or q.foreign) and set(q.document_types) & sources.replaces(p.waiver):
+                        q.waiver, q.waiver_text = p.waiver, p.waiver_text
             else:
                 text = p.waiver_text
                 p.waiver_text = None

@@ -211,7 +211,7 @@ FLOORS: dict[str, tuple[float, float, int]] = {
 
 
 #: A list mark the parser drops from the row's text ("a) ", "đ) ", "+ ", "1. ").
-_MARK = re.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|[-+•])\s*", re.IGNORECASE)
+_MARK = re.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|\(\d{1,2}\)|[-+•*])\s*", re.IGNORECASE)
 
 
 def _key(text: str, n: int = 24) -> str:

@@ -1046,3 +1046,28 @@ def test_a_court_declaration_of_death_is_a_case(law, recogniser):
 def test_a_certificate_of_a_revocation_is_no_hand_back(recogniser):
     text = "bản sao giấy chứng nhận đăng ký xe của chủ xe trước hoặc giấy chứng nhận thu hồi đăng ký, biển số xe"
     assert not any(p.surrendered for p in iter_papers(read(recogniser, text)))
+
+
+def test_a_waiver_closing_a_choice_waives_every_alternative_its_database_holds(law, recogniser):
+    # The parenthesis after the last alternative speaks of the whole choice:
+    # the three registration certificates are all looked up.
+    text = ("Bản sao Giấy chứng nhận đăng ký doanh nghiệp / Giấy chứng nhận đăng ký hợp tác xã / Giấy chứng nhận "
+            "đăng ký hộ kinh doanh (không phải nộp nếu Sở tra cứu được thông tin trên Cơ sở dữ liệu quốc gia về "
+            "đăng ký doanh nghiệp)")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf)
+    assert [p.waiver for p in iter_papers(tree)] == ["business-registration"] * 3
+    d = decide(law, text, recogniser)
+    assert [c.status.value for c in d.components] == ["struck"] * 3
+
+
+def test_a_waiver_for_some_applicants_only_waives_nothing(recogniser):
+    # "if the owner is also the legal representative": who the applicant is
+    # decides it, and the answer cannot tell; the passport stays.
+    text = ("Bản sao Thẻ căn cước hoặc Hộ chiếu còn hiệu lực (không phải nộp nếu thành viên đồng thời là người "
+            "đại diện theo pháp luật và đã kê khai số định danh cá nhân trong tờ khai)")
+    tree = read(recogniser, text)
+    assert [p.waiver for p in iter_papers(tree)] == [None, None]
+    plain = read(recogniser, "Bản sao Thẻ căn cước hoặc Hộ chiếu còn hiệu lực (không phải nộp nếu cơ quan khai thác "
+                             "được thông tin trên Cơ sở dữ liệu quốc gia về dân cư)")
+    assert [p.waiver for p in iter_papers(plain)] == ["population", "population"]
