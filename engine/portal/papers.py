@@ -404,6 +404,11 @@ def read_papers(
                     nodes[-1] = _join("any", [nodes[-1], node])
                 continue
         node = _clause(ctx, a, b)
+        if node is not None and nodes and group is None and _INSTEAD_OF_ABOVE.search(f):
+            # "A hoặc B; người lao động ... có thể nộp bản sao Sổ bảo hiểm xã hội thay
+            # cho các giấy tờ nêu trên": one more way of proving what A and B prove.
+            nodes[:] = [_join("any", [_join("all", nodes), node])]
+            continue
         if node is not None:
             nodes.append(node)
             if group is not None:
@@ -750,6 +755,10 @@ def _clause(ctx: _Ctx, a: int, b: int):
     # "X gồm: A, B" / "một trong các giấy tờ sau: A, B" -- the list after the colon.
     one_of = examples = False
     colon = _colon(ctx, a, b)
+    if colon is not None and _SPENT_ON.search(ctx.folded(a, colon)):
+        # "Chứng từ, hóa đơn về các khoản chi phí: học ngoại ngữ, khám sức khỏe,
+        # lý lịch tư pháp": what the money was spent on, not papers.
+        b, colon = colon, None
     if colon is not None:
         head = ctx.folded(a, colon)
         one_of = bool(_ONE_OF.search(head))
@@ -812,6 +821,8 @@ def _examples_lead(ctx: _Ctx, a: int, b: int) -> int | None:
 
 
 _PURPOSE = re.compile(r"^(?:de |nham |nhu )?(?:chung minh|the hien|xac dinh) (?!nhan dan\b|thu\b)")
+# A head naming costs: the list after its colon says what was paid for.
+_SPENT_ON = re.compile(r"\b(?:cac |nhung )?khoan (?:chi phi|chi|kinh phi|tien)\b|\bchi phi (?:cho|de|ve)\b")
 _MAY = re.compile(r"\b(?:co the|duoc phep|cung duoc|duoc thay the)\b")
 # A class of papers, not a paper ("giấy tờ chứng minh ...", "các tài liệu ..."): what
 # follows its colon or "như" are the kinds it may be.
@@ -1055,6 +1066,10 @@ def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str])
             # "... có giá trị nếu được lập, cấp, xác nhận chưa quá 12 tháng", "do cơ quan nước
             # ngoài lập, cấp, xác nhận": a list of verbs, no new paper.
             names = False
+        if names and not p.hits and out and len(bare.split()) <= 3 and _ISSUED_WHAT.search(out[-1].folded):
+            # "... của người được cấp văn bằng, chứng chỉ": what that person was
+            # issued, not another paper.
+            names = False
         presentation = not bare or bool(_PRESENT_ONLY.match(f + " "))
         if names and not (presentation and not p.hits and p.detail is None):
             if carry is not None:
@@ -1086,6 +1101,9 @@ def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str])
         out[0].toks = _flat(ctx, carry.a, out[0].b)
         out[0].a = carry.a
     return out, conns
+
+
+_ISSUED_WHAT = re.compile(r"\b(?:nguoi|ca nhan|to chuc) (?:duoc|da duoc|de nghi) cap(?: \w+){1,3}$")
 
 
 def _flat(ctx: _Ctx, a: int, b: int) -> list[_Tok]:
@@ -1412,6 +1430,10 @@ _ROLE_CONDITION = re.compile(
     r"\b(?:neu|truong hop|khi)\s+(?:\w+\s+){0,8}?(?:dong thoi la|la (?:nguoi|chu|cha|me|vo|chong|con|thanh vien)\b)")
 
 
+_INSTEAD_OF_ABOVE = re.compile(r"\bthay (?:the )?cho (?:cac |nhung )?(?:giay to|tai lieu|van ban)(?: \w+){0,2}? (?:neu |ke )?tren\b")
+_CHANGE_ASIDE = re.compile(r"\((?:chuyển |đổi )?từ [^()]{1,80}? sang [^()]{1,80}\)", re.IGNORECASE)
+
+
 def _closed_choice(node, paper: Paper) -> list[Paper]:
     """The other alternatives of the choice ``paper`` closes (it is its last
     alternative), or none."""
@@ -1451,7 +1473,9 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
     for folded, text, own in waivers:
         if _ROLE_CONDITION.search(folded):
             continue
-        rec = recogniser.recognise(text)
+        # "(từ Chứng minh nhân dân sang Căn cước công dân)": the change the case
+        # describes names no paper.
+        rec = recogniser.recognise(_CHANGE_ASIDE.sub(" ", text))
         named = sources.find(folded)
         if not named and own and _UNNAMED_DATA.search(folded):
             # The entry's own waiver names no database ("tra cứu trên cơ sở dữ

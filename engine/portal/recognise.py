@@ -315,7 +315,8 @@ _NEGATION = re.compile(
 )
 _CLAUSE_END = {";", ":", "."}
 # "... X quy định tại khoản này", "X nêu trên": a reference back to a paper already asked for.
-_BACK_REF = re.compile(r"^\s*(?:\S+\s+){0,8}?(?:quy dinh tai (?:khoan|diem|muc) nay|neu tren|noi tren|tren day)\b")
+# ("Sổ ... thay cho các giấy tờ nêu trên": the papers above are what it replaces.)
+_BACK_REF = re.compile(r"^\s*(?:(?!thay\b)\S+\s+){0,8}?(?:quy dinh tai (?:khoan|diem|muc) nay|neu tren|noi tren|tren day)\b")
 # A paper issued abroad is not in a Vietnamese database.
 _FOREIGN = re.compile(r"\b(?:nuoc ngoai cap|phap luat cua nuoc co chung bien gioi|cua quoc gia vung lanh tho|hoat dong hop phap o nuoc ngoai|co tham quyen (?:cua )?nuoc ngoai|khong co quoc tich viet nam|nuoc cu tru cap)\b")
 

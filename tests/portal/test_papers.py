@@ -1071,3 +1071,37 @@ def test_a_waiver_for_some_applicants_only_waives_nothing(recogniser):
     plain = read(recogniser, "Bản sao Thẻ căn cước hoặc Hộ chiếu còn hiệu lực (không phải nộp nếu cơ quan khai thác "
                              "được thông tin trên Cơ sở dữ liệu quốc gia về dân cư)")
     assert [p.waiver for p in iter_papers(plain)] == ["population", "population"]
+
+
+def test_what_the_costs_were_spent_on_is_no_paper(recogniser):
+    # The list after "các khoản chi phí ...:" says what was paid for; a
+    # criminal-record extract paid for is not asked for here.
+    tree = read(recogniser, "Hóa đơn, chứng từ hợp lệ của các khoản chi phí được hỗ trợ: học tiếng, khám sức khỏe, "
+                            "làm hộ chiếu, thị thực, lý lịch tư pháp")
+    assert all(not p.document_types for p in iter_papers(tree))
+
+
+def test_the_change_a_case_describes_names_no_paper(law, recogniser):
+    # "(từ CMND sang thẻ Căn cước)" describes the change; only the card the
+    # waiver speaks of is the paper that goes.
+    text = ("Giấy tờ chứng minh thông tin thay đổi: trường hợp đổi giấy tờ nhân thân (từ Chứng minh nhân dân sang "
+            "thẻ Căn cước) thì không phải nộp bản sao thẻ Căn cước, cơ quan đăng ký khai thác trên Cơ sở dữ liệu "
+            "quốc gia về dân cư; trường hợp đổi tên thì nộp bản sao trích lục thay đổi hộ tịch")
+    d = decide(law, text, recogniser)
+    struck = [c.document_types for c in d.components if c.status.value == "struck"]
+    assert struck == [["the-can-cuoc"]] and d.status.value == "required"
+
+
+def test_a_paper_offered_instead_of_the_papers_above_is_an_alternative(law, recogniser):
+    text = ("Văn bản xác nhận của đơn vị sử dụng lao động hoặc bản sao hợp đồng lao động; người đang đóng bảo hiểm "
+            "xã hội bắt buộc có thể nộp bản sao Sổ bảo hiểm xã hội thay cho các giấy tờ nêu trên")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and len(tree.any_of) == 3
+    assert tree.any_of[-1].document_types == ["social-insurance-book"]
+    assert decide(law, text, recogniser).status.value == "struck"
+
+
+def test_what_a_person_was_issued_is_no_second_paper(recogniser):
+    tree = read(recogniser, "Thẻ căn cước, hộ chiếu hoặc giấy tờ tùy thân khác có ảnh của người được cấp văn bằng, chứng chỉ")
+    assert isinstance(tree, AnyOf) and len(tree.any_of) == 3
+    assert kinds(read(recogniser, "Bản sao văn bằng, chứng chỉ")) == {"all_of": [["diploma"], ["diploma"]]}
