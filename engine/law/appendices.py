@@ -288,7 +288,9 @@ def _by_source(types: list[str], named: list[str], sources: dict[str, Source],
     from "the business, citizen-ID and passport databases" fetches each paper
     from its own database, so one database offline or unannounced does not
     keep the others' papers. A paper none of the named databases is known to
-    hold is fetched from all of them (``also_from``), as the row names them.
+    hold is fetched from the database Art. 4 names for it and from the row's
+    (``also_from``: all must answer); a paper no Art. 4 database holds either is
+    fetched from all the named ones.
 
     Examples
     --------
@@ -296,12 +298,20 @@ def _by_source(types: list[str], named: list[str], sources: dict[str, Source],
     >>> srcs = load_catalogue().catalogue.sources
     >>> _by_source(["business-registration-certificate", "cccd", "passport"], ["business-registration", "population", "passport"], srcs)
     [(['business-registration-certificate'], ['business-registration']), (['cccd'], ['population']), (['passport'], ['passport'])]
-    >>> _by_source(["birth-certificate"], ["population"], srcs)
-    [(['birth-certificate'], ['population'])]
+    >>> _by_source(["birth-certificate"], ["civil-status"], srcs)
+    [(['birth-certificate'], ['civil-status'])]
+    >>> _by_source(["birth-certificate", "cccd"], ["civil-status"], srcs)
+    [(['birth-certificate'], ['civil-status']), (['cccd'], ['population', 'civil-status'])]
     """
     groups: dict[tuple[str, ...], list[str]] = {}
     for t in types:
         holders = tuple(s for s in named if s in sources and t in sources[s].replaces)
+        owners = tuple(s.id for s in sorted(sources.values(), key=lambda s: s.id) if s.clause and t in s.replaces)
+        if not holders and owners:
+            # "Giấy khai sinh, Căn cước công dân" from "CSDL hộ tịch điện tử": the
+            # card's data sits in the database Art. 4 names for it. It is fetched
+            # from there, and from the row's databases too, as the row names them.
+            holders = owners + tuple(s for s in named if s not in owners)
         if not holders:
             # Named first: a database holding papers of this paper's kind (a
             # passport beside "the civil-status and population databases" is

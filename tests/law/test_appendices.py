@@ -124,11 +124,13 @@ def test_a_multi_database_row_fetches_each_paper_from_its_database(tmp_path, shi
     assert build.encoded + len(build.problems) == build.rows
 
 
-def test_a_paper_no_named_database_holds_is_fetched_from_all_of_them(tmp_path, shipped, recogniser):
+def test_a_paper_no_named_database_holds_is_fetched_from_its_art4_database_and_theirs(tmp_path, shipped, recogniser):
     build = _build(tmp_path, shipped, recogniser,
                    '7,BỘ CÔNG AN,1.014062,Cấp thẻ căn cước,Giấy khai sinh,CSDL quốc gia về dân cư; CSDL quốc gia về đăng ký doanh nghiệp,Bộ Công an,Nghị định 70/2024/NĐ-CP,Điều 21\n')
     (rule,) = build.rules
-    assert rule["source"] == "population" and rule["also_from"] == ["business-registration"]
+    # The birth certificate's data sits in the civil-status database (Art. 4.2):
+    # fetched from there, and from both databases the row names.
+    assert rule["source"] == "civil-status" and rule["also_from"] == ["population", "business-registration"]
 
 
 def test_unmappable_rows_are_listed_with_their_reason_and_not_encoded(tmp_path, shipped, recogniser):
@@ -376,3 +378,14 @@ def test_the_notary_rows_insurance_papers_go_and_the_work_history_stays(shipped)
     contract, proof = out.node.all_of
     assert proof.any_of[0].document_types == ["social-insurance-contribution-proof"]
     assert proof.any_of[1].document_types == ["social-insurance-book"]
+
+
+def test_a_card_a_row_gives_to_the_civil_status_database_is_population_data(shipped):
+    # Appendix I item 192 (3.000466): "Giấy khai sinh, Căn cước công dân" from
+    # "CSDL hộ tịch điện tử". The card is fetched from the population database
+    # Art. 4.1 names, and from the row's database too; the birth certificate
+    # from the row's own.
+    assert (shipped.rules["res-66-7-appendix-1-item-192a"].document_types, shipped.rules["res-66-7-appendix-1-item-192a"].sources) == (
+        ["birth-certificate"], ["civil-status"])
+    assert (shipped.rules["res-66-7-appendix-1-item-192b"].document_types, shipped.rules["res-66-7-appendix-1-item-192b"].sources) == (
+        ["cccd"], ["population", "civil-status"])
