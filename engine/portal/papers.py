@@ -444,6 +444,9 @@ def read_papers(
     # ("Bản sao giấy phép lái xe ...; khi nhận giấy phép mới, nộp lại giấy phép cũ để
     # thu hồi": the paper itself is handed in; the labellers of three held-out sets kept the copy).
     taken_back = {h.type_id for h in rec.hits + rec.rejected if _TAKEN_BACK.search(folded_join[max(0, h.start - 30) : h.start])}
+    # "...; bản chính giấy phép lái xe cũ được thu hồi, cắt góc ...": the same, said after the name.
+    taken_back |= {t for p in iter_papers(out.node) if p.surrendered and _TAKEN_BACK_AFTER.search(fold(p.text))
+                   for t in p.document_types}
     if taken_back:
         for p in iter_papers(out.node):
             if set(p.document_types) & taken_back:
@@ -536,6 +539,7 @@ def _nationality_choice(node, recogniser: Recogniser):
 
 
 # ("giấy chứng nhận thu hồi đăng ký, biển số xe" is a certificate of a revocation, not one.)
+_TAKEN_BACK_AFTER = re.compile(r"\b(?:duoc|bi|se bi|se duoc|phai) (?:thu hoi|nop lai)\b")
 _TAKEN_BACK = re.compile(_NOT_BEFORE + r"(?<!chung nhan )(?<!quyet dinh )(?<!thong bao )\b(?:thu hoi|nop lai|cap doi(?! voi))(?: \w+){0,2} ?$")
 # The record's applicant kinds that are foreign ("Doanh nghiệp có vốn đầu tư nước
 # ngoài" is a Vietnamese enterprise; "Người Việt Nam định cư ở nước ngoài" a citizen).

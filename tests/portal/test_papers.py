@@ -1105,3 +1105,11 @@ def test_what_a_person_was_issued_is_no_second_paper(recogniser):
     tree = read(recogniser, "Thẻ căn cước, hộ chiếu hoặc giấy tờ tùy thân khác có ảnh của người được cấp văn bằng, chứng chỉ")
     assert isinstance(tree, AnyOf) and len(tree.any_of) == 3
     assert kinds(read(recogniser, "Bản sao văn bằng, chứng chỉ")) == {"all_of": [["diploma"], ["diploma"]]}
+
+
+def test_a_copy_stays_when_the_entry_says_after_it_that_the_paper_is_taken_back(law, recogniser):
+    text = ("Bản sao giấy phép lái xe cần đổi (xuất trình bản chính để đối chiếu); bản chính giấy phép lái xe cũ "
+            "sẽ bị thu hồi khi nhận giấy phép mới")
+    d = decide(law, text, recogniser)
+    assert [c.status.value for c in d.components] == ["required", "required"]
+    assert all(p.surrendered for p in iter_papers(read(recogniser, text)))
