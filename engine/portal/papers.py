@@ -745,7 +745,7 @@ def _clause(ctx: _Ctx, a: int, b: int):
     start = a
     f = ctx.folded(a, b)
     condition = None
-    if _CONDITION.match(f):
+    if _CONDITION.match(f) or _PERSON_CASE.match(f):
         # "Trường hợp ... thì/: papers" -- the papers after the case.
         cut = _case_end(ctx, a, b)
         if cut is None:
@@ -756,6 +756,13 @@ def _clause(ctx: _Ctx, a: int, b: int):
             # "+ Trường hợp ... độc thân: Cơ quan giải quyết ... tra cứu thông tin
             # ... trên CSDL hộ tịch": in that case the agency looks it up; nothing is asked.
             return None
+        # "... thì không cần văn bản ủy quyền nhưng phải có giấy tờ chứng minh mối
+        # quan hệ (...)": in that case the paper after "nhưng phải" is what is asked.
+        but = next((k for k in _top_level(ctx, a, b - 2) if ctx.toks[k].word == "nhung" and ctx.toks[k + 1].word == "phai"), None)
+        if but is not None and _NOT_NEEDED.match(ctx.folded(a, but)):
+            a = but + 2 + (ctx.toks[but + 2].word in _MUST_VERBS) + (ctx.folded(but + 2, min(b, but + 4)) == "xuat trinh")
+            if a >= b:
+                return None
     # "X gồm: A, B" / "một trong các giấy tờ sau: A, B" -- the list after the colon.
     one_of = examples = False
     colon = _colon(ctx, a, b)
@@ -854,6 +861,12 @@ def _top_level(ctx: _Ctx, a: int, b: int):
             depth += 1
         elif w == ")" and depth > 0:
             depth -= 1
+
+
+# "Người được ủy quyền là cha, mẹ, ... thì ...": a case opened by the person it is about.
+_PERSON_CASE = re.compile(r"^(?:nguoi|ca nhan)\b(?:(?!\bthi\b)[^;:]){0,120}?\bla\b(?:(?!\bthi\b)[^;:]){0,120}?\bthi\b")
+_NOT_NEEDED = re.compile(r"^(?:\w+ ){0,4}?khong (?:can|phai)\b")
+_MUST_VERBS = {"co", "kem", "nop", "xuat"}  # ("xuất trình": two tokens)
 
 
 def _case_end(ctx: _Ctx, a: int, b: int) -> int | None:
@@ -1027,6 +1040,13 @@ def _paren(ctx: _Ctx, piece: _Piece, a: int, b: int) -> None:
     if _is_waiver(f):
         piece.waiver_clause = ctx.span(a, b)
         return
+    if (_CONDITION.match(f) or _PERSON_CASE.match(f)) and " nhung phai " in f and ctx.hits(a, b):
+        # "giấy ủy quyền (người nhận ủy quyền là cha, mẹ ... thì không cần chứng thực
+        # nhưng phải kèm bản sao Giấy khai sinh ...)": in that case, one more paper.
+        node = _clause(ctx, a, b)
+        if node is not None:
+            piece.detail = ("", node)
+            return
     if _CONDITION.match(f) or f in ("neu co", "neu co ;"):
         piece.condition = ctx.span(a, b)
         return

@@ -250,6 +250,11 @@ class Recogniser:
 
     def _accept(self, folded: str, start: int, phrase: str) -> bool:
         head = _head(folded, start)
+        but = head.rfind("nhung phai")
+        if but >= 0 and (but == 0 or head[but - 1] == " "):
+            # "không cần văn bản ủy quyền nhưng phải xuất trình bản sao Giấy khai
+            # sinh": what comes before the "but" does not govern the name.
+            head = head[but + len("nhung phai") :].strip()
         if not head:
             # A weak phrase after a comma continues another name ("Giấy chứng
             # nhận quyền sử dụng đất, quyền sở hữu ..."): only the opening counts.
@@ -339,6 +344,10 @@ def _negated(folded: str, start: int) -> bool:
         if w == "hoac" and _LOOKUP_END.search(" ".join(window[max(0, k - 4) : k])):
             # "... để cơ quan tra cứu trên cơ sở dữ liệu hoặc Giấy chứng nhận ...":
             # the paper is offered instead of the lookup, not waived by it.
+            break
+        if w == "phai" and k > 0 and window[k - 1] == "nhung":
+            # "không cần văn bản ủy quyền nhưng phải có giấy khai sinh": the "but"
+            # asks for what follows it.
             break
         words.append(w)
     return bool(_NEGATION.search(" ".join(reversed(words))))

@@ -1113,3 +1113,17 @@ def test_a_copy_stays_when_the_entry_says_after_it_that_the_paper_is_taken_back(
     d = decide(law, text, recogniser)
     assert [c.status.value for c in d.components] == ["required", "required"]
     assert all(p.surrendered for p in iter_papers(read(recogniser, text)))
+
+
+def test_what_is_asked_but_in_a_case_is_the_paper_after_but(law, recogniser):
+    # "X thì không cần A nhưng phải có B (C, D)": in that case B is asked, as C or D.
+    text = ("Người nhận ủy quyền là ông, bà, cha, mẹ của người ủy quyền thì không cần văn bản ủy quyền nhưng phải "
+            "có giấy tờ chứng minh mối quan hệ (giấy khai sinh, giấy chứng nhận kết hôn)")
+    tree = read(recogniser, text)
+    assert kinds(tree) == {"any_of": [["birth-certificate"], ["marriage-certificate"]]}
+    assert all(p.condition for p in iter_papers(tree))
+    assert decide(law, text, recogniser).status.value == "struck"
+    # The same inside the parenthesis of the paper it relieves: one more paper, in that case.
+    inner = read(recogniser, "Giấy ủy quyền (người được ủy quyền là vợ, chồng, con của người ủy quyền thì giấy ủy "
+                             "quyền không cần chứng thực nhưng phải kèm bản sao Giấy khai sinh hoặc Giấy chứng nhận kết hôn)")
+    assert kinds(inner) == {"all_of": [["power-of-attorney"], {"any_of": [["birth-certificate"], ["marriage-certificate"]]}]}
