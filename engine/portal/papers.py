@@ -453,7 +453,10 @@ def read_papers(
                 p.surrendered = True
     if _foreign_applicants(applicants) and not _OTHER_HOLDER.search(fold(section or "")):
         for p in iter_papers(out.node):
-            if (p.document_types and not (p.waiver or p.surrendered) and not _OTHER_HOLDER.search(fold(p.text))
+            # ("Trường hợp cha đẻ hoặc mẹ đẻ của trẻ em đã chết: bản sao Giấy chứng tử":
+            # the case names the holder.)
+            if (p.document_types and not (p.waiver or p.surrendered)
+                    and not _OTHER_HOLDER.search(fold(p.text) + " ; " + fold(p.condition or ""))
                     and not _citizens_only(p, recogniser)):
                 p.foreign = True
     out.node = _nationality_choice(out.node, recogniser)

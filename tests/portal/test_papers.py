@@ -1127,3 +1127,11 @@ def test_what_is_asked_but_in_a_case_is_the_paper_after_but(law, recogniser):
     inner = read(recogniser, "Giấy ủy quyền (người được ủy quyền là vợ, chồng, con của người ủy quyền thì giấy ủy "
                              "quyền không cần chứng thực nhưng phải kèm bản sao Giấy khai sinh hoặc Giấy chứng nhận kết hôn)")
     assert kinds(inner) == {"all_of": [["power-of-attorney"], {"any_of": [["birth-certificate"], ["marriage-certificate"]]}]}
+
+
+def test_a_case_naming_the_holder_gives_the_paper_another_holder(recogniser):
+    # Foreign applicants: their own papers are a foreign party's, but the
+    # child's parent whose death the case speaks of is not the applicant.
+    tree = read(recogniser, "Trường hợp mẹ đẻ của trẻ em đã chết: bản sao Giấy chứng tử", applicants="Người nước ngoài")
+    assert tree.document_types == ["death-certificate"] and not tree.foreign
+    assert read(recogniser, "Trường hợp đã kết hôn: bản sao Giấy chứng nhận kết hôn", applicants="Người nước ngoài").foreign
