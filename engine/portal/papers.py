@@ -878,9 +878,11 @@ def _case_end(ctx: _Ctx, a: int, b: int) -> int | None:
     for k in top:
         if ctx.toks[k].word in ("thi", ":") and k + 1 < b:
             return k
-    # "đối với người không có quốc tịch Việt Nam là văn bản có giá trị tương đương ...".
+    # "đối với người không có quốc tịch Việt Nam là văn bản có giá trị tương đương ...",
+    # "đối với phương tiện thủy nội địa là Giấy chứng nhận khả năng chuyên môn ...".
     for k in top:
-        if ctx.toks[k].word == "la" and k + 1 < b and _EQUIVALENT_HEAD.match(ctx.folded(k + 1, b)):
+        if ctx.toks[k].word == "la" and k + 1 < b and (_EQUIVALENT_HEAD.match(ctx.folded(k + 1, b))
+                                                        or _PAPER_HEAD.match(_strip_present(ctx.folded(k + 1, b)))):
             return k
     # "Trường hợp ..., (ai) phải cung cấp / nộp A": the case ends at "phải".
     for k in top:

@@ -1135,3 +1135,13 @@ def test_a_case_naming_the_holder_gives_the_paper_another_holder(recogniser):
     tree = read(recogniser, "Trường hợp mẹ đẻ của trẻ em đã chết: bản sao Giấy chứng tử", applicants="Người nước ngoài")
     assert tree.document_types == ["death-certificate"] and not tree.foreign
     assert read(recogniser, "Trường hợp đã kết hôn: bản sao Giấy chứng nhận kết hôn", applicants="Người nước ngoài").foreign
+
+
+def test_a_case_that_names_its_own_paper_after_la_is_another_case(law, recogniser):
+    # "A; đối với X là B": in case X the paper is B; the entry goes only when both go.
+    text = ("Giấy phép lái xe phù hợp với hạng xe của người điều khiển; đối với phương tiện thủy nội địa là "
+            "Giấy chứng nhận khả năng chuyên môn thuyền trưởng")
+    tree = read(recogniser, text)
+    assert [p.condition for p in iter_papers(tree)] == [None, "đối với phương tiện thủy nội địa"]
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required" and [c.status.value for c in d.components] == ["struck", "required"]
