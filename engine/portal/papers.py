@@ -422,6 +422,8 @@ def read_papers(
         # ("Giấy tờ chứng minh thuộc diện ..., một trong các giấy tờ sau: ...": by case).
         if len(group) > 1:
             kids = [k for i in group for k in (nodes[i].any_of if isinstance(nodes[i], AnyOf) and not nodes[i].by_case else [nodes[i]])]
+            # "...: A; B; C (nộp để ... chỉnh lý biến động)": the hand-back closes the whole choice.
+            _surrendered_choice(ctx, kids)
             choice = _join("any", kids)
             if isinstance(choice, AnyOf):
                 choice.by_case = choice.by_case or by_case
@@ -1087,6 +1089,14 @@ def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str])
                 carry.toks, carry.b = _flat(ctx, carry.a, p.b), p.b
             continue
         names = bool(p.hits) or p.detail is not None or bool(_PAPER_HEAD.match(bare)) or bool(p.rejected and _PAPER_HEAD.match(bare + " "))
+        if (names and not p.hits and p.detail is not None and out and out[-1].detail is None and not _PAPER_HEAD.match(bare)
+                and _PROOF_OF.match(_strip_present(out[-1].folded)) and (i - 1 >= len(connectors) or connectors[i - 1] == ",")):
+            # "Giấy tờ chứng minh nơi cư trú tại tỉnh, thành phố nơi có dự án (A hoặc B)": the
+            # words after the comma go on with the name before, and so does its parenthesis.
+            prev = out[-1]
+            prev.toks, prev.b = _flat(ctx, prev.a, p.b), p.b
+            prev.detail, prev.notes = p.detail, prev.notes + p.notes
+            continue
         if names and not p.hits and out and _PURPOSE.match(f):
             # "Sổ bảo hiểm xã hội (bản chụp), để chứng minh cha hoặc mẹ đang tham gia
             # ...": what the paper before is for, not a paper.

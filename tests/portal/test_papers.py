@@ -1145,3 +1145,17 @@ def test_a_case_that_names_its_own_paper_after_la_is_another_case(law, recognise
     assert [p.condition for p in iter_papers(tree)] == [None, "đối với phương tiện thủy nội địa"]
     d = decide(law, text, recogniser)
     assert d.status.value == "required" and [c.status.value for c in d.components] == ["struck", "required"]
+
+
+def test_a_hand_back_closing_a_one_of_list_is_every_items(law, recogniser):
+    text = ("Bản gốc Giấy chứng nhận đã cấp, là một trong các loại sau: Giấy chứng nhận quyền sử dụng đất; Giấy chứng "
+            "nhận quyền sở hữu nhà ở và quyền sử dụng đất ở; Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở và "
+            "tài sản khác gắn liền với đất (nộp để cơ quan đăng ký đất đai chỉnh lý biến động)")
+    assert all(p.surrendered for p in iter_papers(read(recogniser, text)))
+    assert decide(law, text, recogniser).status.value == "required"
+
+
+def test_words_after_a_comma_go_on_with_a_proof_and_its_parenthesis(recogniser):
+    tree = read(recogniser, "Giấy tờ chứng minh nơi thường trú tại tỉnh, thành phố nơi có dự án (Giấy xác nhận thông tin "
+                            "về cư trú hoặc Thông báo số định danh cá nhân và thông tin công dân)")
+    assert kinds(tree) == {"any_of": [["residence-proof"], ["residence-proof"]]}
