@@ -291,6 +291,7 @@ def compile_template(cat: Catalogue, rule_ids: tuple[str, ...]) -> CompiledRules
         # (no Vietnamese database holds it) outrank every strike.
         add([{"keep": 1}], Action("miss", None, None, reason="surrendered", rank=0))
         add([{"foreign": 1}], Action("miss", None, None, reason="foreign", rank=0))
+        add([{"unrecorded": 1}], Action("miss", None, None, reason="unrecorded", rank=0))
     # The catch-all: every fact fires at least this, so every evaluation is decided.
     add([], Action("default", rank=100))
     # The name hashes what the rules mean as well as their conditions: two

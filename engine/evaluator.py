@@ -140,6 +140,8 @@ def _mechanism_rule(action: Action, doc: str) -> str:
         return "surrendered-original"
     if action.reason == "foreign":
         return "foreign-paper"
+    if action.reason == "unrecorded":
+        return "record-not-held"
     return "unrecognised" if doc == UNRECOGNISED else "default-required"
 
 
@@ -445,6 +447,8 @@ class Engine:
                     fact["keep"] = 1
                 if paper.foreign:
                     fact["foreign"] = 1
+                if paper.unrecorded:
+                    fact["unrecorded"] = 1
                 facts.append(fact)
                 index.append((i, j, doc))
             if facts:
@@ -534,7 +538,7 @@ class Engine:
             # applicant who holds it, and we do not know that this one does. The
             # choice stays, struck if the applicant's fact is that one.
             return _Leaf(paper, chosen.status, chosen.action, chosen.doc, None, entry.counts[j], holds_if=settled_by_name)
-        if chosen.status is not Status.struck and chosen.action.reason not in ("surrendered", "foreign"):
+        if chosen.status is not Status.struck and chosen.action.reason not in ("surrendered", "foreign", "unrecorded"):
             for o in outcomes:
                 struck_if = self._strike_condition(actions.get((j, o.doc), []))
                 if struck_if:
@@ -626,6 +630,8 @@ class Engine:
             return explain.surrendered(cat, named)
         if action.reason == "foreign":
             return explain.foreign(cat, named)
+        if action.reason == "unrecorded":
+            return explain.unrecorded(cat, named)
         if action.kind == "miss":
             return explain.blocked(cat, rule, named, action.reason or "", as_of, statuses.get(action.source or rule.source or ""), action.source)
         # Thousands of entries share these sentences: build each once.
@@ -652,6 +658,7 @@ class Engine:
             path=list(path),
             surrendered=leaf.paper.surrendered,
             foreign=leaf.paper.foreign,
+            unrecorded=leaf.paper.unrecorded,
             condition=leaf.paper.condition,
         )
 

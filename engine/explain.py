@@ -141,6 +141,14 @@ def not_applicable(condition: str | None, attrs: dict[str, list[str]]) -> Explan
     )
 
 
+def unrecorded(cat: Catalogue, types: list[str]) -> Explanation:
+    doc_vi, doc_en = doc_names(cat, types)
+    return Explanation(
+        vi=f"Vẫn yêu cầu {doc_vi}: thủ tục đăng ký lại một sự kiện mà sổ hộ tịch không còn lưu, cơ sở dữ liệu không có thông tin để thay thế (Nghị quyết 66.7/2025/NQ-CP, Điều 2.2).",
+        en=f"{doc_en} stays required: the procedure re-registers an event whose register record is lost, so no database holds its data (Resolution 66.7/2025/NQ-CP, Art. 2.2).",
+    )
+
+
 def foreign(cat: Catalogue, types: list[str]) -> Explanation:
     doc_vi, doc_en = doc_names(cat, types)
     return Explanation(

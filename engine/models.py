@@ -97,6 +97,9 @@ class DocumentType(Strict):
     #: became the enterprise registration certificate): a Government row naming
     #: this paper names its renamed successor too.
     renamed_to: Slug | None = None
+    #: Titles of procedures whose premise is that the register lost this
+    #: paper's record ("đăng ký lại kết hôn"): there no database holds it.
+    unrecorded_in: list[str] = Field(default_factory=list)
     reference: Reference | None = None
 
 
@@ -285,6 +288,10 @@ class Paper(Strict):
     #: Issued by a foreign authority, or the paper of a foreign party: no
     #: Vietnamese database holds it.
     foreign: bool = False
+    #: The procedure exists because the register lost this paper's record
+    #: (re-registering a birth, marriage or death whose register and original
+    #: are lost): no database holds it, so it is never struck (Art. 2.2).
+    unrecorded: bool = False
     #: The case in which this paper is asked for, in the text's words.
     condition: str | None = None
     #: The entry's own waiver names this source ("không phải nộp ... nếu khai
@@ -515,6 +522,7 @@ class PaperDecision(BaseModel):
     path: list[str] = Field(default_factory=list)
     surrendered: bool = False
     foreign: bool = False
+    unrecorded: bool = False
     condition: str | None = None
 
 

@@ -66,7 +66,7 @@ def _doc_outcome(cat, doc, paper, req, applicant, as_of, statuses, code=None) ->
         rules += [cat.rule(f"{r.id}@{paper.waiver}") for r in cat.rules.values() if r.scope == "dossier-waiver" and r.status == "in_force"]
     if not rules:
         return Outcome("required", 100), None
-    if req.surrendered or paper.surrendered or paper.foreign:
+    if req.surrendered or paper.surrendered or paper.foreign or paper.unrecorded:
         return Outcome("required", 0), None
     implied = cat.documents[doc].implies if doc in cat.documents else {}
     outcomes = [_rule_outcome(cat, r, {**applicant, **implied}, as_of, statuses) for r in rules]

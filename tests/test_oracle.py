@@ -57,6 +57,7 @@ def papers(draw, counter) -> dict:
         "copies": draw(st.none() | st.integers(0, 2)),
         "surrendered": draw(st.booleans().map(lambda b: b and draw(st.booleans()))),
         "foreign": draw(st.booleans().map(lambda b: b and draw(st.booleans()))),
+        "unrecorded": draw(st.booleans().map(lambda b: b and draw(st.booleans()) and draw(st.booleans()))),
         "waiver": draw(st.none() | st.none() | st.sampled_from(SOURCES)),
     }
 

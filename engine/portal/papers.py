@@ -453,6 +453,14 @@ def read_papers(
         for p in iter_papers(out.node):
             if set(p.document_types) & taken_back:
                 p.surrendered = True
+    if procedure_name:
+        # "Đăng ký lại kết hôn": the register lost the record the paper proves
+        # (registry field ``unrecorded_in``): no database holds it.
+        title = fold(procedure_name)
+        docs = recogniser.documents
+        for p in iter_papers(out.node):
+            if any(fold(t) in title for d in p.document_types if d in docs for t in docs[d].unrecorded_in):
+                p.unrecorded = True
     if _foreign_applicants(applicants) and not _OTHER_HOLDER.search(fold(section or "")):
         for p in iter_papers(out.node):
             # ("Trường hợp cha đẻ hoặc mẹ đẻ của trẻ em đã chết: bản sao Giấy chứng tử":

@@ -1159,3 +1159,19 @@ def test_words_after_a_comma_go_on_with_a_proof_and_its_parenthesis(recogniser):
     tree = read(recogniser, "Giấy tờ chứng minh nơi thường trú tại tỉnh, thành phố nơi có dự án (Giấy xác nhận thông tin "
                             "về cư trú hoặc Thông báo số định danh cá nhân và thông tin công dân)")
     assert kinds(tree) == {"any_of": [["residence-proof"], ["residence-proof"]]}
+
+
+def test_a_re_registration_keeps_the_paper_whose_record_is_lost(law, recogniser):
+    # Re-registering a marriage is for one whose register and original are lost
+    # (Decree 123/2015/NĐ-CP Art. 24): no database holds it.
+    text = "Bản sao Giấy chứng nhận kết hôn đã được cấp trước đây"
+    tree = read(recogniser, text, procedure_name="Đăng ký lại kết hôn")
+    assert tree.unrecorded
+    req = Requirement(id="e1", text=text, components=tree, originals=0, copies=1)
+    cat = law.copy_on_write("test")
+    cat.procedures = {"9.000001": Procedure(code="9.000001", name=Text(vi="Đăng ký lại kết hôn"), ministry="bo-tu-phap",
+                                            requirements=[req], origin="imported")}
+    d = Engine(cat).evaluate("9.000001", CITIZEN, DAY).decisions[0]
+    assert d.status.value == "required" and d.rule == "record-not-held" and "Điều 2.2" in d.explanation.vi
+    assert not read(recogniser, text, procedure_name="Đăng ký kết hôn").unrecorded
+    assert not read(recogniser, "Bản sao Giấy khai sinh", procedure_name="Đăng ký lại kết hôn").unrecorded
