@@ -50,6 +50,14 @@ def decide(law, text, recogniser, originals=1, copies=0, **kw):
     return Engine(cat).evaluate("9.000001", CITIZEN, DAY).decisions[0]
 
 
+def decide_waived_choice(law, recogniser, text, source, n):
+    """``text`` read as a choice of ``n`` papers each waived for ``source``, decided."""
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf)
+    assert [p.waiver for p in iter_papers(tree)] == [source] * n
+    return decide(law, text, recogniser)
+
+
 def read_by_case(law, recogniser, text):
     """``text`` read as a choice by case: its database papers go, the entry stays."""
     tree = read(recogniser, text)
@@ -160,10 +168,7 @@ def test_a_waiver_in_the_other_proofs_own_words_waives_it(law, recogniser):
     text = ("Bản sao Giấy khai sinh của người con hoặc giấy tờ khác chứng minh quan hệ mẹ con, "
             "trong trường hợp cơ quan giải quyết không thể khai thác được thông tin về quan hệ này "
             "trong Cơ sở dữ liệu hộ tịch điện tử")
-    tree = read(recogniser, text)
-    assert isinstance(tree, AnyOf)
-    assert [p.waiver for p in iter_papers(tree)] == ["civil-status", "civil-status"]
-    d = decide(law, text, recogniser)
+    d = decide_waived_choice(law, recogniser, text, "civil-status", 2)
     assert d.status.value == "struck" and all(c.status.value == "struck" for c in d.components)
 
 
@@ -1054,10 +1059,7 @@ def test_a_waiver_closing_a_choice_waives_every_alternative_its_database_holds(l
     text = ("Bản sao Giấy chứng nhận đăng ký doanh nghiệp / Giấy chứng nhận đăng ký hợp tác xã / Giấy chứng nhận "
             "đăng ký hộ kinh doanh (không phải nộp nếu Sở tra cứu được thông tin trên Cơ sở dữ liệu quốc gia về "
             "đăng ký doanh nghiệp)")
-    tree = read(recogniser, text)
-    assert isinstance(tree, AnyOf)
-    assert [p.waiver for p in iter_papers(tree)] == ["business-registration"] * 3
-    d = decide(law, text, recogniser)
+    d = decide_waived_choice(law, recogniser, text, "business-registration", 3)
     assert [c.status.value for c in d.components] == ["struck"] * 3
 
 
