@@ -157,6 +157,8 @@ _SURRENDER = re.compile(
     # ("giấy chứng nhận thu hồi đăng ký", "quyết định thu hồi": papers about a revocation, not one.)
     _NOT_BEFORE + r"(?<!chung nhan )(?<!quyet dinh )(?<!thong bao )\b(?:nop lai|thu hoi|cap doi(?! voi)|de chinh ly|chinh ly bien dong|de xac nhan thay doi|xac nhan thay doi|"
     r"de dinh chinh|de huy|da cap (?:cho|truoc)|giay chung nhan da cap|ban goc giay chung nhan da cap|"
+    # "Chứng minh nhân dân ... để cơ quan tiếp nhận cắt góc, hủy": cancelled by the agency.
+    r"(?:de|duoc|bi|se bi) (?:\w+ ){0,5}?cat goc|"
     # "(Tòa án lưu vào hồ sơ vụ việc, không trả lại cho đương sự)": the agency keeps it.
     r"luu (?:vao|tai|trong) ho so(?: \w+){0,4} ,? khong tra lai|khong tra lai (?:cho )?(?:duong su|nguoi (?:nop|yeu cau|de nghi))|"
     # "Sổ BHXH ... (nộp cho cơ quan tiếp nhận để tiếp tục ghi, xác nhận ...)": written on by the agency.
@@ -912,6 +914,8 @@ def _strip_lead(f: str) -> str:
 
 
 def _strip_present(f: str) -> str:
+    if re.match(r"\d+ so\b", f):
+        return f  # "12 số" (a number's digits), not a count of "sổ" (books)
     f = re.sub(r"^(?:nop them|nop kem|nop|xuat trinh|kem theo|bo sung)\s+", "", f)
     m = _PRESENT.match(f)
     return f[m.end():] if m else f

@@ -58,7 +58,7 @@ _GIVE = re.compile(
     r"(?:^|\s)(?:nop|nop kem|nop kem theo|kem theo|kem|dinh kem|xuat trinh|gom|bao gom|gom co|cung cap|tai len|"
     r"thay the bang|hoac bang|bang|bo sung|doi voi|nop bo sung|giay to tuy than la|giay to tuy than nhu|"
     # "hồ sơ còn có thêm Giấy chứng nhận ...": the dossier adds the paper.
-    r"co them|nop them|kem them|gui|phai gui|gui kem)$"
+    r"co them|nop them|kem them|xuat trinh them|gui|phai gui|gui kem)$"
 )
 # Document types whose synonyms name the thing itself (a card, a certificate, a
 # book): a weak synonym ("hộ khẩu", "đăng ký doanh nghiệp") is an activity or
@@ -250,11 +250,12 @@ class Recogniser:
 
     def _accept(self, folded: str, start: int, phrase: str) -> bool:
         head = _head(folded, start)
-        but = head.rfind("nhung phai")
-        if but >= 0 and (but == 0 or head[but - 1] == " "):
-            # "không cần văn bản ủy quyền nhưng phải xuất trình bản sao Giấy khai
-            # sinh": what comes before the "but" does not govern the name.
-            head = head[but + len("nhung phai") :].strip()
+        # "không cần văn bản ủy quyền nhưng phải xuất trình bản sao Giấy khai sinh",
+        # "trường hợp thông tin ... chưa được cập nhật thì xuất trình thêm giấy xác
+        # nhận ...": what comes before the "but" or the "then" does not govern the name.
+        cut = max((m.end() for m in _THEN.finditer(head)), default=0)
+        if cut:
+            head = head[cut:].strip()
         if not head:
             # A weak phrase after a comma continues another name ("Giấy chứng
             # nhận quyền sử dụng đất, quyền sở hữu ..."): only the opening counts.
@@ -353,6 +354,7 @@ def _negated(folded: str, start: int) -> bool:
     return bool(_NEGATION.search(" ".join(reversed(words))))
 
 
+_THEN = re.compile(r"(?:^|\s)(?:nhung phai|thi)(?=\s|$)")
 # The four words before "hoặc" end on the database looked up in ("... trên cơ sở dữ liệu").
 _LOOKUP_END = re.compile(r"\b(?:co so du lieu|csdl)(?: \w+)?$")
 

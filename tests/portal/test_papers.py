@@ -1177,3 +1177,16 @@ def test_a_re_registration_keeps_the_paper_whose_record_is_lost(law, recogniser)
     assert d.status.value == "required" and d.rule == "record-not-held" and "Điều 2.2" in d.explanation.vi
     assert not read(recogniser, text, procedure_name="Đăng ký kết hôn").unrecorded
     assert not read(recogniser, "Bản sao Giấy khai sinh", procedure_name="Đăng ký lại kết hôn").unrecorded
+
+
+def test_an_old_card_handed_in_to_have_its_corner_cut_is_surrendered(law, recogniser):
+    text = "Chứng minh nhân dân 9 số, 12 số còn giữ (nếu có) để cơ quan tiếp nhận cắt góc, hủy"
+    tree = read(recogniser, text)
+    assert isinstance(tree, Paper) and tree.surrendered  # one card: "12 số" is its number's length
+    assert decide(law, text, recogniser).status.value == "required"
+
+
+def test_a_name_after_then_is_not_governed_by_the_case_before_it(recogniser):
+    tree = read(recogniser, "Xuất trình thẻ căn cước; trường hợp nơi thường trú trên thẻ chưa được cập nhật thì "
+                            "xuất trình thêm giấy xác nhận thông tin về cư trú")
+    assert kinds(tree) == {"all_of": [["the-can-cuoc"], ["residence-proof"]]}
