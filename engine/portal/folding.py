@@ -10,8 +10,9 @@ from engine.text import FoldTable, clean as tidy, fold  # noqa: F401  (re-export
 
 _STOP = re.compile(r"[.!?]+(?=\s|$)")
 # "bản sao giấy khai sinh + bản sao giấy xác nhận khuyết tật": a "+" between two
-# words joins two papers. (A "+" after ":" or ";" or opening a row is a list mark.)
-MID_PLUS = re.compile(r"(?<=[^\W_)]\s)\+(?=\s+[^\W_])")
+# words (or after a closing parenthesis: "Biên bản ... (đối với ...) + bản sao ...")
+# joins two papers. (A "+" after ":" or ";" or opening a row is a list mark.)
+MID_PLUS = re.compile(r"(?:(?<=[^\W_]\s)|(?<=\)\s))\+(?=\s+[^\W_])")
 _KEEP_TABLE = FoldTable({ord(c): f" {c} " for c in ",;:/()"})
 # Sentence stops are marked with a control character first, so that the "." in
 # "66.7/2025" is still folded to a space while a sentence end becomes a token.

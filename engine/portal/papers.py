@@ -554,6 +554,7 @@ def _nationality_choice(node, recogniser: Recogniser):
 
 
 # ("giấy chứng nhận thu hồi đăng ký, biển số xe" is a certificate of a revocation, not one.)
+_HELD_NOW = re.compile(r"\b(?:dang su dung|da duoc cap|da cap|cu)\b")
 _TAKEN_BACK_AFTER = re.compile(r"\b(?:duoc|bi|se bi|se duoc|phai) (?:thu hoi|nop lai)\b")
 _TAKEN_BACK = re.compile(_NOT_BEFORE + r"(?<!chung nhan )(?<!quyet dinh )(?<!thong bao )\b(?:thu hoi|nop lai|cap doi(?! voi))(?: \w+){0,2} ?$")
 # The record's applicant kinds that are foreign ("Doanh nghiệp có vốn đầu tư nước
@@ -1024,7 +1025,8 @@ def _names_another(ctx: _Ctx, k: int, b: int) -> bool:
     # "Bản sao kèm bản chính ...": "kèm" after copy words says how that copy is
     # given; after anything else ("Tờ khai theo mẫu, kèm bản sao ...") it adds a paper.
     before = (k > 0 and ctx.toks[k - 1].word not in _COPY_END) or any(i in ctx.hit_at for i in range(max(0, k - 12), k))
-    return before and (j in ctx.hit_at or k + 1 in ctx.hit_at)
+    # ("... kèm bản chụp thẻ sinh viên": a paper's head the registry does not name is a paper too.)
+    return before and (j in ctx.hit_at or k + 1 in ctx.hit_at or (j < b and bool(_PAPER_HEAD.match(ctx.folded(j, b)))))
 
 
 _COPY_END = frozenset({"sao", "chinh", "chup", "goc", "thuc", "le", "tu", "chung", "photo", "photocopy", "scan"})
@@ -1212,6 +1214,10 @@ def _paper_node(ctx: _Ctx, p: _Piece):
     # is asked for (a copy is not "that same paper": its data still replaces it).
     copy_only = (bool(_COPY_ONLY.match(f)) and not _ORIGINAL.search(f)) or (ctx.copy_lead and not _ORIGINAL.search(f))
     surrendered = bool(_SURRENDER.search(f + " " + notes_f)) or (bool(ctx.own_results & set(types)) and not copy_only)
+    if not surrendered and p.condition and _HELD_NOW.search(f) and re.search(r"\b(?:cap doi|doi the|cap lai)\b", fold(p.condition)):
+        # "Thẻ bảo hiểm y tế đang sử dụng (trường hợp cấp đổi do sai thông tin ...)":
+        # in that case the card held now is the one exchanged.
+        surrendered = True
     if types and ctx.revoked_words and not copy_only:
         # "Thu hồi giấy chứng nhận đăng ký, biển số xe": the paper the title
         # revokes or exchanges, named in the dossier in the title's own words.

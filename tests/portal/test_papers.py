@@ -1190,3 +1190,18 @@ def test_a_name_after_then_is_not_governed_by_the_case_before_it(recogniser):
     tree = read(recogniser, "Xuất trình thẻ căn cước; trường hợp nơi thường trú trên thẻ chưa được cập nhật thì "
                             "xuất trình thêm giấy xác nhận thông tin về cư trú")
     assert kinds(tree) == {"all_of": [["the-can-cuoc"], ["residence-proof"]]}
+
+
+def test_kem_a_copy_of_a_paper_the_registry_does_not_name_adds_it(recogniser):
+    tree = read(recogniser, "Bản chụp Giấy khai sinh kèm bản chụp thẻ sinh viên hoặc giấy xác nhận của nhà trường")
+    assert kinds(tree) == {"all_of": [["birth-certificate"], {"any_of": [[], []]}]}
+
+
+def test_a_plus_after_a_parenthesis_joins_two_papers(recogniser):
+    tree = read(recogniser, "Biên bản giám định y khoa (đối với thân nhân hưởng trợ cấp hằng tháng) + bản sao Giấy khai sinh của con")
+    assert kinds(tree) == {"all_of": [["minutes"], ["birth-certificate"]]}
+
+
+def test_the_card_held_now_is_handed_in_when_the_case_is_its_exchange(recogniser):
+    assert read(recogniser, "Thẻ bảo hiểm y tế đang sử dụng (trường hợp cấp đổi do thẻ bị hỏng)").surrendered
+    assert not read(recogniser, "Bản sao thẻ căn cước (trường hợp cấp đổi giấy phép)").surrendered
