@@ -331,9 +331,10 @@ def read_papers(
     rejected_at = {starts[h.start]: h for h in rec.rejected if h.start in starts}
     if folded_join != fold_keep(text):  # should not happen; stay whole rather than guess
         return Papers(_whole(text, rec.types, rec))
-    renewal = bool(procedure_name and _RENEWAL.search(fold(procedure_name)))
+    title = fold(procedure_name or "")
+    renewal = bool(title and _RENEWAL.search(title))
     ctx = _Ctx(text, toks, hit_at, rejected_at, recogniser, set(results) if renewal else set(), _revoked_words(procedure_name),
-               foreign_subject=_is_foreign(fold(procedure_name or "")))
+               foreign_subject=_is_foreign(title))
     clauses = _split_top(ctx, 0, len(toks))
     nodes: list = []
     waivers: list[tuple[str, str, bool]] = []  # (clause folded, clause text, in the entry's own text)
@@ -455,10 +456,9 @@ def read_papers(
         for p in iter_papers(out.node):
             if set(p.document_types) & taken_back:
                 p.surrendered = True
-    if procedure_name:
+    if title:
         # "Đăng ký lại kết hôn": the register lost the record the paper proves
         # (registry field ``unrecorded_in``): no database holds it.
-        title = fold(procedure_name)
         docs = recogniser.documents
         for p in iter_papers(out.node):
             if any(fold(t) in title for d in p.document_types if d in docs for t in docs[d].unrecorded_in):
@@ -554,7 +554,9 @@ def _nationality_choice(node, recogniser: Recogniser):
 
 
 # ("giấy chứng nhận thu hồi đăng ký, biển số xe" is a certificate of a revocation, not one.)
+# "Thẻ ... đang sử dụng (trường hợp cấp đổi ...)": the paper held now, in a case of its exchange.
 _HELD_NOW = re.compile(r"\b(?:dang su dung|da duoc cap|da cap|cu)\b")
+_EXCHANGE_CASE = re.compile(r"\b(?:cap doi|doi the|cap lai)\b")
 _TAKEN_BACK_AFTER = re.compile(r"\b(?:duoc|bi|se bi|se duoc|phai) (?:thu hoi|nop lai)\b")
 _TAKEN_BACK = re.compile(_NOT_BEFORE + r"(?<!chung nhan )(?<!quyet dinh )(?<!thong bao )\b(?:thu hoi|nop lai|cap doi(?! voi))(?: \w+){0,2} ?$")
 # The record's applicant kinds that are foreign ("Doanh nghiệp có vốn đầu tư nước
@@ -761,7 +763,7 @@ def _clause(ctx: _Ctx, a: int, b: int):
     start = a
     f = ctx.folded(a, b)
     condition = None
-    if _CONDITION.match(f) or _PERSON_CASE.match(f):
+    if _opens_case(f):
         # "Trường hợp ... thì/: papers" -- the papers after the case.
         cut = _case_end(ctx, a, b)
         if cut is None:
@@ -881,6 +883,11 @@ def _top_level(ctx: _Ctx, a: int, b: int):
 
 # "Người được ủy quyền là cha, mẹ, ... thì ...": a case opened by the person it is about.
 _PERSON_CASE = re.compile(r"^(?:nguoi|ca nhan)\b(?:(?!\bthi\b)[^;:]){0,120}?\bla\b(?:(?!\bthi\b)[^;:]){0,120}?\bthi\b")
+def _opens_case(f: str) -> bool:
+    """The clause opens on a case ("Trường hợp ...", "Đối với ...", "Người ... là ... thì")."""
+    return bool(_CONDITION.match(f) or _PERSON_CASE.match(f))
+
+
 _NOT_NEEDED = re.compile(r"^(?:\w+ ){0,4}?khong (?:can|phai)\b")
 _MUST_VERBS = {"co", "kem", "nop", "xuat"}  # ("xuất trình": two tokens)
 
@@ -1061,7 +1068,7 @@ def _paren(ctx: _Ctx, piece: _Piece, a: int, b: int) -> None:
     if _is_waiver(f):
         piece.waiver_clause = ctx.span(a, b)
         return
-    if (_CONDITION.match(f) or _PERSON_CASE.match(f)) and " nhung phai " in f and ctx.hits(a, b):
+    if _opens_case(f) and " nhung phai " in f and ctx.hits(a, b):
         # "giấy ủy quyền (người nhận ủy quyền là cha, mẹ ... thì không cần chứng thực
         # nhưng phải kèm bản sao Giấy khai sinh ...)": in that case, one more paper.
         node = _clause(ctx, a, b)
@@ -1214,7 +1221,7 @@ def _paper_node(ctx: _Ctx, p: _Piece):
     # is asked for (a copy is not "that same paper": its data still replaces it).
     copy_only = (bool(_COPY_ONLY.match(f)) and not _ORIGINAL.search(f)) or (ctx.copy_lead and not _ORIGINAL.search(f))
     surrendered = bool(_SURRENDER.search(f + " " + notes_f)) or (bool(ctx.own_results & set(types)) and not copy_only)
-    if not surrendered and p.condition and _HELD_NOW.search(f) and re.search(r"\b(?:cap doi|doi the|cap lai)\b", fold(p.condition)):
+    if not surrendered and p.condition and _HELD_NOW.search(f) and _EXCHANGE_CASE.search(fold(p.condition)):
         # "Thẻ bảo hiểm y tế đang sử dụng (trường hợp cấp đổi do sai thông tin ...)":
         # in that case the card held now is the one exchanged.
         surrendered = True
