@@ -162,7 +162,8 @@ _SURRENDER = re.compile(
     # "(Tòa án lưu vào hồ sơ vụ việc, không trả lại cho đương sự)": the agency keeps it.
     r"luu (?:vao|tai|trong) ho so(?: \w+){0,4} ,? khong tra lai|khong tra lai (?:cho )?(?:duong su|nguoi (?:nop|yeu cau|de nghi))|"
     # "Sổ BHXH ... (nộp cho cơ quan tiếp nhận để tiếp tục ghi, xác nhận ...)": written on by the agency.
-    r"de (?:tiep tuc )?ghi(?: tiep)?(?: ,)? (?:xac nhan|vao|bo sung|qua trinh)|"
+    # "... để cơ quan bảo hiểm xã hội ghi bổ sung thời gian công tác vào sổ": the same, the agency named.
+    r"de (?:co quan (?:\w+ ){0,8}?)?(?:tiep tuc )?ghi(?: tiep)?(?: ,)? (?:xac nhan|vao|bo sung|qua trinh)|"
     # "Sổ bảo hiểm xã hội đã được cấp để cơ quan bảo hiểm xã hội điều chỉnh thông tin": written on.
     r"de (?:co quan (?:\w+ ){0,5}?)?(?:dieu chinh|cap nhat|sua doi|dinh chinh) (?:lai )?(?:thong tin|noi dung)|"
     r"kem (?:theo )?bien so|va bien so)\b"
@@ -186,8 +187,8 @@ _FOREIGN = re.compile(
 _PURPOSE_ABROAD = re.compile(r"\b(?:hoc tap|du hoc|lam viec|cong tac|lao dong|dao tao|thuc tap|xuat canh|di) (?:o|tai) nuoc ngoai\b")
 
 
-# "(không áp dụng đối với trẻ em là người nước ngoài)": the paper is a citizen's.
-_NOT_FOR_FOREIGNERS = re.compile(r"\bkhong ap dung (?:doi voi|cho)\b[^()]*")
+# "(không áp dụng đối với trẻ em là người nước ngoài)", "(trừ người nước ngoài ...)": the paper is a citizen's.
+_NOT_FOR_FOREIGNERS = re.compile(r"\b(?:khong ap dung (?:doi voi|cho)|tru (?=nguoi nuoc ngoai|to chuc nuoc ngoai|nguoi khong))\b[^()]*")
 
 
 def _is_foreign(folded: str) -> bool:
@@ -202,6 +203,8 @@ _WAIVER = re.compile(
     r"\btru (?:khi|truong hop) (?:\w+ ){0,6}?(?:tra cuu|khai thac|kiem tra) duoc\b|\b(?:khong phai nop|khong yeu cau|khong can nop|khong phai xuat trinh|khong can xuat trinh|khong phai cung cap|"
     r"khong bat buoc|khong phai|khong can|mien nop|khong bao gom ban sao|khong bao gom|chua duoc dang tai|chua duoc cong bo|"
     r"chua (?:duoc )?(?:tich hop|ket noi|chia se)|khong co (?:ten|thong tin) (?:tren|trong))\b|"
+    # "Thành phần hồ sơ này được cắt giảm khi cơ quan tiếp nhận khai thác được thông tin từ CSDL ...".
+    r"\bduoc (?:\w+ ){0,3}?cat giam\b|"
     # "Thông tin về X để cơ quan tra cứu trên cơ sở dữ liệu hoặc bản sao X": a lookup offered instead.
     r"\bde (?:\w+ ){0,8}?tra cuu (?:tren|trong|tai|tu) (?:co so du lieu|csdl|he thong)\b"
 )
@@ -1078,6 +1081,11 @@ def _paren(ctx: _Ctx, piece: _Piece, a: int, b: int) -> None:
     if _CONDITION.match(f) or f in ("neu co", "neu co ;"):
         piece.condition = ctx.span(a, b)
         return
+    if _EXCEPT_PAPERS.match(f):
+        # "Các giấy tờ chứng minh người phụ thuộc (trừ bản chụp giấy khai sinh ...)":
+        # the papers named are the ones not asked for; so are the people named.
+        piece.notes.append(ctx.span(a, b))
+        return
     if ctx.hits(a, b):
         node = _list(ctx, a, b, force_any=bool(_ONE_OF.search(f)))
         if node is not None:
@@ -1086,6 +1094,8 @@ def _paren(ctx: _Ctx, piece: _Piece, a: int, b: int) -> None:
     piece.notes.append(ctx.span(a, b))
 
 
+# ("(trừ người nước ngoài đổi giấy phép ...)": the people it is not asked of.)
+_EXCEPT_PAPERS = re.compile(r"^tru\b")
 _BARE_GENERIC = re.compile(r"(?:giay to|tai lieu|ho so|van ban|giay to tai lieu)")
 _ISSUING = r"lap|cap|xac nhan|chung thuc|cong chung|ky"
 _ISSUE_VERB = re.compile(rf"(?:{_ISSUING}|hop phap hoa)\b")

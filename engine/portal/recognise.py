@@ -58,7 +58,10 @@ _GIVE = re.compile(
     r"(?:^|\s)(?:nop|nop kem|nop kem theo|kem theo|kem|dinh kem|xuat trinh|gom|bao gom|gom co|cung cap|tai len|"
     r"thay the bang|hoac bang|bang|bo sung|doi voi|nop bo sung|giay to tuy than la|giay to tuy than nhu|"
     # "hồ sơ còn có thêm Giấy chứng nhận ...": the dossier adds the paper.
-    r"co them|nop them|kem them|xuat trinh them|gui|phai gui|gui kem)$"
+    r"co them|nop them|kem them|xuat trinh them|gui|phai gui|gui kem|"
+    # "trẻ em chưa có giấy tờ có ảnh thì dùng Giấy khai sinh": the paper used instead.
+    # ("quyền sử dụng giấy phép lái xe" is a right, not a paper used.)
+    r"(?<!su )dung|(?<!quyen )su dung|duoc dung|duoc su dung)$"
 )
 # Document types whose synonyms name the thing itself (a card, a certificate, a
 # book): a weak synonym ("hộ khẩu", "đăng ký doanh nghiệp") is an activity or

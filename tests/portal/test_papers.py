@@ -842,6 +842,10 @@ def test_a_paper_handed_over_to_be_written_on_stays(recogniser):
     text = ("Sổ bảo hiểm xã hội đã được chốt thời gian đóng (bản chính, nộp cho cơ quan tiếp nhận để tiếp tục ghi, "
             "xác nhận quá trình tham gia bảo hiểm xã hội)")
     assert read(recogniser, text).surrendered
+    # The agency that writes on it may be named between "để" and "ghi".
+    text = ("Sổ bảo hiểm xã hội (bản chính) của người lao động đã có thời gian đóng, để cơ quan bảo hiểm xã hội cấp huyện "
+            "ghi bổ sung thời gian làm việc trước đây vào sổ")
+    assert read(recogniser, text).surrendered
 
 
 def test_an_agency_that_waives_what_it_looks_up_waives_it(recogniser):
@@ -1205,3 +1209,36 @@ def test_a_plus_after_a_parenthesis_joins_two_papers(recogniser):
 def test_the_card_held_now_is_handed_in_when_the_case_is_its_exchange(recogniser):
     assert read(recogniser, "Thẻ bảo hiểm y tế đang sử dụng (trường hợp cấp đổi do thẻ bị hỏng)").surrendered
     assert not read(recogniser, "Bản sao thẻ căn cước (trường hợp cấp đổi giấy phép)").surrendered
+
+
+def test_a_paper_used_instead_is_asked_for(recogniser):
+    # "thì dùng X": in that case X is the paper handed in.
+    text = "Giấy tờ tùy thân có ảnh của người khám (thẻ Căn cước hoặc hộ chiếu); trẻ sơ sinh chưa có giấy tờ có ảnh thì dùng Giấy khai sinh"
+    assert "birth-certificate" in recogniser.recognise(text).types
+    assert "electronic-id" in recogniser.recognise("thẻ Căn cước hoặc sử dụng căn cước điện tử để khai báo").types
+    # A right of use names no paper.
+    assert recogniser.recognise("Quyết định tước quyền sử dụng giấy phép lái xe").types == []
+
+
+def test_an_entry_cut_when_the_data_is_found_is_waived(law, recogniser):
+    # "Thành phần hồ sơ này được cắt giảm khi ... khai thác được thông tin từ CSDL X": this entry's own waiver.
+    text = ("Giấy tờ chứng minh quyền sử dụng khu đất đặt trạm (Giấy chứng nhận quyền sử dụng đất). Thành phần hồ sơ này "
+            "được cắt giảm khi cơ quan cấp phép khai thác được thông tin từ Cơ sở dữ liệu quốc gia về đất đai")
+    d = decide(law, text, recogniser)
+    assert [(c.document_types, c.status.value, c.source) for c in d.components] == [(["land-use-certificate"], "struck", "land")]
+    # A sentence of the same kind that names no database names nothing it could fetch, and is no paper.
+    text = ("Báo cáo tài chính năm gần nhất; Thành phần hồ sơ trong thủ tục này được thay thế hoặc cắt giảm trong trường hợp "
+            "cơ quan tiếp nhận khai thác được thông tin từ các cơ sở dữ liệu quốc gia, cơ sở dữ liệu chuyên ngành.")
+    assert kinds(read(recogniser, text)) == ["financial-statement"]
+
+
+def test_papers_named_as_exceptions_are_not_asked_for(law, recogniser):
+    # "(trừ bản sao A hoặc B)": the generic paper is asked for, A and B are not.
+    text = ("Các tài liệu chứng minh người được giảm trừ là người phụ thuộc (trừ bản sao giấy khai sinh hoặc căn cước "
+            "công dân của người phụ thuộc là công dân Việt Nam)")
+    tree = read(recogniser, text)
+    assert isinstance(tree, Paper) and tree.document_types == []
+    # An exception of people is no list of papers: the paper stays what it is.
+    text = "Giấy khám sức khỏe của người lái xe còn hiệu lực (trừ người nước ngoài có thẻ tạm trú còn thời hạn)"
+    tree = read(recogniser, text)
+    assert isinstance(tree, Paper) and tree.document_types == ["health-certificate"] and not tree.foreign
