@@ -134,7 +134,9 @@ _NOTE = re.compile(r"^(?:\* )?(?:luu y|ghi chu|chu y|viec nop|viec xuat trinh|vi
 _MUST_GIVE = re.compile(r"(?:nop|cung cap|xuat trinh|gui|bo sung|co)\b")
 _CONDITION = re.compile(r"^(?:trong |doi voi |ap dung )?(?:truong hop|doi voi|neu|khi|rieng|ap dung)\b")
 # A paper named by the fact it proves: its parenthesis lists the kinds that do.
-_PROOF_OF = re.compile(r"^(?:(?:mot )?trong (?:cac |nhung )?)?(?:giay to|tai lieu)(?: co gia tri)?(?: de)? chung minh\b")
+# ("Giấy tờ, tài liệu có giá trị pháp lý chứng minh ...", "... hợp pháp chứng minh ...": the same lead.)
+_PROOF_OF = re.compile(r"^(?:(?:mot )?trong (?:cac |nhung )?)?(?:giay to|tai lieu)(?: ,? (?:giay to|tai lieu))?"
+                       r"(?: co gia tri(?: phap ly)?| hop phap| hop le)?(?: de)? chung minh\b")
 _UNNAMED_DATA = re.compile(r"\b(?:du lieu quoc gia|co so du lieu|csdl)\b")
 _DATABASE = re.compile(r"\b(?:co so du lieu|csdl|he thong thong tin)\b")
 _OWN_CASE = re.compile(r"\b(?:trong truong hop|doi voi truong hop)\b")

@@ -1242,3 +1242,11 @@ def test_papers_named_as_exceptions_are_not_asked_for(law, recogniser):
     text = "Giấy khám sức khỏe của người lái xe còn hiệu lực (trừ người nước ngoài có thẻ tạm trú còn thời hạn)"
     tree = read(recogniser, text)
     assert isinstance(tree, Paper) and tree.document_types == ["health-certificate"] and not tree.foreign
+
+
+def test_a_doubled_proof_of_lead_is_the_paper_its_parenthesis_names(law, recogniser):
+    # "Giấy tờ, tài liệu có giá trị pháp lý chứng minh ... (A)": one lead, the comma inside its words
+    # ("cha, mẹ") does not split it, and A is the paper.
+    text = "Giấy tờ, tài liệu có giá trị pháp lý chứng minh người nộp là cha, mẹ của trẻ em dưới 14 tuổi (giấy khai sinh của trẻ)"
+    assert kinds(read(recogniser, text)) == ["birth-certificate"]
+    assert decide(law, text, recogniser).status.value == "struck"
