@@ -349,6 +349,9 @@ def _negated(folded: str, start: int) -> bool:
             # "... để cơ quan tra cứu trên cơ sở dữ liệu hoặc Giấy chứng nhận ...":
             # the paper is offered instead of the lookup, not waived by it.
             break
+        if w == "thi":
+            # "Trường hợp không khai thác được ... thì xuất trình X": the "then" asks for X.
+            break
         if w == "phai" and k > 0 and window[k - 1] == "nhung":
             # "không cần văn bản ủy quyền nhưng phải có giấy khai sinh": the "but"
             # asks for what follows it.

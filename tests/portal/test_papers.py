@@ -1250,3 +1250,10 @@ def test_a_doubled_proof_of_lead_is_the_paper_its_parenthesis_names(law, recogni
     text = "Giấy tờ, tài liệu có giá trị pháp lý chứng minh người nộp là cha, mẹ của trẻ em dưới 14 tuổi (giấy khai sinh của trẻ)"
     assert kinds(read(recogniser, text)) == ["birth-certificate"]
     assert decide(law, text, recogniser).status.value == "struck"
+
+
+def test_a_negation_before_then_does_not_reach_the_paper_after_it(recogniser):
+    # "trường hợp ... không phải là chủ ... thì kèm theo giấy ủy quyền": the "không" is the case's,
+    # the paper after "thì" is asked for.
+    text = "Giấy phép lái xe (xuất trình); trường hợp người lái không phải là chủ xe thì kèm theo giấy ủy quyền của chủ xe"
+    assert recogniser.recognise(text).types == ["driving-licence", "power-of-attorney"]
