@@ -243,9 +243,10 @@ def cross_check(cat: Catalogue, locations: dict | None = None) -> list[DataError
 
     for src in cat.sources.values():
         k = ("source", src.id)
-        for j, t in enumerate(src.replaces):
-            if t not in docs:
-                report(*k, ("replaces", j), f"unknown document type {t!r}")
+        for name in ("replaces", "holds"):
+            for j, t in enumerate(getattr(src, name)):
+                if t not in docs:
+                    report(*k, (name, j), f"unknown document type {t!r}")
         if cat.agencies and src.owner not in cat.agencies:
             report(*k, ("owner",), f"unknown agency {src.owner!r}")
         for i, cov in enumerate(src.coverage):

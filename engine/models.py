@@ -143,6 +143,10 @@ class Source(Strict):
     owner: Slug
     clause: str | None = None
     replaces: list[Slug]
+    #: Papers whose data the database holds although its clause does not name
+    #: them: no general rule strikes them, but a dossier's own waiver naming
+    #: this database does.
+    holds: list[Slug] = Field(default_factory=list)
     announcement: Announcement
     #: Data-quality level by date: insufficient < partial < sufficient.
     quality: dict[dt.date, Literal["insufficient", "partial", "sufficient"]] = Field(default_factory=dict)

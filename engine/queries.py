@@ -111,6 +111,7 @@ def source_row(cat, src, day) -> dict:
         "owner": src.owner,
         "clause": src.clause,
         "replaces": list(src.replaces),
+        "holds": list(src.holds),
         "announced": src.announcement.date.isoformat() if src.announcement.date else None,
         "announcement_reference": src.announcement.reference.model_dump(mode="json"),
         "coverage": [

@@ -25,6 +25,9 @@ class SourcePublic(BaseModel):
     owner: str
     clause: str | None
     replaces: list[str]
+    #: Papers whose data the database holds beyond its clause's list: only a
+    #: dossier's own waiver naming the database strikes them.
+    holds: list[str] = []
     announced: str | None
     announcement_reference: dict[str, Any]
     coverage: list[Coverage]

@@ -198,7 +198,7 @@ def _is_foreign(folded: str) -> bool:
 
 
 _WAIVER = re.compile(
-    r"\bkhong (?:the )?khai thac duoc\b|\bchi (?:nop|thuc hien|yeu cau|xuat trinh)\b|"
+    r"\bkhong (?:the )?(?:khai thac|tra cuu) duoc\b|\bchi (?:phai )?(?:nop|thuc hien|yeu cau|xuat trinh)\b|"
     # "trường hợp thông tin đã có trên CSDL ... thì chỉ cần cung cấp số định danh cá nhân".
     r"\bchi can (?:cung cap|ke khai|khai|ghi|nop|xuat trinh)\b|"
     # "..., trừ khi cơ quan tiếp nhận tra cứu được thông tin trên CSDL ...": unless it is looked up.
@@ -260,7 +260,9 @@ class SourceNames:
                 if len(key) >= 4:
                     self.phrases.append((key, src.id))
         self.phrases.sort(key=lambda p: -len(p[0]))
-        self._replaces = {src.id: set(src.replaces) for src in sources}
+        # What a waiver naming the source may waive: the papers it replaces and
+        # those whose data it also holds (``holds``).
+        self._replaces = {src.id: set(src.replaces) | set(getattr(src, "holds", [])) for src in sources}
         # The Art. 4 databases (a clause of their own) that hold each type.
         self._owners: dict[str, list[str]] = {}
         for src in sources:
@@ -1214,7 +1216,10 @@ _SECTOR_STANDARD = re.compile(
     r"\btheo (?:quy dinh|tieu chuan|mau)(?: \w+){0,3} (?:cua|do) bo (?!y te\b)\w"
     # Res. 66.7 Art. 4.9 names the general health check; a crew's or a sector's own
     # fitness standard is another paper ("sức khỏe thuyền viên ... theo tiêu chuẩn chuyên ngành").
-    r"|\btieu chuan suc khoe chuyen nganh\b|\bsuc khoe (?:cua )?(?:thuyen vien|nguoi lai tau|to bay|nhan vien hang khong)\b")
+    r"|\btieu chuan suc khoe chuyen nganh\b|\bsuc khoe (?:cua )?(?:thuyen vien|nguoi lai tau|to bay|nhan vien hang khong)\b"
+    # "... do cơ sở y tế được Cục Hàng không cấp phép giám định sức khỏe cấp", "sức khỏe phù hợp
+    # với chức danh": a fitness assessment for one post, not the general health check.
+    r"|\bgiam dinh suc khoe\b|\bsuc khoe phu hop voi chuc danh\b")
 
 
 def _paper_node(ctx: _Ctx, p: _Piece):

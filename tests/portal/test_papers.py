@@ -1257,3 +1257,28 @@ def test_a_negation_before_then_does_not_reach_the_paper_after_it(recogniser):
     # the paper after "thì" is asked for.
     text = "Giấy phép lái xe (xuất trình); trường hợp người lái không phải là chủ xe thì kèm theo giấy ủy quyền của chủ xe"
     assert recogniser.recognise(text).types == ["driving-licence", "power-of-attorney"]
+
+
+def test_a_waiver_naming_the_insurance_database_waives_the_contribution_proof(law, recogniser):
+    # The contribution record is the insurance database's data (source field ``holds``), though Art. 4.3
+    # names only the book and the card: the entry's own waiver naming that database waives both papers.
+    text = ("Bản sao sổ bảo hiểm xã hội hoặc văn bản xác nhận quá trình đóng bảo hiểm xã hội của cơ quan bảo hiểm xã hội; "
+            "không yêu cầu nộp nếu đã tra cứu được thông tin trên Cơ sở dữ liệu quốc gia về bảo hiểm.")
+    d = decide_waived_choice(law, recogniser, text, "insurance", 2)
+    assert [c.status.value for c in d.components] == ["struck", "struck"]
+    # Without a waiver no general rule strikes the proof.
+    d = decide(law, "Văn bản xác nhận quá trình đóng bảo hiểm xã hội của cơ quan bảo hiểm xã hội", recogniser)
+    assert d.status.value == "required"
+
+
+def test_only_when_the_lookup_fails_is_a_waiver(recogniser):
+    # "... chỉ phải nộp trong trường hợp cơ quan ... không tra cứu được thông tin trên CSDL X".
+    text = ("Bản sao Giấy chứng nhận đăng ký doanh nghiệp/Giấy chứng nhận đăng ký hợp tác xã; đơn vị chỉ phải nộp trong "
+            "trường hợp cơ quan cấp phép không tra cứu được thông tin trên Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp.")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and [p.waiver for p in iter_papers(tree)] == ["business-registration"] * 2
+
+
+def test_a_fitness_assessment_for_a_post_is_a_sector_certificate(recogniser):
+    text = "Giấy chứng nhận sức khỏe phù hợp với chức danh do cơ sở y tế được cấp phép giám định sức khỏe cấp (đối với tiếp viên)"
+    assert kinds(read(recogniser, text)) == ["sector-health-certificate"]
