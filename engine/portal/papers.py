@@ -186,7 +186,8 @@ _FOREIGN = re.compile(
     r"cua nuoc noi (?:\w+ ){0,8}?(?:cu tru|thuong tru|sinh song))\b"
 )
 # "đủ sức khỏe để học tập ở nước ngoài": where the applicant goes, not who issued the paper.
-_PURPOSE_ABROAD = re.compile(r"\b(?:hoc tap|du hoc|lam viec|cong tac|lao dong|dao tao|thuc tap|xuat canh|di) (?:o|tai) nuoc ngoai\b")
+# ("đủ sức khỏe đi học nước ngoài": the same, "ở" left out.)
+_PURPOSE_ABROAD = re.compile(r"\b(?:(?:hoc tap|du hoc|lam viec|cong tac|lao dong|dao tao|thuc tap|xuat canh|di) (?:o|tai)|di hoc|di lam viec|di lao dong) nuoc ngoai\b")
 
 
 # "(không áp dụng đối với trẻ em là người nước ngoài)", "(trừ người nước ngoài ...)": the paper is a citizen's.
@@ -820,6 +821,11 @@ def _clause(ctx: _Ctx, a: int, b: int):
             a = colon + 1
             ctx.copy_lead = bool(_COPY_ONLY.match(_strip_lead(head))) and not _ORIGINAL.search(head)
             examples = generic
+            like = _examples_lead(ctx, a, b) if not examples and " nhu " in f" {ctx.folded(a, b)} " else None
+            if like is not None:
+                # "Cha, mẹ ... của người được cấp văn bằng: bản sao giấy tờ chứng minh quan hệ ...
+                # như giấy khai sinh, giấy chứng nhận kết hôn": the class after a case's colon.
+                a, examples = like + 1, True
     else:
         # "Giấy tờ chứng minh quan hệ nhân thân ... như Giấy khai sinh, Giấy chứng
         # nhận kết hôn": a generic paper and the kinds it may be.

@@ -72,7 +72,7 @@ _NOUN = re.compile(
     r"bao cao|danh sach|chung chi|van bang|anh|ban ve|so do|ban do|dieu le|bien lai|chung tu|hoa don)\b"
 )
 # A generic paper followed by "như" (such as): the names after it are examples of it.
-_EXAMPLES = re.compile(r"\b(?:giay to|tai lieu)\b(?: \w+){0,20} nhu$")
+_EXAMPLES = re.compile(r"\b(?:giay to|tai lieu)\b(?: (?:\w+|,)){0,20} nhu$")
 # A head ending in an attaching verb: the paper after it is one more paper.
 _ATTACH = re.compile(r"(?:^|\s)(?:kem theo|nop kem|nop kem theo|dinh kem|dinh kem theo|kem(?: ban (?:sao|chup|chinh))?)$")
 # "so" is left out: "sổ" and "số" fold alike, and "số căn cước" is a number.
@@ -266,7 +266,7 @@ class Recogniser:
         if not self._strong[phrase] and not _DOC_NOUN_TAIL.search(head) and not _HAND_OVER.search(head):
             # "hộ khẩu", "đăng ký doanh nghiệp" right after other words: an activity.
             return False
-        if head.endswith("nhu") and _EXAMPLES.search(_head(folded, start, 24)):
+        if head.endswith("nhu") and _EXAMPLES.search(_clause_head(folded, start, 24)):
             # "giấy tờ chứng minh nhân thân của người đó như thẻ căn cước, ...":
             # the papers after "như" are the kinds the generic paper may be.
             return True
@@ -430,6 +430,17 @@ def _head(folded: str, start: int, limit: int = 12) -> str:
         words.append(w)
         if len(words) > limit:
             break
+    return " ".join(reversed(words))
+
+
+def _clause_head(folded: str, start: int, limit: int) -> str:
+    """Up to ``limit`` words before ``start`` in its clause, commas kept ("giấy tờ
+    chứng minh quan hệ với người được cấp văn bằng, chứng chỉ như ...")."""
+    words: list[str] = []
+    for w in reversed(_window(folded, start)):
+        if w in _CLAUSE_END or w in ("(", ")") or len(words) > limit:
+            break
+        words.append(w)
     return " ".join(reversed(words))
 
 

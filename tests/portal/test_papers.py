@@ -1282,3 +1282,16 @@ def test_only_when_the_lookup_fails_is_a_waiver(recogniser):
 def test_a_fitness_assessment_for_a_post_is_a_sector_certificate(recogniser):
     text = "Giấy chứng nhận sức khỏe phù hợp với chức danh do cơ sở y tế được cấp phép giám định sức khỏe cấp (đối với tiếp viên)"
     assert kinds(read(recogniser, text)) == ["sector-health-certificate"]
+
+
+def test_a_class_and_its_examples_after_a_case_colon_is_the_choice_of_examples(recogniser):
+    # "Người thân của người được cấp chứng chỉ, văn bằng: bản sao giấy tờ chứng minh quan hệ với người
+    # được cấp văn bằng, chứng chỉ như A, B": the comma inside the class's words does not end it.
+    text = ("Vợ, chồng, con của người được cấp văn bằng, chứng chỉ: bản sao giấy tờ chứng minh quan hệ với người được "
+            "cấp văn bằng, chứng chỉ như giấy khai sinh, giấy chứng nhận kết hôn")
+    assert kinds(read(recogniser, text)) == {"any_of": [["birth-certificate"], ["marriage-certificate"]]}
+
+
+def test_a_health_certificate_to_study_abroad_is_a_vietnamese_paper(recogniser):
+    tree = read(recogniser, "Giấy chứng nhận đủ sức khỏe đi học nước ngoài do bệnh viện cấp tỉnh cấp")
+    assert tree.document_types == ["health-certificate"] and not tree.foreign
