@@ -1016,6 +1016,9 @@ def _connector(ctx: _Ctx, k: int, b: int) -> tuple[str | None, int]:
         return "or", 1
     if w not in _AND_FIRST:
         return None, 0
+    if w == "va" and k + 1 < b and ctx.toks[k + 1].word == "cua":
+        # "giấy tờ pháp lý của chủ hộ và của các thành viên": two holders of one paper.
+        return None, 0
     for phrase in _AND_PHRASES:
         n = len(phrase)
         if tuple(t.word for t in ctx.toks[k : k + n]) == phrase:
@@ -1536,6 +1539,13 @@ def _closed_choice(node, paper: Paper) -> list[Paper]:
     return []
 
 
+def _unnamed(p: Paper, recogniser: Recogniser) -> bool:
+    """No type, or only a class of evidence ("Giấy tờ, tài liệu chứng minh ...",
+    registry category ``evidence``): what the paper is, its words do not say."""
+    docs = recogniser.documents
+    return all(t in docs and docs[t].category == "evidence" for t in p.document_types)
+
+
 def _named_types(rec) -> set[str]:
     """Document types a waiver's own words name (recognised or set aside)."""
     return {h.type_id for h in rec.hits + rec.rejected}
@@ -1603,7 +1613,7 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
             # together ("bản sao quyết định hoặc trích lục cải chính hộ tịch ...;
             # không phải nộp nếu thông tin đã được cập nhật trên CSDL ...").
             waived_by_name = any(t in sources.replaces(s) for t in _named_types(rec) for s in named)
-            if not waived_by_name and all(not p.document_types and not p.surrendered and not p.foreign for p in papers):
+            if not waived_by_name and all(_unnamed(p, recogniser) and not p.surrendered and not p.foreign for p in papers):
                 for p in papers:
                     p.waiver, p.waiver_text = named[0], text
         if own:

@@ -1295,3 +1295,19 @@ def test_a_class_and_its_examples_after_a_case_colon_is_the_choice_of_examples(r
 def test_a_health_certificate_to_study_abroad_is_a_vietnamese_paper(recogniser):
     tree = read(recogniser, "Giấy chứng nhận đủ sức khỏe đi học nước ngoài do bệnh viện cấp tỉnh cấp")
     assert tree.document_types == ["health-certificate"] and not tree.foreign
+
+
+def test_a_class_of_evidence_is_waived_like_an_unnamed_paper(recogniser):
+    # "Giấy tờ, tài liệu chứng minh ... (A; B); không yêu cầu nộp nếu đã khai thác được trong CSDL X": the
+    # class names no paper a database is known to hold, and the entry's own waiver speaks of it.
+    text = ("Giấy tờ, tài liệu chứng minh việc thay đổi thông tin về nhân thân (quyết định cho phép đổi tên; trích lục "
+            "cải chính hộ tịch); không yêu cầu nộp nếu đã khai thác được trong Cơ sở dữ liệu hộ tịch điện tử.")
+    tree = read(recogniser, text)
+    assert isinstance(tree, Paper) and tree.waiver == "civil-status"
+
+
+def test_a_paper_of_two_holders_joined_by_va_cua_is_one_paper(recogniser):
+    # "giấy tờ pháp lý của A và của B (X, Y hoặc Z)": "và của" joins holders, not papers.
+    text = ("Bản sao giấy tờ pháp lý của chủ cơ sở và của các thành viên góp vốn (thẻ Căn cước, thẻ Căn cước công dân "
+            "hoặc hộ chiếu)")
+    assert kinds(read(recogniser, text)) == {"any_of": [["the-can-cuoc"], ["cccd"], ["passport"]]}
