@@ -777,7 +777,8 @@ def _clause(ctx: _Ctx, a: int, b: int):
         if cut is None:
             return None  # a case with no paper after it: a note
         condition = ctx.span(a, cut)
-        a = cut + 1
+        # (A case ending on a giving verb keeps the verb with the paper it gives.)
+        a = cut if ctx.toks[cut].word in _CASE_GIVES else cut + 1
         if _AGENCY_LOOKS_UP.match(ctx.folded(a, b)):
             # "+ Trường hợp ... độc thân: Cơ quan giải quyết ... tra cứu thông tin
             # ... trên CSDL hộ tịch": in that case the agency looks it up; nothing is asked.
@@ -926,7 +927,19 @@ def _case_end(ctx: _Ctx, a: int, b: int) -> int | None:
             rest = _strip_present(ctx.folded(k + 1, b))
             if _PAPER_HEAD.match(rest) or ctx.hits(k + 1, min(b, k + 8)):
                 return k
+    # "đối với hộ gia đình kèm theo danh sách các thành viên ...", "trường hợp ... nộp
+    # thêm bản sao ...": the case ends where a giving verb hands a paper in.
+    for k in top:
+        # ("mẫu ... ban hành kèm theo Nghị quyết ...": a citation, not a paper given.)
+        # ("trường hợp nộp hồ sơ trực tuyến, ...": the verb of the case itself, the dossier.)
+        rest = _strip_present(ctx.folded(k, b))
+        if (k > a + 2 and ctx.toks[k].word in _CASE_GIVES and ctx.toks[k - 1].word != "hanh"
+                and _PAPER_HEAD.match(rest) and not rest.startswith("ho so")):
+            return k
     return None
+
+
+_CASE_GIVES = ("kem", "nop")
 
 
 def _strip_lead(f: str) -> str:
@@ -1225,7 +1238,7 @@ _SECTOR_STANDARD = re.compile(
     r"\btheo (?:quy dinh|tieu chuan|mau)(?: \w+){0,3} (?:cua|do) bo (?!y te\b)\w"
     # Res. 66.7 Art. 4.9 names the general health check; a crew's or a sector's own
     # fitness standard is another paper ("sức khỏe thuyền viên ... theo tiêu chuẩn chuyên ngành").
-    r"|\btieu chuan suc khoe chuyen nganh\b|\bsuc khoe (?:cua )?(?:thuyen vien|nguoi lai tau|to bay|nhan vien hang khong)\b"
+    r"|\btieu chuan suc khoe chuyen nganh\b|\bsuc khoe (?:thuyen vien|nguoi lai tau|to bay|nhan vien hang khong)\b"
     # "... do cơ sở y tế được Cục Hàng không cấp phép giám định sức khỏe cấp", "sức khỏe phù hợp
     # với chức danh": a fitness assessment for one post, not the general health check.
     r"|\bgiam dinh suc khoe\b|\bsuc khoe phu hop voi chuc danh\b")

@@ -1311,3 +1311,24 @@ def test_a_paper_of_two_holders_joined_by_va_cua_is_one_paper(recogniser):
     text = ("Bản sao giấy tờ pháp lý của chủ cơ sở và của các thành viên góp vốn (thẻ Căn cước, thẻ Căn cước công dân "
             "hoặc hộ chiếu)")
     assert kinds(read(recogniser, text)) == {"any_of": [["the-can-cuoc"], ["cccd"], ["passport"]]}
+
+
+def test_a_case_ending_on_a_giving_verb_asks_for_the_paper_after_it(recogniser):
+    # "...; đối với hộ gia đình kèm theo danh sách ...": in that case the list is asked too.
+    text = "Bản sao Căn cước công dân của người đề nghị; đối với tổ hợp tác kèm theo danh sách các thành viên tham gia"
+    tree = read(recogniser, text)
+    assert kinds(tree) == {"all_of": [["cccd"], ["list-or-register"]]}
+    assert list(iter_papers(tree))[1].condition == "đối với tổ hợp tác"
+    # A citation ("mẫu ... ban hành kèm theo Nghị quyết ...") and the case's own verb ("trường hợp nộp hồ
+    # sơ trực tuyến") give no paper.
+    text = ("Đối với người đăng ký lần đầu, đề nghị cung cấp Giấy xác nhận thời gian công tác theo mẫu ban hành kèm "
+            "theo Nghị định số 10/2025/NĐ-CP")
+    assert all("Nghị định" not in p.text[:12] for p in iter_papers(read(recogniser, text)))
+    text = "Bản sao Giấy chứng nhận quyền sử dụng đất; trường hợp nộp hồ sơ trực tuyến, nộp bản sao điện tử"
+    assert kinds(read(recogniser, text)) == ["land-use-certificate"]
+
+
+def test_a_crew_members_health_check_is_the_general_one(recogniser):
+    # "Giấy khám sức khỏe của thuyền viên do cơ sở khám bệnh cấp": whose check, not a seafarer's standard.
+    assert kinds(read(recogniser, "Giấy khám sức khỏe của thuyền viên do cơ sở khám bệnh, chữa bệnh cấp")) == ["health-certificate"]
+    assert kinds(read(recogniser, "Giấy chứng nhận sức khỏe thuyền viên còn hiệu lực")) == ["sector-health-certificate"]
