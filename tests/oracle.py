@@ -49,6 +49,10 @@ def _rule_outcome(cat, rule, applicant, as_of, statuses) -> Outcome:
             return Outcome("required", 4, rule.id, rule.source)
     for attr, vals in rule.requires.items():
         coverage[attr] = [v for v in vals if attr not in coverage or v in coverage[attr]]
+    if any(not vals for vals in coverage.values()):
+        # The rule asks for values its sources do not cover (requires vn, the
+        # source covers foreigners): nobody is covered, so there is no promise.
+        return Outcome("required", 6, rule.id, rule.source)
     for attr, vals in coverage.items():
         given = applicant.get(attr)
         if given is not None and given not in vals:

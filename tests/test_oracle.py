@@ -225,3 +225,31 @@ def test_struck_if_promises_on_the_shipped_catalogue(engine):
     for code in sorted(engine.catalogue.procedures):
         for person in people:
             _keeps_promises(engine, code, person, dt.date(2026, 6, 1), None)
+
+
+def test_a_rule_nobody_is_covered_by_makes_no_promise():
+    # Found by the property test: the rule asks for Vietnamese applicants, its source covers only
+    # foreigners, so no applicant's facts can strike the paper and the entry carries no struck_if.
+    src = Source.model_validate({
+        "id": "s1", "name": _text("s1"), "owner": "bo-cong-an", "replaces": ["d2"],
+        "announcement": {"date": "2022-01-01", "reference": {"source": "t"}}, "quality": {"2022-01-01": "partial"},
+        "coverage": [{"attribute": "nationality", "values": {"2022-01-01": ["foreign"]}, "reference": {"source": "t"}}],
+        "legal_basis": {"act": "t"},
+    })
+    rule = Rule.model_validate({
+        "id": "strike-d2", "description": "t", "effect": "strike", "document_types": ["d2"], "source": "s1",
+        "valid_from": "2022-01-01", "min_quality": "partial", "requires": {"nationality": ["vn"]},
+        "legal_basis": {"act": "t"}, "fallback": "fb", "explanation": _text("{document_en}"),
+    })
+    proc = Procedure.model_validate({"code": "9.000000", "name": _text("p"), "ministry": "bo-tu-phap", "requirements": [
+        {"id": "r0", "text": "r", "document_types": ["d1", "d2"], "match": "any_of", "originals": 1}]})
+    cat = Catalogue(
+        documents={d: DocumentType.model_validate({"id": d, "name": _text(d)}) for d in ("d1", "d2")},
+        sources={"s1": src}, rules={rule.id: rule}, procedures={"9.000000": proc},
+        fallbacks={"fb": Fallback.model_validate({"id": "fb", "legal_basis": {"act": "t"}, "deadlines": {"online": _text("8h")}, "text": _text("{deadline_en}")})},
+        attributes={a: Attribute.model_validate({"id": a, "description": _text(a), "values": v}) for a, v in ATTRS.items()},
+    )
+    want = oracle.decide(cat, "9.000000", {}, dt.date(2022, 1, 1))
+    got = Engine(cat, host=HOST).evaluate("9.000000", {}, dt.date(2022, 1, 1)).decisions
+    assert [w["struck_if"] for w in want] == [d.struck_if for d in got] == [None]
+    assert [w["status"] for w in want] == [d.status.value for d in got] == ["required"]
