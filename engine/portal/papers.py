@@ -931,10 +931,11 @@ def _case_end(ctx: _Ctx, a: int, b: int) -> int | None:
     # thêm bản sao ...": the case ends where a giving verb hands a paper in.
     for k in top:
         # ("mẫu ... ban hành kèm theo Nghị quyết ...": a citation, not a paper given.)
+        if k <= a + 2 or ctx.toks[k].word not in _CASE_GIVES or ctx.toks[k - 1].word == "hanh":
+            continue
         # ("trường hợp nộp hồ sơ trực tuyến, ...": the verb of the case itself, the dossier.)
         rest = _strip_present(ctx.folded(k, b))
-        if (k > a + 2 and ctx.toks[k].word in _CASE_GIVES and ctx.toks[k - 1].word != "hanh"
-                and _PAPER_HEAD.match(rest) and not rest.startswith("ho so")):
+        if _PAPER_HEAD.match(rest) and not rest.startswith("ho so"):
             return k
     return None
 
@@ -1107,7 +1108,7 @@ def _paren(ctx: _Ctx, piece: _Piece, a: int, b: int) -> None:
     if _CONDITION.match(f) or f in ("neu co", "neu co ;"):
         piece.condition = ctx.span(a, b)
         return
-    if _EXCEPT_PAPERS.match(f):
+    if _EXCEPTED.match(f):
         # "Các giấy tờ chứng minh người phụ thuộc (trừ bản chụp giấy khai sinh ...)":
         # the papers named are the ones not asked for; so are the people named.
         piece.notes.append(ctx.span(a, b))
@@ -1120,8 +1121,9 @@ def _paren(ctx: _Ctx, piece: _Piece, a: int, b: int) -> None:
     piece.notes.append(ctx.span(a, b))
 
 
-# ("(trừ người nước ngoài đổi giấy phép ...)": the people it is not asked of.)
-_EXCEPT_PAPERS = re.compile(r"^tru\b")
+# "(trừ ...)": what a rule excepts, papers ("trừ bản chụp giấy khai sinh") or people
+# ("trừ người nước ngoài đổi giấy phép ..."), not what the entry asks.
+_EXCEPTED = re.compile(r"^tru\b")
 _BARE_GENERIC = re.compile(r"(?:giay to|tai lieu|ho so|van ban|giay to tai lieu)")
 _ISSUING = r"lap|cap|xac nhan|chung thuc|cong chung|ky"
 _ISSUE_VERB = re.compile(rf"(?:{_ISSUING}|hop phap hoa)\b")
