@@ -67,6 +67,12 @@ class Window:
     coverage: tuple[tuple[str, tuple[str, ...]], ...]
 
 
+#: Fact flags that keep a paper whatever the law says, and the reason their
+#: action carries: the paper itself is handed in, no Vietnamese database holds
+#: it (a foreign paper), or the register lost its record (a re-registration).
+KEEPING_FLAGS = {"keep": "surrendered", "foreign": "foreign", "unrecorded": "unrecorded"}
+
+
 @dataclass(frozen=True)
 class Action:
     """What a fired durable rule means; the host hands it back with the fact id."""
@@ -287,11 +293,9 @@ def compile_template(cat: Catalogue, rule_ids: tuple[str, ...]) -> CompiledRules
         if gaps:
             add([gaps[0] if len(gaps) == 1 else {"$or": gaps}], Action("miss", rule.id, None, reason="inactive", rank=7))
     if rules:
-        # A surrendered paper (the paper itself is handed in) and a foreign one
-        # (no Vietnamese database holds it) outrank every strike.
-        add([{"keep": 1}], Action("miss", None, None, reason="surrendered", rank=0))
-        add([{"foreign": 1}], Action("miss", None, None, reason="foreign", rank=0))
-        add([{"unrecorded": 1}], Action("miss", None, None, reason="unrecorded", rank=0))
+        # A paper kept whatever the law says (KEEPING_FLAGS) outranks every strike.
+        for flag, reason in KEEPING_FLAGS.items():
+            add([{flag: 1}], Action("miss", None, None, reason=reason, rank=0))
     # The catch-all: every fact fires at least this, so every evaluation is decided.
     add([], Action("default", rank=100))
     # The name hashes what the rules mean as well as their conditions: two

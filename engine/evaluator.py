@@ -134,14 +134,19 @@ def _evict_oldest(cache: dict, share: float = 0.25) -> None:
         del cache[key]
 
 
+#: A paper kept whatever the law says (the reasons of ``KEEPING_FLAGS``): the
+#: id of the mechanism that kept it and the sentence that says why.
+_KEPT = {
+    "surrendered": ("surrendered-original", explain.surrendered),
+    "foreign": ("foreign-paper", explain.foreign),
+    "unrecorded": ("record-not-held", explain.unrecorded),
+}
+
+
 def _mechanism_rule(action: Action, doc: str) -> str:
     """Id of a decision no law rule made (the catch-all, a surrendered or foreign paper)."""
-    if action.reason == "surrendered":
-        return "surrendered-original"
-    if action.reason == "foreign":
-        return "foreign-paper"
-    if action.reason == "unrecorded":
-        return "record-not-held"
+    if action.reason in _KEPT:
+        return _KEPT[action.reason][0]
     return "unrecognised" if doc == UNRECOGNISED else "default-required"
 
 
@@ -538,7 +543,7 @@ class Engine:
             # applicant who holds it, and we do not know that this one does. The
             # choice stays, struck if the applicant's fact is that one.
             return _Leaf(paper, chosen.status, chosen.action, chosen.doc, None, entry.counts[j], holds_if=settled_by_name)
-        if chosen.status is not Status.struck and chosen.action.reason not in ("surrendered", "foreign", "unrecorded"):
+        if chosen.status is not Status.struck and chosen.action.reason not in _KEPT:
             for o in outcomes:
                 struck_if = self._strike_condition(actions.get((j, o.doc), []))
                 if struck_if:
@@ -626,12 +631,8 @@ class Engine:
             return explain.rule_explanation(cat, rule, named or [leaf.doc] if leaf.doc != UNRECOGNISED else named)
         if action.kind == "cond":
             return explain.conditional(cat, rule, named, {a: list(v) for a, v in action.missing})
-        if action.reason == "surrendered":
-            return explain.surrendered(cat, named)
-        if action.reason == "foreign":
-            return explain.foreign(cat, named)
-        if action.reason == "unrecorded":
-            return explain.unrecorded(cat, named)
+        if action.reason in _KEPT:
+            return _KEPT[action.reason][1](cat, named)
         if action.kind == "miss":
             return explain.blocked(cat, rule, named, action.reason or "", as_of, statuses.get(action.source or rule.source or ""), action.source)
         # Thousands of entries share these sentences: build each once.

@@ -263,7 +263,7 @@ class SourceNames:
         self.phrases.sort(key=lambda p: -len(p[0]))
         # What a waiver naming the source may waive: the papers it replaces and
         # those whose data it also holds (``holds``).
-        self._replaces = {src.id: set(src.replaces) | set(getattr(src, "holds", [])) for src in sources}
+        self._holds = {src.id: set(src.replaces) | set(getattr(src, "holds", [])) for src in sources}
         # The Art. 4 databases (a clause of their own) that hold each type.
         self._owners: dict[str, list[str]] = {}
         for src in sources:
@@ -287,8 +287,9 @@ class SourceNames:
                 found.append((m.start(), sid))
         return list(dict.fromkeys(sid for _, sid in sorted(found)))
 
-    def replaces(self, source: str) -> set[str]:
-        return self._replaces.get(source, set())
+    def holds(self, source: str) -> set[str]:
+        """Papers whose data ``source`` holds: those its clause replaces and its ``holds``."""
+        return self._holds.get(source, set())
 
 
 # --------------------------------------------------------------------------- reading
@@ -897,6 +898,8 @@ def _top_level(ctx: _Ctx, a: int, b: int):
 
 # "Người được ủy quyền là cha, mẹ, ... thì ...": a case opened by the person it is about.
 _PERSON_CASE = re.compile(r"^(?:nguoi|ca nhan)\b(?:(?!\bthi\b)[^;:]){0,120}?\bla\b(?:(?!\bthi\b)[^;:]){0,120}?\bthi\b")
+
+
 def _opens_case(f: str) -> bool:
     """The clause opens on a case ("Trường hợp ...", "Đối với ...", "Người ... là ... thì")."""
     return bool(_CONDITION.match(f) or _PERSON_CASE.match(f))
@@ -948,8 +951,11 @@ def _strip_lead(f: str) -> str:
     return re.sub(r"^(?:[+\-*]|[a-z]\)|\d+\.?)\s*", "", f)
 
 
+_DIGITS = re.compile(r"\d+ so\b")
+
+
 def _strip_present(f: str) -> str:
-    if re.match(r"\d+ so\b", f):
+    if _DIGITS.match(f):
         return f  # "12 số" (a number's digits), not a count of "sổ" (books)
     f = re.sub(r"^(?:nop them|nop kem|nop|xuat trinh|kem theo|bo sung)\s+", "", f)
     m = _PRESENT.match(f)
@@ -1605,9 +1611,9 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
             continue
         listed = {t for p in papers for t in p.document_types}
         extra = [t for t in dict.fromkeys(h.type_id for h in rec.rejected + rec.hits)
-                 if own and t not in listed and any(t in sources.replaces(s) for s in named)]
+                 if own and t not in listed and any(t in sources.holds(s) for s in named)]
         for t in extra:
-            src = next(s for s in named if t in sources.replaces(s))
+            src = next(s for s in named if t in sources.holds(s))
             name = recogniser.documents[t].name.vi if t in recogniser.documents else t
             added = Paper(id="_", text=name, document_types=[t], waiver=src, waiver_text=text)
             out.node = _join("all", [out.node, added])
@@ -1616,7 +1622,7 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
         for p in papers:
             if p.waiver is not None or p.surrendered or p.foreign:
                 continue
-            fits = [s for s in named if set(p.document_types) & sources.replaces(s)]
+            fits = [s for s in named if set(p.document_types) & sources.holds(s)]
             if fits:
                 p.waiver, p.waiver_text = fits[0], text
         if own and not any(p.waiver for p in papers) and (len(papers) == 1 or isinstance(out.node, AnyOf)):
@@ -1627,7 +1633,7 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
             # alternatives of one choice, none of them recognised, are waived
             # together ("bản sao quyết định hoặc trích lục cải chính hộ tịch ...;
             # không phải nộp nếu thông tin đã được cập nhật trên CSDL ...").
-            waived_by_name = any(t in sources.replaces(s) for t in _named_types(rec) for s in named)
+            waived_by_name = any(t in sources.holds(s) for t in _named_types(rec) for s in named)
             if not waived_by_name and all(_unnamed(p, recogniser) and not p.surrendered and not p.foreign for p in papers):
                 for p in papers:
                     p.waiver, p.waiver_text = named[0], text
@@ -1659,7 +1665,7 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
                 # quốc gia)": no database named; the paper's own database is meant.
                 named = sources.owners(p.document_types)[:1]
             out.waiver_sources.extend(s for s in named if s not in out.waiver_sources)
-            fits = [s for s in named if set(p.document_types) & sources.replaces(s)]
+            fits = [s for s in named if set(p.document_types) & sources.holds(s)]
             spoken_of = _named_types(recogniser.recognise(p.waiver_text)) & listed_all
             if not fits and not spoken_of:
                 # "(Không yêu cầu xuất trình giấy tờ này khi khai thác được thông
@@ -1671,7 +1677,7 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
                 # "A / B / C (không phải nộp nếu ... tra cứu được trên CSDL X)": the
                 # parenthesis closing a choice speaks of every alternative X holds.
                 for q in _closed_choice(out.node, p):
-                    if q.waiver is None and not (q.surrendered or q.foreign) and set(q.document_types) & sources.replaces(p.waiver):
+                    if q.waiver is None and not (q.surrendered or q.foreign) and set(q.document_types) & sources.holds(p.waiver):
                         q.waiver, q.waiver_text = p.waiver, p.waiver_text
             else:
                 text = p.waiver_text
@@ -1682,6 +1688,6 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
                 for q in papers:
                     if (q is not p and q.waiver is None and not (q.surrendered or q.foreign)
                             and set(q.document_types) & spoken_of):
-                        mine = [s for s in named if set(q.document_types) & sources.replaces(s)]
+                        mine = [s for s in named if set(q.document_types) & sources.holds(s)]
                         if mine:
                             q.waiver, q.waiver_text = mine[0], text

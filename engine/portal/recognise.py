@@ -349,12 +349,10 @@ def _negated(folded: str, start: int) -> bool:
             # "... để cơ quan tra cứu trên cơ sở dữ liệu hoặc Giấy chứng nhận ...":
             # the paper is offered instead of the lookup, not waived by it.
             break
-        if w == "thi":
-            # "Trường hợp không khai thác được ... thì xuất trình X": the "then" asks for X.
-            break
-        if w == "phai" and k > 0 and window[k - 1] == "nhung":
-            # "không cần văn bản ủy quyền nhưng phải có giấy khai sinh": the "but"
-            # asks for what follows it.
+        if w == "thi" or (w == "phai" and k > 0 and window[k - 1] == "nhung"):
+            # _THEN's words: "Trường hợp không khai thác được ... thì xuất trình X",
+            # "không cần văn bản ủy quyền nhưng phải có giấy khai sinh": the "then"
+            # or the "but" asks for what follows it.
             break
         words.append(w)
     return bool(_NEGATION.search(" ".join(reversed(words))))
