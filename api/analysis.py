@@ -257,10 +257,13 @@ class Analysis:
     def _compute(self, key: tuple, compute: Callable[[Engine], Any], engine: Engine) -> Any:
         try:
             value = compute(engine)
-        finally:
+        except BaseException:
             with self._lock:
                 self._running.pop(key, None)
+            raise
+        # One step: an asker arriving between "no longer running" and "stored" would compute it again.
         with self._lock:
+            self._running.pop(key, None)
             self._results[key] = value
             while len(self._results) > _SIZE:
                 _release(self._results.popitem(last=False)[1])

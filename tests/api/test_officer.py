@@ -117,3 +117,45 @@ def test_analysis_runs_once_in_its_bounded_pool(app, client, tokens):
         w.join()
     assert len(calls) == 1 and calls[0].startswith("onceonly-analysis")
     assert len(set(results)) == 1 and len(results) == 4
+
+
+def test_an_asker_arriving_as_a_computation_ends_reuses_it(app, client):
+    """The computation stops being "running" and is stored in one step: an asker
+    arriving in between (a busy machine's late thread) never computes it again."""
+    import threading
+
+    from api.analysis import analysis_of, in_pool
+
+    analysis = analysis_of(app.state.runtime)
+    calls, done, probes = [], threading.Event(), []
+
+    def compute(engine):
+        calls.append(1)
+        done.set()
+        return len(calls)
+
+    def ask():
+        analysis.cached("late", (1,), compute)
+
+    class Watched:
+        """The analysis lock; once the computation is over, its first release in the
+        pool lets another thread ask the same question (and waits a moment for it)."""
+
+        def __init__(self, lock):
+            self.lock = lock
+
+        def __enter__(self):
+            return self.lock.__enter__()
+
+        def __exit__(self, *exc):
+            released = self.lock.__exit__(*exc)
+            if done.is_set() and in_pool() and not probes:
+                probes.append(threading.Thread(target=ask))
+                probes[0].start()
+                probes[0].join(1.0)
+            return released
+
+    analysis._lock = Watched(analysis._lock)
+    assert analysis.cached("late", (1,), compute) == 1
+    probes[0].join(10)
+    assert not probes[0].is_alive() and calls == [1]
