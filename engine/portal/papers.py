@@ -203,7 +203,9 @@ _WAIVER = re.compile(
     # "trường hợp thông tin đã có trên CSDL ... thì chỉ cần cung cấp số định danh cá nhân".
     r"\bchi can (?:cung cap|ke khai|khai|ghi|nop|xuat trinh)\b|"
     # "..., trừ khi cơ quan tiếp nhận tra cứu được thông tin trên CSDL ...": unless it is looked up.
-    r"\btru (?:khi|truong hop) (?:\w+ ){0,6}?(?:tra cuu|khai thac|kiem tra) duoc\b|\b(?:khong phai nop|khong yeu cau|khong can nop|khong phai xuat trinh|khong can xuat trinh|khong phai cung cap|"
+    r"\btru (?:khi|truong hop) (?:\w+ ){0,6}?(?:tra cuu|khai thac|kiem tra) duoc\b|"
+    # "...; không áp dụng nếu cơ quan tiếp nhận khai thác được thông tin ... trên CSDL ...".
+    r"\bkhong ap dung (?:neu|khi|(?:trong )?truong hop) (?:\w+ ){0,8}?(?<!khong )(?<!chua )(?:da )?(?:tra cuu|khai thac|kiem tra) duoc\b|\b(?:khong phai nop|khong yeu cau|khong can nop|khong phai xuat trinh|khong can xuat trinh|khong phai cung cap|"
     r"khong bat buoc|khong phai|khong can|mien nop|khong bao gom ban sao|khong bao gom|chua duoc dang tai|chua duoc cong bo|"
     r"chua (?:duoc )?(?:tich hop|ket noi|chia se)|khong co (?:ten|thong tin) (?:tren|trong))\b|"
     # "Thành phần hồ sơ này được cắt giảm khi cơ quan tiếp nhận khai thác được thông tin từ CSDL ...".

@@ -1332,3 +1332,21 @@ def test_a_crew_members_health_check_is_the_general_one(recogniser):
     # "Giấy khám sức khỏe của thuyền viên do cơ sở khám bệnh cấp": whose check, not a seafarer's standard.
     assert kinds(read(recogniser, "Giấy khám sức khỏe của thuyền viên do cơ sở khám bệnh, chữa bệnh cấp")) == ["health-certificate"]
     assert kinds(read(recogniser, "Giấy chứng nhận sức khỏe thuyền viên còn hiệu lực")) == ["sector-health-certificate"]
+
+
+def test_not_applying_when_the_agency_finds_the_data_is_a_waiver(recogniser):
+    # "...; không áp dụng nếu cơ quan ... khai thác được thông tin ... trên CSDL X": the paper's own waiver.
+    text = ("Giấy xác nhận thường trú tại xã khu vực III từ đủ 03 năm trở lên; không áp dụng nếu cơ quan tiếp nhận "
+            "khai thác được thông tin cư trú trên Cơ sở dữ liệu quốc gia về dân cư")
+    tree = read(recogniser, text)
+    assert isinstance(tree, Paper) and tree.waiver == "population"
+    # Not applying to some people waives nothing, even beside a database's name.
+    text = ("Bản sao Giấy chứng nhận đăng ký doanh nghiệp; không áp dụng đối với doanh nghiệp đã có thông tin trên "
+            "Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp trước ngày 01/7/2025 nhưng chưa cập nhật ngành nghề")
+    assert all(p.waiver is None for p in iter_papers(read(recogniser, text)))
+
+
+def test_a_residence_confirmation_named_by_its_issuer_is_the_residence_proof(recogniser):
+    # The commune police confirm residence; dossiers name the paper by its issuer.
+    text = "Giấy xác nhận của Công an cấp xã về nơi thường trú của người đề nghị (nếu khác nơi cư trú của đối tượng)"
+    assert kinds(read(recogniser, text)) == ["residence-proof"]
