@@ -483,7 +483,12 @@ def read_papers(
                     and not _citizens_only(p, recogniser)):
                 p.foreign = True
     out.node = _nationality_choice(out.node, recogniser)
-    _mark_by_case(out.node, recogniser, _organisations_only(applicants))
+    # "Người khuyết tật đang mang thai hoặc nuôi con ...: A hoặc B": the situations the entry opens on.
+    colon = _colon(ctx, 0, len(toks))
+    lead = ctx.folded(0, colon) if colon is not None and not ctx.hits(0, colon) else None
+    if lead is not None and _PAPER_HEAD.match(_strip_present(_strip_lead(lead))):
+        lead = None  # "Văn bản chứng minh ... hoặc ...: A, B": a paper's proofs, no situations
+    _mark_by_case(out.node, recogniser, _organisations_only(applicants), lead)
     _number(out.node)
     return out
 
@@ -612,14 +617,15 @@ def _organisations_only(applicants: str | None) -> bool:
 _PERSON_KIND = re.compile(r"\b(?:cong dan|nguoi|ca nhan|can bo|cong chuc|vien chuc|ho gia dinh)\b")
 
 
-def _mark_by_case(node, recogniser: Recogniser, organisation: bool = False) -> None:
+def _mark_by_case(node, recogniser: Recogniser, organisation: bool = False, lead: str | None = None) -> None:
     """Alternatives one of which is a paper issued on a case (a court ruling, a
-    decision) stand for different cases: the entry goes only when each does."""
+    decision) stand for different cases: the entry goes only when each does.
+    ``lead``: the words before the entry's first colon when they name no paper."""
     if isinstance(node, Paper):
         return
     kids = node.any_of if isinstance(node, AnyOf) else node.all_of
     for kid in kids:
-        _mark_by_case(kid, recogniser, organisation)
+        _mark_by_case(kid, recogniser, organisation, lead)
     if not isinstance(node, AnyOf):
         return
 
@@ -651,7 +657,36 @@ def _mark_by_case(node, recogniser: Recogniser, organisation: bool = False) -> N
     kinds = {frozenset(p.document_types) for k in kids for p in iter_papers(k) if p.condition}
     roles = (len(conditions) > 1 and len(kinds) > 1 and not all(_NATIONALITY_CASE.search(c) for c in conditions))
     node.by_case = (node.by_case or (any(flags) and not all(flags)) or roles
-                    or _split_by_a_third_partys_nationality(kids, organisation))
+                    or _split_by_a_third_partys_nationality(kids, organisation) or _restates_a_situation(kids, lead))
+
+
+#: Words too common to tie an alternative to one situation of its case.
+_PLAIN = frozenset("cua va hoac cac mot nguoi ca nhan to chuc giay to ban sao ban chinh co duoc da dang la".split())
+
+
+def _restates_a_situation(kids: list, lead: str | None = None) -> bool:
+    """Alternatives of a case that names situations ("Người ... đang mang thai hoặc nuôi con
+    dưới 36 tháng tuổi: giấy khai sinh của con hoặc giấy ... xác nhận đang mang thai") are
+    one per situation when an alternative repeats the words of one situation only: the
+    entry goes only when each does."""
+    papers = [p for k in kids for p in iter_papers(k)]
+    conditions = {p.condition for p in papers}
+    if len(papers) < 2 or len(conditions) != 1:
+        return False
+    case = next(iter(conditions))
+    case = fold(case) if case is not None else lead
+    if not case:
+        return False
+    sides = [side.split() for side in re.split(r"\s(?:hoac|hay)\s", case)]
+    pairs = [{(a, b) for a, b in zip(side, side[1:]) if not {a, b} <= _PLAIN} for side in sides]
+    if sum(1 for found in pairs if found) < 2:
+        return False
+    for p in papers:
+        words = fold(p.text).split()
+        said = set(zip(words, words[1:]))
+        if sum(1 for found in pairs if found & said) == 1:
+            return True
+    return False
 
 
 def _colon(ctx: _Ctx, a: int, b: int) -> int | None:
@@ -1293,6 +1328,11 @@ def _paper_node(ctx: _Ctx, p: _Piece):
             q.foreign = q.foreign or lead_foreign
             q.condition = q.condition or p.condition
         lead = _strip_present(f)
+        if types and opener in ("hoac", "hay", "/") and all(q.document_types and set(q.document_types) <= set(types) for q in inner):
+            # "Giấy chứng tử (hoặc Trích lục khai tử)": the paper named, and another name of
+            # its kind offered instead ("Giấy ..." is no generic lead then).
+            return AnyOf(any_of=[Paper(id="_", text=text, document_types=types, presentation=pres, mode=mode,
+                                       surrendered=surrendered, foreign=foreign, condition=p.condition), node])
         if _PROOF_OF.match(lead) and isinstance(node, AllOf):
             # "Giấy tờ chứng minh quốc tịch (A; B; C)": the kinds of paper that
             # prove the fact, one of which is brought.
@@ -1305,8 +1345,6 @@ def _paper_node(ctx: _Ctx, p: _Piece):
         if types and all(q.document_types and set(q.document_types) <= set(types) for q in inner):
             # "Thẻ BHYT (có thể xuất trình thẻ BHYT trên ứng dụng VNeID)": the same paper, how it may be shown.
             return own
-        if opener in ("hoac", "hay", "/"):
-            return AnyOf(any_of=[own, node])
         # "Văn bản ủy quyền (người được ủy quyền xuất trình CCCD)": both are needed.
         return AllOf(all_of=[own, node])
     paper = Paper(id="_", text=text, document_types=types, presentation=pres, mode=mode,

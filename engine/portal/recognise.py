@@ -59,6 +59,8 @@ _GIVE = re.compile(
     r"thay the bang|hoac bang|bang|bo sung|doi voi|nop bo sung|giay to tuy than la|giay to tuy than nhu|"
     # "hồ sơ còn có thêm Giấy chứng nhận ...": the dossier adds the paper.
     r"co them|nop them|kem them|xuat trinh them|gui|phai gui|gui kem|"
+    # "Trường hợp con chết sau khi sinh: thêm bản sao giấy chứng tử": one more paper in that case.
+    r"(?:^|: )them|"
     # "trẻ em chưa có giấy tờ có ảnh thì dùng Giấy khai sinh": the paper used instead.
     # ("quyền sử dụng giấy phép lái xe" is a right, not a paper used.)
     r"(?<!su )dung|(?<!quyen )su dung|duoc dung|duoc su dung)$"

@@ -1350,3 +1350,33 @@ def test_a_residence_confirmation_named_by_its_issuer_is_the_residence_proof(rec
     # The commune police confirm residence; dossiers name the paper by its issuer.
     text = "Giấy xác nhận của Công an cấp xã về nơi thường trú của người đề nghị (nếu khác nơi cư trú của đối tượng)"
     assert kinds(read(recogniser, text)) == ["residence-proof"]
+
+
+def test_alternatives_each_restating_a_situation_of_the_lead_are_cases(recogniser):
+    # "Người ... đang đi học hoặc đã nghỉ hưu: A hoặc giấy xác nhận đang đi học": each paper proves one situation.
+    text = ("Người cao tuổi đang nuôi cháu mồ côi hoặc sống một mình: bản sao Giấy khai sinh của cháu hoặc văn bản "
+            "của trưởng thôn xác nhận sống một mình")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and tree.by_case
+    # A proof-of lead names a fact, not situations: its papers stay alternatives.
+    text = ("Giấy tờ chứng minh là thành viên hộ gia đình hoặc người cùng ở: giấy xác nhận thông tin về cư trú hoặc "
+            "giấy tờ khác chứng minh là thành viên hộ gia đình")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and not tree.by_case
+
+
+def test_another_name_of_one_paper_in_parentheses_is_one_more_alternative(recogniser):
+    # "Giấy chứng tử (hoặc Trích lục khai tử)": both are offered, as "A hoặc B" would be.
+    assert kinds(read(recogniser, "Bản sao Giấy chứng nhận kết hôn (hoặc bản sao trích lục kết hôn) của vợ, chồng")) == {
+        "any_of": [["marriage-certificate"], ["marriage-certificate"]]}
+
+
+def test_more_papers_a_case_adds_with_them_are_asked(recogniser):
+    # "Trường hợp ...: thêm bản sao giấy chứng tử": in that case, one more paper.
+    text = "Trường hợp người bệnh đã chết trong thời gian điều trị: thêm bản sao giấy chứng tử"
+    assert kinds(read(recogniser, text)) == ["death-certificate"]
+
+
+def test_a_residence_confirmation_from_the_commune_police_is_the_residence_proof(recogniser):
+    text = "Bản sao sổ tạm trú hoặc giấy xác nhận của Công an phường về nơi tạm trú của người thuê nhà"
+    assert kinds(read(recogniser, text)) == {"any_of": [["temporary-residence-book"], ["residence-proof"]]}
