@@ -1350,6 +1350,8 @@ def test_a_residence_confirmation_named_by_its_issuer_is_the_residence_proof(rec
     # The commune police confirm residence; dossiers name the paper by its issuer.
     text = "Giấy xác nhận của Công an cấp xã về nơi thường trú của người đề nghị (nếu khác nơi cư trú của đối tượng)"
     assert kinds(read(recogniser, text)) == ["residence-proof"]
+    text = "Bản sao sổ tạm trú hoặc giấy xác nhận của Công an phường về nơi tạm trú của người thuê nhà"
+    assert kinds(read(recogniser, text)) == {"any_of": [["temporary-residence-book"], ["residence-proof"]]}
 
 
 def test_alternatives_each_restating_a_situation_of_the_lead_are_cases(recogniser):
@@ -1375,8 +1377,3 @@ def test_more_papers_a_case_adds_with_them_are_asked(recogniser):
     # "Trường hợp ...: thêm bản sao giấy chứng tử": in that case, one more paper.
     text = "Trường hợp người bệnh đã chết trong thời gian điều trị: thêm bản sao giấy chứng tử"
     assert kinds(read(recogniser, text)) == ["death-certificate"]
-
-
-def test_a_residence_confirmation_from_the_commune_police_is_the_residence_proof(recogniser):
-    text = "Bản sao sổ tạm trú hoặc giấy xác nhận của Công an phường về nơi tạm trú của người thuê nhà"
-    assert kinds(read(recogniser, text)) == {"any_of": [["temporary-residence-book"], ["residence-proof"]]}
