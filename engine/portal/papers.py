@@ -1345,6 +1345,8 @@ def _paper_node(ctx: _Ctx, p: _Piece):
         if types and all(q.document_types and set(q.document_types) <= set(types) for q in inner):
             # "Thẻ BHYT (có thể xuất trình thẻ BHYT trên ứng dụng VNeID)": the same paper, how it may be shown.
             return own
+        if opener in ("hoac", "hay", "/"):
+            return AnyOf(any_of=[own, node])
         # "Văn bản ủy quyền (người được ủy quyền xuất trình CCCD)": both are needed.
         return AllOf(all_of=[own, node])
     paper = Paper(id="_", text=text, document_types=types, presentation=pres, mode=mode,

@@ -1371,6 +1371,9 @@ def test_another_name_of_one_paper_in_parentheses_is_one_more_alternative(recogn
     # "Giấy chứng tử (hoặc Trích lục khai tử)": both are offered, as "A hoặc B" would be.
     assert kinds(read(recogniser, "Bản sao Giấy chứng nhận kết hôn (hoặc bản sao trích lục kết hôn) của vợ, chồng")) == {
         "any_of": [["marriage-certificate"], ["marriage-certificate"]]}
+    # A paper of another kind offered so is an alternative too, never a bundle.
+    assert kinds(read(recogniser, "Bản sao Căn cước công dân (hoặc hộ chiếu còn giá trị)")) == {
+        "any_of": [["cccd"], ["passport"]]}
 
 
 def test_more_papers_a_case_adds_with_them_are_asked(recogniser):
