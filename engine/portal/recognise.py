@@ -278,6 +278,9 @@ class Recogniser:
             return True
         if _REFERENCE.search(head):
             return False
+        if self._strong[phrase] and _CASE_IS.search(head):
+            # "đối với cá nhân là bản sao thẻ Căn cước": in that case, the paper is this one.
+            return True
         stripped = head
         # Peel copy words off the end ("bản sao có chứng thực"); a giving verb
         # ("nộp kèm", "xuất trình") at any step means the paper is handed in.
@@ -320,6 +323,8 @@ class Recogniser:
 
 
 _EXAMPLE = re.compile(r"\bvi du\b")
+# "đối với doanh nghiệp là bản sao ...", "trường hợp là cá nhân thì là ...": a case, then the paper it asks.
+_CASE_IS = re.compile(r"^(?:doi voi|truong hop|neu)(?: \w+){1,8} la(?: ban sao| ban chinh| ban chup)?(?: (?:co|da|duoc) chung thuc)?$")
 # Wider negation: "không yêu cầu tổ chức, cá nhân nộp bản sao X" spans commas.
 _NEGATION = re.compile(
     r"\b(?:khong (?:phai|yeu cau|can|bat buoc|duoc yeu cau)|khai thac duoc|tra cuu|duoc thay the bang|thay the cho)\b"

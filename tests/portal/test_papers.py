@@ -1380,3 +1380,11 @@ def test_more_papers_a_case_adds_with_them_are_asked(recogniser):
     # "Trường hợp ...: thêm bản sao giấy chứng tử": in that case, one more paper.
     text = "Trường hợp người bệnh đã chết trong thời gian điều trị: thêm bản sao giấy chứng tử"
     assert kinds(read(recogniser, text)) == ["death-certificate"]
+
+
+def test_a_case_then_la_names_the_paper_of_that_case(recogniser):
+    # "...: đối với tổ chức là bản sao A; đối với cá nhân là bản sao B": each case's paper is asked.
+    text = ("Giấy tờ về việc đổi địa chỉ của người nộp đơn: đối với tổ chức là bản sao Giấy chứng nhận đăng ký doanh "
+            "nghiệp có nội dung thay đổi; đối với cá nhân là bản sao thẻ Căn cước")
+    tree = read(recogniser, text)
+    assert [p.document_types for p in iter_papers(tree)] == [["business-registration-certificate"], ["the-can-cuoc"]]
