@@ -480,6 +480,7 @@ def read_papers(
             # the case names the holder.)
             if (p.document_types and not (p.waiver or p.surrendered)
                     and not _OTHER_HOLDER.search(fold(p.text) + " ; " + fold(p.condition or ""))
+                    and not _registered_here(p, text, recogniser)
                     and not _citizens_only(p, recogniser)):
                 p.foreign = True
     out.node = _nationality_choice(out.node, recogniser)
@@ -581,6 +582,31 @@ _TAKEN_BACK = re.compile(_NOT_BEFORE + r"(?<!chung nhan )(?<!quyet dinh )(?<!tho
 # entry and residence, Art. 3.1: "người mang giấy tờ xác định quốc tịch nước ngoài và người không quốc tịch").
 _FOREIGN_KIND = re.compile(r"^(?:nguoi nuoc ngoai|to chuc nuoc ngoai|ca nhan nuoc ngoai|nguoi khong (?:co )?quoc tich)$")
 # A paper the text gives to someone other than the applicant.
+def _registered_here(p: Paper, text: str, recogniser: Recogniser) -> bool:
+    """A civil-status paper "do cơ quan có thẩm quyền của Việt Nam cấp" (a marriage to a
+    Vietnamese citizen registered here) is in the civil-status register whoever asks for
+    it; a foreigner's own papers issued here (a criminal record) stay the foreigner's."""
+    docs = [recogniser.documents.get(t) for t in p.document_types]
+    return (all(d is not None and d.category == _CIVIL_STATUS for d in docs)
+            and bool(_VIETNAM_ISSUED.search(fold(_to_clause_end(text, p.text)))))
+
+
+_CIVIL_STATUS = "civil-status"
+
+
+def _to_clause_end(text: str, span: str) -> str:
+    """``span`` and what follows it in ``text`` up to the end of its clause (an issuer
+    closing a choice, "A hoặc B do cơ quan ... cấp", speaks of every alternative)."""
+    at = text.find(span)
+    if at < 0:
+        return span
+    rest = text[at:]
+    ends = [i for i in (rest.find(";", len(span)), rest.find(". ", len(span))) if i >= 0]
+    return rest[: min(ends)] if ends else rest
+
+
+# "Giấy chứng nhận kết hôn do cơ quan có thẩm quyền của Việt Nam cấp": registered here, whoever holds it.
+_VIETNAM_ISSUED = re.compile(r"\bdo (?:co quan )?(?:co tham quyen )?(?:cua )?viet nam cap\b")
 _OTHER_HOLDER = re.compile(
     r"\b(?:cua|doi voi) (?:nguoi )?(?:con|tre em|tre|con nuoi|nguoi duoc nhan|nguoi duoc gioi thieu|cha|me|vo|chong|"
     r"nguoi chet|nguoi da chet|nguoi con|thanh vien|nguoi dai dien|nguoi lao dong|nguoi giam ho|nguoi duoc giam ho)\b")

@@ -69,7 +69,7 @@ _GIVE = re.compile(
 # book): a weak synonym ("hộ khẩu", "đăng ký doanh nghiệp") is an activity or
 # a register and is accepted only right after a document noun or at the start.
 _NOUN = re.compile(
-    r"^(?:giay|the|so|phieu|trich luc|ly lich tu phap|ban sao|ban chinh|bang|ho chieu|chung minh nhan dan|chung minh thu|cmnd|cmtnd|"
+    r"^(?:giay|gcn|the|so|phieu|trich luc|ly lich tu phap|ban sao|ban chinh|bang|ho chieu|chung minh nhan dan|chung minh thu|cmnd|cmtnd|"
     r"cccd|can cuoc cong dan|can cuoc dien tu|gplx|bhyt|van ban|don|to khai|hop dong|quyet dinh|bien ban|"
     r"bao cao|danh sach|chung chi|van bang|anh|ban ve|so do|ban do|dieu le|bien lai|chung tu|hoa don)\b"
 )
@@ -348,10 +348,17 @@ def _negated(folded: str, start: int) -> bool:
     """A negation or a data-lookup waiver earlier in the same clause."""
     words: list[str] = []
     window = _window(folded, start)
+    closed = 0  # inside a parenthesis closed before the name
     for k in range(len(window) - 1, -1, -1):
         w = window[k]
         if w in _CLAUSE_END or len(words) > 25:
             break
+        if w == ")" or (closed and w == "("):
+            # "... (không phải xuất trình nếu ...) và Căn cước": the parenthesis speaks of its own paper.
+            closed += 1 if w == ")" else -1
+            continue
+        if closed:
+            continue
         if w == "hoac" and _LOOKUP_END.search(" ".join(window[max(0, k - 4) : k])):
             # "... để cơ quan tra cứu trên cơ sở dữ liệu hoặc Giấy chứng nhận ...":
             # the paper is offered instead of the lookup, not waived by it.
@@ -365,7 +372,8 @@ def _negated(folded: str, start: int) -> bool:
     return bool(_NEGATION.search(" ".join(reversed(words))))
 
 
-_THEN = re.compile(r"(?:^|\s)(?:nhung phai|thi)(?=\s|$)")
+# ("... nhưng phải có giấy khai sinh": what must be had is handed in.)
+_THEN = re.compile(r"(?:^|\s)(?:nhung phai(?: co)?|thi)(?=\s|$)")
 # The four words before "hoặc" end on the database looked up in ("... trên cơ sở dữ liệu").
 _LOOKUP_END = re.compile(r"\b(?:co so du lieu|csdl)(?: \w+)?$")
 

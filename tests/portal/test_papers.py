@@ -1388,3 +1388,34 @@ def test_a_case_then_la_names_the_paper_of_that_case(recogniser):
             "nghiệp có nội dung thay đổi; đối với cá nhân là bản sao thẻ Căn cước")
     tree = read(recogniser, text)
     assert [p.document_types for p in iter_papers(tree)] == [["business-registration-certificate"], ["the-can-cuoc"]]
+
+
+def test_the_abbreviated_names_dossiers_use_are_the_papers(recogniser):
+    # "GCN ĐKDN", "GCN QSDĐ", "Phiếu LLTP"; a form number ending in "/LLTP" is no paper.
+    assert kinds(read(recogniser, "Bản sao GCN ĐKDN của cơ sở")) == ["business-registration-certificate"]
+    assert kinds(read(recogniser, "Bản sao GCN QSDĐ nơi đặt trụ sở")) == ["land-use-certificate"]
+    assert kinds(read(recogniser, "Phiếu LLTP số 1 cấp chưa quá 06 tháng")) == ["criminal-record-certificate"]
+    assert kinds(read(recogniser, "Tờ khai theo Mẫu số 03/2025/LLTP")) != ["criminal-record-certificate"]
+
+
+def test_what_must_be_had_instead_is_asked_for(recogniser):
+    # "... thì không cần văn bản ủy quyền nhưng phải có giấy khai sinh": the paper is asked.
+    text = ("Trường hợp người được ủy quyền là con của người yêu cầu thì không cần văn bản ủy quyền nhưng phải có "
+            "giấy khai sinh chứng minh quan hệ")
+    assert "birth-certificate" in [t for p in iter_papers(read(recogniser, text)) for t in p.document_types]
+
+
+def test_a_negation_inside_a_closed_parenthesis_speaks_of_its_own_paper(recogniser):
+    # "Giấy ủy quyền (nếu không phải người đại diện ...), kèm bản sao Căn cước ...": the card is asked.
+    text = "Giấy ủy quyền (nếu không phải người đại diện theo pháp luật nộp), kèm bản sao Căn cước của người được ủy quyền"
+    assert ["the-can-cuoc"] in [p.document_types for p in iter_papers(read(recogniser, text))]
+
+
+def test_a_civil_status_paper_registered_in_vietnam_is_not_a_foreigners_own(recogniser):
+    # In a procedure for foreigners, "Giấy chứng nhận kết hôn hoặc Giấy khai sinh do cơ quan có thẩm quyền
+    # của Việt Nam cấp" is in the civil-status register; a criminal record issued here stays the foreigner's.
+    text = "Giấy chứng nhận kết hôn với công dân Việt Nam hoặc Giấy khai sinh do cơ quan có thẩm quyền của Việt Nam cấp"
+    papers = list(iter_papers(read(recogniser, text, applicants="Người nước ngoài")))
+    assert [p.foreign for p in papers] == [False, False]
+    text = "Phiếu lý lịch tư pháp do cơ quan có thẩm quyền của Việt Nam cấp"
+    assert all(p.foreign for p in iter_papers(read(recogniser, text, applicants="Người nước ngoài")))
