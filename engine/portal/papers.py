@@ -1609,6 +1609,9 @@ _ROLE_CONDITION = re.compile(
     r"\b(?:neu|truong hop|khi)\s+(?:\w+\s+){0,8}?(?:dong thoi la|la (?:nguoi|chu|cha|me|vo|chong|con|thanh vien)\b)")
 
 
+# "(nộp trực tuyến thì chỉ cần khai số định danh cá nhân)": a waiver for one channel,
+# which a decision for every channel cannot promise (fail-safe: the paper stays).
+_ONLINE_ONLY = re.compile(r"\b(?:neu|truong hop|khi)?\s*(?:nop|thuc hien|gui)(?: ho so)? (?:truc tuyen|qua (?:cong )?dich vu cong)\b")
 _INSTEAD_OF_ABOVE = re.compile(r"\bthay (?:the )?cho (?:cac |nhung )?(?:giay to|tai lieu|van ban)(?: \w+){0,2}? (?:neu |ke )?tren\b")
 _CHANGE_ASIDE = re.compile(r"\((?:chuyển |đổi )?từ [^()]{1,80}? sang [^()]{1,80}\)", re.IGNORECASE)
 
@@ -1657,7 +1660,7 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
     """
     papers = list(iter_papers(out.node))
     for folded, text, own in waivers:
-        if _ROLE_CONDITION.search(folded):
+        if _ROLE_CONDITION.search(folded) or _ONLINE_ONLY.search(folded):
             continue
         # "(từ Chứng minh nhân dân sang Căn cước công dân)": the change the case
         # describes names no paper.
@@ -1721,7 +1724,8 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
                     p.waiver, p.waiver_text = mine[0], text
     listed_all = {t for p in papers for t in p.document_types}
     for p in papers:
-        if p.waiver is None and p.waiver_text is not None and _ROLE_CONDITION.search(fold(p.waiver_text)):
+        if p.waiver is None and p.waiver_text is not None and (_ROLE_CONDITION.search(fold(p.waiver_text))
+                                                               or _ONLINE_ONLY.search(fold(p.waiver_text))):
             # "(không phải nộp nếu chủ sở hữu đồng thời là người đại diện theo pháp
             # luật ...)": waived only for some applicants, whom the answer cannot tell.
             p.waiver_text = None

@@ -1419,3 +1419,9 @@ def test_a_civil_status_paper_registered_in_vietnam_is_not_a_foreigners_own(reco
     assert [p.foreign for p in papers] == [False, False]
     text = "Phiếu lý lịch tư pháp do cơ quan có thẩm quyền của Việt Nam cấp"
     assert all(p.foreign for p in iter_papers(read(recogniser, text, applicants="Người nước ngoài")))
+
+
+def test_a_waiver_for_online_filing_only_is_not_promised(recogniser):
+    # "(nộp trực tuyến thì chỉ cần khai số định danh cá nhân)": it holds on one channel; the paper stays.
+    text = "Bản sao hộ chiếu còn giá trị của người đề nghị (nộp trực tuyến thì chỉ cần khai số định danh cá nhân)"
+    assert all(p.waiver is None for p in iter_papers(read(recogniser, text)))
