@@ -1238,6 +1238,9 @@ def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str])
             # issued, not another paper.
             names = False
         presentation = not bare or bool(_PRESENT_ONLY.match(f + " "))
+        if not names and out and bare != f and p.a > 0 and ctx.toks[p.a - 1].word == "+":
+            # "... + bản sao trang đầu sổ tài khoản ngân hàng": a copy bundled in is one more paper.
+            names = True
         if names and not (presentation and not p.hits and p.detail is None):
             if carry is not None:
                 p.toks = _flat(ctx, carry.a, p.b)

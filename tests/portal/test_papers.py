@@ -1425,3 +1425,10 @@ def test_a_waiver_for_online_filing_only_is_not_promised(recogniser):
     # "(nộp trực tuyến thì chỉ cần khai số định danh cá nhân)": it holds on one channel; the paper stays.
     text = "Bản sao hộ chiếu còn giá trị của người đề nghị (nộp trực tuyến thì chỉ cần khai số định danh cá nhân)"
     assert all(p.waiver is None for p in iter_papers(read(recogniser, text)))
+
+
+def test_a_copy_bundled_in_with_a_plus_is_one_more_paper(recogniser):
+    # "A hoặc B + bản sao trang đầu sổ tài khoản ... hoặc thẻ ATM": the bank paper is bundled, not part of B.
+    text = "Bản sao thẻ căn cước hoặc căn cước công dân + bản sao trang đầu sổ tài khoản ngân hàng hoặc thẻ ATM"
+    tree = read(recogniser, text)
+    assert isinstance(tree, AllOf) and [p.text for p in iter_papers(tree)][1] == "căn cước công dân"
