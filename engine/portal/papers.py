@@ -166,6 +166,8 @@ _SURRENDER = re.compile(
     # "Sổ BHXH ... (nộp cho cơ quan tiếp nhận để tiếp tục ghi, xác nhận ...)": written on by the agency.
     # "... để cơ quan bảo hiểm xã hội ghi bổ sung thời gian công tác vào sổ": the same, the agency named.
     r"de (?:co quan (?:\w+ ){0,8}?)?(?:tiep tuc )?ghi(?: tiep)?(?: ,)? (?:xac nhan|vao|bo sung|qua trinh)|"
+    # "nộp kèm sổ BHXH để cơ quan BHXH xác nhận bổ sung vào sổ": the agency writes in that book.
+    r"de (?:co quan (?:\w+ ){0,8}?)?xac nhan (?:bo sung )?vao so|"
     # "Sổ bảo hiểm xã hội đã được cấp để cơ quan bảo hiểm xã hội điều chỉnh thông tin": written on.
     r"de (?:co quan (?:\w+ ){0,5}?)?(?:dieu chinh|cap nhat|sua doi|dinh chinh) (?:lai )?(?:thong tin|noi dung)|"
     r"kem (?:theo )?bien so|va bien so)\b"

@@ -1394,6 +1394,7 @@ def test_the_abbreviated_names_dossiers_use_are_the_papers(recogniser):
     # "GCN ĐKDN", "GCN QSDĐ", "Phiếu LLTP"; a form number ending in "/LLTP" is no paper.
     assert kinds(read(recogniser, "Bản sao GCN ĐKDN của cơ sở")) == ["business-registration-certificate"]
     assert kinds(read(recogniser, "Bản sao GCN QSDĐ nơi đặt trụ sở")) == ["land-use-certificate"]
+    assert kinds(read(recogniser, "GCN QSD đất ở nơi làm nhà")) == ["land-use-certificate"]
     assert kinds(read(recogniser, "Phiếu LLTP số 1 cấp chưa quá 06 tháng")) == ["criminal-record-certificate"]
     assert kinds(read(recogniser, "Tờ khai theo Mẫu số 03/2025/LLTP")) != ["criminal-record-certificate"]
 
@@ -1432,3 +1433,9 @@ def test_a_copy_bundled_in_with_a_plus_is_one_more_paper(recogniser):
     text = "Bản sao thẻ căn cước hoặc căn cước công dân + bản sao trang đầu sổ tài khoản ngân hàng hoặc thẻ ATM"
     tree = read(recogniser, text)
     assert isinstance(tree, AllOf) and [p.text for p in iter_papers(tree)][1] == "căn cước công dân"
+
+
+def test_a_book_handed_in_for_the_agency_to_confirm_in_it_stays(recogniser):
+    # "nộp kèm sổ BHXH để cơ quan BHXH xác nhận bổ sung vào sổ": the agency writes in that book.
+    tree = read(recogniser, "Quyết định nâng lương; nộp kèm sổ BHXH để cơ quan BHXH xác nhận bổ sung vào sổ")
+    assert [p.surrendered for p in iter_papers(tree) if p.document_types == ["social-insurance-book"]] == [True]
