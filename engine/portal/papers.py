@@ -1359,11 +1359,12 @@ def _paper_node(ctx: _Ctx, p: _Piece):
             q.foreign = q.foreign or lead_foreign
             q.condition = q.condition or p.condition
         lead = _strip_present(f)
+        own = Paper(id="_", text=text, document_types=types, presentation=pres, mode=mode,
+                    surrendered=surrendered, foreign=foreign, condition=p.condition)
         if types and opener in ("hoac", "hay", "/") and all(q.document_types and set(q.document_types) <= set(types) for q in inner):
             # "Giấy chứng tử (hoặc Trích lục khai tử)": the paper named, and another name of
             # its kind offered instead ("Giấy ..." is no generic lead then).
-            return AnyOf(any_of=[Paper(id="_", text=text, document_types=types, presentation=pres, mode=mode,
-                                       surrendered=surrendered, foreign=foreign, condition=p.condition), node])
+            return AnyOf(any_of=[own, node])
         if _PROOF_OF.match(lead) and isinstance(node, AllOf):
             # "Giấy tờ chứng minh quốc tịch (A; B; C)": the kinds of paper that
             # prove the fact, one of which is brought.
@@ -1371,8 +1372,6 @@ def _paper_node(ctx: _Ctx, p: _Piece):
         if _GENERIC.match(lead):
             # "Giấy tờ tùy thân (CMND, CCCD hoặc hộ chiếu)": the parenthesis says what it may be.
             return node
-        own = Paper(id="_", text=text, document_types=types, presentation=pres, mode=mode,
-                    surrendered=surrendered, foreign=foreign, condition=p.condition)
         if types and all(q.document_types and set(q.document_types) <= set(types) for q in inner):
             # "Thẻ BHYT (có thể xuất trình thẻ BHYT trên ứng dụng VNeID)": the same paper, how it may be shown.
             return own
@@ -1616,7 +1615,12 @@ _ROLE_CONDITION = re.compile(
 
 # "(nộp trực tuyến thì chỉ cần khai số định danh cá nhân)": a waiver for one channel,
 # which a decision for every channel cannot promise (fail-safe: the paper stays).
-_ONLINE_ONLY = re.compile(r"\b(?:neu|truong hop|khi)?\s*(?:nop|thuc hien|gui)(?: ho so)? (?:truc tuyen|qua (?:cong )?dich vu cong)\b")
+_ONLINE_ONLY = re.compile(r"\b(?:nop|thuc hien|gui)(?: ho so)? (?:truc tuyen|qua (?:cong )?dich vu cong)\b")
+def _not_for_everyone(folded: str) -> bool:
+    """A waiver that holds only for some applicants or on one channel: no promise."""
+    return bool(_ROLE_CONDITION.search(folded) or _ONLINE_ONLY.search(folded))
+
+
 _INSTEAD_OF_ABOVE = re.compile(r"\bthay (?:the )?cho (?:cac |nhung )?(?:giay to|tai lieu|van ban)(?: \w+){0,2}? (?:neu |ke )?tren\b")
 _CHANGE_ASIDE = re.compile(r"\((?:chuyển |đổi )?từ [^()]{1,80}? sang [^()]{1,80}\)", re.IGNORECASE)
 
@@ -1665,7 +1669,7 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
     """
     papers = list(iter_papers(out.node))
     for folded, text, own in waivers:
-        if _ROLE_CONDITION.search(folded) or _ONLINE_ONLY.search(folded):
+        if _not_for_everyone(folded):
             continue
         # "(từ Chứng minh nhân dân sang Căn cước công dân)": the change the case
         # describes names no paper.
@@ -1729,8 +1733,7 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
                     p.waiver, p.waiver_text = mine[0], text
     listed_all = {t for p in papers for t in p.document_types}
     for p in papers:
-        if p.waiver is None and p.waiver_text is not None and (_ROLE_CONDITION.search(fold(p.waiver_text))
-                                                               or _ONLINE_ONLY.search(fold(p.waiver_text))):
+        if p.waiver is None and p.waiver_text is not None and _not_for_everyone(fold(p.waiver_text)):
             # "(không phải nộp nếu chủ sở hữu đồng thời là người đại diện theo pháp
             # luật ...)": waived only for some applicants, whom the answer cannot tell.
             p.waiver_text = None
