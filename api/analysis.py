@@ -453,10 +453,18 @@ def analysis_busy(runtime: Runtime) -> bool:
     return found is not None and found.busy()
 
 
+_CREATING = threading.Lock()
+
+
 def analysis_of(runtime: Runtime) -> Analysis:
+    """``runtime``'s one :class:`Analysis` (created once, even when the first
+    questions arrive together: two would each compute the same question)."""
     found = getattr(runtime, "_analysis", None)
     if found is None:
-        found = runtime._analysis = Analysis(runtime)
+        with _CREATING:
+            found = getattr(runtime, "_analysis", None)
+            if found is None:
+                found = runtime._analysis = Analysis(runtime)
     return found
 
 

@@ -119,6 +119,38 @@ def test_analysis_runs_once_in_its_bounded_pool(app, client, tokens):
     assert len(set(results)) == 1 and len(results) == 4
 
 
+def test_the_first_askers_together_share_one_analysis(app, client, monkeypatch):
+    """Questions arriving together on a fresh worker get one Analysis (its lock and
+    running table), not one each: CI once computed a question twice so."""
+    import threading
+    import time
+
+    import api.analysis as analysis_module
+
+    made = analysis_module.Analysis.__init__
+
+    def slow_init(self, runtime):
+        time.sleep(0.05)  # a busy machine: the others arrive meanwhile
+        made(self, runtime)
+
+    monkeypatch.setattr(analysis_module.Analysis, "__init__", slow_init)
+    runtime = app.state.runtime
+    if hasattr(runtime, "_analysis"):
+        del runtime._analysis
+    start, found = threading.Barrier(4), []
+
+    def ask():
+        start.wait()
+        found.append(analysis_module.analysis_of(runtime))
+
+    askers = [threading.Thread(target=ask) for _ in range(4)]
+    for t in askers:
+        t.start()
+    for t in askers:
+        t.join()
+    assert len({id(a) for a in found}) == 1
+
+
 def test_an_asker_arriving_as_a_computation_ends_reuses_it(app, client):
     """The computation stops being "running" and is stored in one step: an asker
     arriving in between (a busy machine's late thread) never computes it again."""
