@@ -135,6 +135,8 @@ _MUST_GIVE = re.compile(r"(?:nop|cung cap|xuat trinh|gui|bo sung|co)\b")
 _CONDITION = re.compile(r"^(?:trong |doi voi |ap dung )?(?:truong hop|doi voi|neu|khi|rieng|ap dung)\b")
 # A paper named by the fact it proves: its parenthesis lists the kinds that do.
 # ("Giấy tờ, tài liệu có giá trị pháp lý chứng minh ...", "... hợp pháp chứng minh ...": the same lead.)
+# "Giấy tờ hợp pháp về quyền sử dụng đất, ...": a class of papers about one thing.
+_PAPERS_ON = re.compile(r"^(?:cac )?(?:giay to|tai lieu)(?: hop phap| hop le)? ve\b")
 _PROOF_OF = re.compile(r"^(?:(?:mot )?trong (?:cac |nhung )?)?(?:giay to|tai lieu)(?: ,? (?:giay to|tai lieu))?"
                        r"(?: co gia tri(?: phap ly)?| hop phap| hop le)?(?: de)? chung minh\b")
 _UNNAMED_DATA = re.compile(r"\b(?:du lieu quoc gia|co so du lieu|csdl)\b")
@@ -165,7 +167,9 @@ _SURRENDER = re.compile(
     r"luu (?:vao|tai|trong) ho so(?: \w+){0,4} ,? khong tra lai|khong tra lai (?:cho )?(?:duong su|nguoi (?:nop|yeu cau|de nghi))|"
     # "Sổ BHXH ... (nộp cho cơ quan tiếp nhận để tiếp tục ghi, xác nhận ...)": written on by the agency.
     # "... để cơ quan bảo hiểm xã hội ghi bổ sung thời gian công tác vào sổ": the same, the agency named.
-    r"de (?:co quan (?:\w+ ){0,8}?)?(?:tiep tuc )?ghi(?: tiep)?(?: ,)? (?:xac nhan|vao|bo sung|qua trinh)|"
+    # "... để công chức tư pháp - hộ tịch ghi nội dung thay đổi vào giấy tờ đó", "để ghi chú nội
+    # dung cải chính": the civil-status paper itself is written on.
+    r"de (?:(?:co quan|cong chuc|can bo|bo phan|uy ban|ubnd) (?:\S+ ){0,8}?)?(?:tiep tuc )?ghi(?: tiep| chu)?(?: ,)? (?:xac nhan|vao|bo sung|qua trinh|noi dung)|"
     # "nộp kèm sổ BHXH để cơ quan BHXH xác nhận bổ sung vào sổ": the agency writes in that book.
     r"de (?:co quan (?:\w+ ){0,8}?)?xac nhan (?:bo sung )?vao so|"
     # "Sổ bảo hiểm xã hội đã được cấp để cơ quan bảo hiểm xã hội điều chỉnh thông tin": written on.
@@ -888,7 +892,7 @@ def _clause(ctx: _Ctx, a: int, b: int):
             a = colon + 1
             ctx.copy_lead = bool(_COPY_ONLY.match(_strip_lead(head))) and not _ORIGINAL.search(head)
             examples = generic
-            like = _examples_lead(ctx, a, b) if not examples and " nhu " in f" {ctx.folded(a, b)} " else None
+            like = _examples_lead(ctx, a, b) if not examples and _SUCH_AS.search(f" {ctx.folded(a, b)} ") else None
             if like is not None:
                 # "Cha, mẹ ... của người được cấp văn bằng: bản sao giấy tờ chứng minh quan hệ ...
                 # như giấy khai sinh, giấy chứng nhận kết hôn": the class after a case's colon.
@@ -896,7 +900,7 @@ def _clause(ctx: _Ctx, a: int, b: int):
     else:
         # "Giấy tờ chứng minh quan hệ nhân thân ... như Giấy khai sinh, Giấy chứng
         # nhận kết hôn": a generic paper and the kinds it may be.
-        like = _examples_lead(ctx, a, b) if " nhu " in f" {f} " else None
+        like = _examples_lead(ctx, a, b) if _SUCH_AS.search(f" {f} ") else None
         if like is not None:
             a, examples = like + 1, True
     if examples and _BUNDLE_WORD.search(" ".join(ctx.toks[k].word for k in _top_level(ctx, a, b))):
@@ -919,12 +923,20 @@ _BY_CASE_WORDS = re.compile(r"\b(?:tuy (?:tung |theo |vao )?(?:truong hop|doi tu
                             r"chung minh (?:\w+ )?thuoc (?:mot trong )?(?:cac )?(?:truong hop|dien|doi tuong))\b")
 
 
+_SUCH_AS = re.compile(r" (?:nhu|vi du) ")
+
+
 def _examples_lead(ctx: _Ctx, a: int, b: int) -> int | None:
     """The "như" after a generic paper's name that opens its examples, if any."""
     for k in _top_level(ctx, a, b):
         if ctx.toks[k].word == "nhu" and k + 1 < b and ctx.toks[k + 1].word != "sau":
             if _GENERIC_LEAD.match(_strip_present(_strip_lead(ctx.folded(a, k)))) and ctx.hits(k + 1, b):
                 return k
+            return None
+        if ctx.toks[k].word == "vi" and k + 2 < b and ctx.toks[k + 1].word == "du":
+            # "Giấy tờ chứng minh quan hệ, ví dụ giấy khai sinh, ...": the same, said "for example".
+            if _GENERIC_LEAD.match(_strip_present(_strip_lead(ctx.folded(a, k)))) and ctx.hits(k + 2, b):
+                return k + 1
             return None
     return None
 
@@ -1069,7 +1081,37 @@ def _list(ctx: _Ctx, a: int, b: int, force_any: bool = False):
                 ctx.copy_lead = True
     finally:
         ctx.copy_lead = outer
-    return _combine(ctx, nodes, pieces, connectors, force_any)
+    node = _combine(ctx, nodes, pieces, connectors, force_any)
+    _mark_labelled_situations(node, {id(n): lab for n, p in zip(nodes, pieces) if (lab := _situation_label(p))})
+    return node
+
+
+#: Notes that say how or which paper is given, not whose situation it answers.
+_NOT_A_SITUATION = re.compile(r"\b(?:mau|neu|con|hieu luc|thoi han|ban|theo|kem|dich|viet tat|goi tat|so)\b|\d")
+
+
+def _situation_label(p: _Piece) -> str | None:
+    """A bare note naming a situation ("(tài sản chung vợ chồng)"), if the piece has one."""
+    for note in p.notes:
+        f = fold(note).strip(" ()")
+        if f and _presentation(f) == (None, None) and not _NOT_A_SITUATION.search(f):
+            return f
+    return None
+
+
+def _mark_labelled_situations(node, labels: dict[int, str]) -> None:
+    """Alternatives marked by parallel bare notes ("giấy chứng nhận kết hôn (tài sản chung
+    vợ chồng) hoặc ..., văn bản thỏa thuận ... (tài sản riêng)"): each answers the situation
+    its note names, so the entry goes only when each does."""
+    if not labels or isinstance(node, Paper):
+        return
+    kids = node.any_of if isinstance(node, AnyOf) else node.all_of
+    for kid in kids:
+        _mark_labelled_situations(kid, labels)
+    if isinstance(node, AnyOf):
+        said = [labels[id(k)] for k in kids if id(k) in labels]
+        if len(said) >= 2 and len(set(said)) == len(said) and len({s.split()[0] for s in said}) == 1:
+            node.by_case = True
 
 
 def _matching(ctx: _Ctx, k: int, b: int) -> int:
@@ -1220,9 +1262,11 @@ def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str])
             continue
         names = bool(p.hits) or p.detail is not None or bool(_PAPER_HEAD.match(bare)) or bool(p.rejected and _PAPER_HEAD.match(bare + " "))
         if (names and not p.hits and p.detail is not None and out and out[-1].detail is None and not _PAPER_HEAD.match(bare)
-                and _PROOF_OF.match(_strip_present(out[-1].folded)) and (i - 1 >= len(connectors) or connectors[i - 1] == ",")):
-            # "Giấy tờ chứng minh nơi cư trú tại tỉnh, thành phố nơi có dự án (A hoặc B)": the
-            # words after the comma go on with the name before, and so does its parenthesis.
+                and (_PROOF_OF.match(_strip_present(out[-1].folded)) or _PAPERS_ON.match(_strip_present(out[-1].folded)))
+                and (i - 1 >= len(connectors) or connectors[i - 1] == ",")):
+            # "Giấy tờ chứng minh nơi cư trú tại tỉnh, thành phố nơi có dự án (A hoặc B)", "giấy tờ
+            # hợp pháp về quyền sử dụng đất, quyền sở hữu nhà ở (A)": the words after the comma
+            # go on with the name before, and so does its parenthesis.
             prev = out[-1]
             prev.toks, prev.b = _flat(ctx, prev.a, p.b), p.b
             prev.detail, prev.notes = p.detail, prev.notes + p.notes

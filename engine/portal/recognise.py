@@ -145,7 +145,7 @@ class Recogniser:
             self.documents[doc.id] = doc
             for phrase in [doc.name.vi, *doc.synonyms]:
                 key = fold(phrase)
-                if len(key) < 4:
+                if len(key) < 4 and not _ABBREVIATION.fullmatch(key):
                     # "Ảnh" folds to "anh" (also "Anh hùng", "anh, chị"): too short to trust.
                     continue
                 if key in self.phrases and self.phrases[key] != doc.id:
@@ -179,7 +179,7 @@ class Recogniser:
             return out
         folded = fold_keep(text)
         # An example ("Ví dụ: ... giấy khai sinh ...") illustrates, it does not ask.
-        cut = _EXAMPLE.search(folded)
+        cut = next((m for m in _EXAMPLE.finditer(folded) if not _EXAMPLES_OF.search(_proof_head(folded, m.start()))), None)
         if cut:
             folded = folded[: cut.start()]
         previous: tuple[Hit, bool] | None = None
@@ -268,6 +268,9 @@ class Recogniser:
         if not self._strong[phrase] and not _DOC_NOUN_TAIL.search(head) and not _HAND_OVER.search(head):
             # "hộ khẩu", "đăng ký doanh nghiệp" right after other words: an activity.
             return False
+        if head.endswith("vi du") and _EXAMPLES_OF.search(_proof_head(folded, start - len(" vi du"))):
+            # "giấy tờ làm căn cứ cải chính, ví dụ thẻ căn cước, ...": the kinds of a class of proofs.
+            return True
         if head.endswith("nhu") and _EXAMPLES.search(_clause_head(folded, start, 24)):
             # "giấy tờ chứng minh nhân thân của người đó như thẻ căn cước, ...":
             # the papers after "như" are the kinds the generic paper may be.
@@ -323,11 +326,20 @@ class Recogniser:
 
 
 _EXAMPLE = re.compile(r"\bvi du\b")
+# Three letters without a vowel ("GKS"): an abbreviation, no Vietnamese word folds to it.
+_ABBREVIATION = re.compile(r"[b-df-hj-np-tv-xz]{3}")
+# "Giấy tờ chứng minh quan hệ ..., ví dụ: giấy khai sinh, ...": after a class of proofs,
+# "ví dụ" opens the kinds of paper it may be, as "như" does (they are offered, not illustrated).
+_EXAMPLES_OF = re.compile(
+    r"\b(?:giay to|tai lieu)(?: , (?:giay to|tai lieu))? (?:khac )?(?:chung minh|chung nhan|lam can cu|xac nhan|the hien|thay (?:the )?cho)\b"
+    r"(?: (?:\w+|,)){0,20} ,?$"
+)
 # "đối với doanh nghiệp là bản sao ...", "trường hợp là cá nhân thì là ...": a case, then the paper it asks.
 _CASE_IS = re.compile(r"^(?:doi voi|truong hop|neu)(?: \w+){1,8} la(?: ban sao| ban chinh| ban chup)?(?: (?:co|da|duoc) chung thuc)?$")
 # Wider negation: "không yêu cầu tổ chức, cá nhân nộp bản sao X" spans commas.
 _NEGATION = re.compile(
-    r"\b(?:khong (?:phai|yeu cau|can|bat buoc|duoc yeu cau)|khai thac duoc|tra cuu|duoc thay the bang|thay the cho)\b"
+    # ("nếu người nộp không phải là người đại diện ...": a case about a person, not "need not".)
+    r"\b(?:khong (?:phai(?! (?:la|nguoi|chinh chu)\b)|yeu cau|can|bat buoc|duoc yeu cau)|khai thac duoc|tra cuu|duoc thay the bang|thay the cho)\b"
 )
 _CLAUSE_END = {";", ":", "."}
 # "... X quy định tại khoản này", "X nêu trên": a reference back to a paper already asked for.
@@ -444,6 +456,16 @@ def _head(folded: str, start: int, limit: int = 12) -> str:
         if len(words) > limit:
             break
     return " ".join(reversed(words))
+
+
+def _proof_head(folded: str, start: int) -> str:
+    """The clause before ``start``, its closed parentheses left out ("Giấy tờ chứng minh
+    thuộc đối tượng được miễn (nếu có), ví dụ: ...")."""
+    before = _CLOSED.sub(" ", folded[max(0, start - 300) : start])
+    return _clause_head(before, len(before), 24)
+
+
+_CLOSED = re.compile(r"\([^()]*\)")
 
 
 def _clause_head(folded: str, start: int, limit: int) -> str:

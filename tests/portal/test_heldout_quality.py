@@ -282,8 +282,23 @@ HELDOUT = Path(__file__).with_name("heldout")
 #: sao trang đầu sổ tài khoản ngân hàng hoặc thẻ ATM": the bank paper was read
 #: into the card's name); Z44 0.975 (39/40) / 0.975 (39/40); Z45 0.964 (54/56) /
 #: 0.915 (54/59), one (alternatives marked by bare parentheses "(tài sản chung
-#: vợ chồng)" / "(tài sản riêng)", situations both labellers keep: left). Pooled
-#: 0.975 (158/162) / 0.952 (158/166), 2; second labellings the same.
+#: vợ chồng)" / "(tài sản riêng)", situations both labellers keep: read by case
+#: since round 25). Pooled 0.975 (158/162) / 0.952 (158/166), 2; second
+#: labellings the same.
+#:
+#: Sets Z46, Z47 and Z48 (round 25: ten Appendix I rows drawn at random, seed
+#: 20261201, and four free procedures; civil status and family at a province's
+#: Department of Justice, long entries with cases; social protection at commune
+#: and province level), each labelled a second time blind, measured once on
+#: 2de0092 (the engine at the end of the seventh session) before reading: Z46
+#: 1.000 (31/31) / 0.969 (31/32); Z47 0.906 (77/85) / 0.917 (77/84); Z48 1.000
+#: (51/51) / 0.944 (51/54); **no wrong whole entry**. Pooled 0.952 (159/167) /
+#: 0.935 (159/170), 0; second labellings 0.952 (159/167) / 0.914 (159/174), 0.
+#: All eight extra strikes, on both labellings, were civil-status originals
+#: handed in to be written on ("để công chức ... ghi nội dung thay đổi vào giấy
+#: tờ đó", "để ghi chú nội dung ..."), now surrendered; recall was lost to
+#: "ví dụ:" examples of a class of proofs, "GKS", "không phải là người đại diện"
+#: read as a negation, and Appendix I item 653's land paper, all read now.
 FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-A": (1.0, 0.97, 0),
     "heldout-A-check": (1.0, 0.97, 0),
@@ -419,8 +434,14 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-Z43-check": (1.0, 0.97, 0),
     "heldout-Z44": (0.97, 0.97, 0),
     "heldout-Z44-check": (0.95, 0.97, 0),
-    "heldout-Z45": (0.96, 0.91, 1),
-    "heldout-Z45-check": (0.98, 0.91, 1),
+    "heldout-Z45": (0.96, 0.91, 0),
+    "heldout-Z45-check": (0.98, 0.91, 0),
+    "heldout-Z46": (1.0, 1.0, 0),
+    "heldout-Z46-check": (1.0, 1.0, 0),
+    "heldout-Z47": (1.0, 0.96, 0),
+    "heldout-Z47-check": (1.0, 0.95, 0),
+    "heldout-Z48": (1.0, 0.98, 0),
+    "heldout-Z48-check": (1.0, 0.92, 0),
 }
 
 

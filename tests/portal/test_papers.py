@@ -1439,3 +1439,57 @@ def test_a_book_handed_in_for_the_agency_to_confirm_in_it_stays(recogniser):
     # "nộp kèm sổ BHXH để cơ quan BHXH xác nhận bổ sung vào sổ": the agency writes in that book.
     tree = read(recogniser, "Quyết định nâng lương; nộp kèm sổ BHXH để cơ quan BHXH xác nhận bổ sung vào sổ")
     assert [p.surrendered for p in iter_papers(tree) if p.document_types == ["social-insurance-book"]] == [True]
+
+
+def test_a_class_of_proofs_and_its_examples_after_vi_du_are_the_choice_of_examples(recogniser):
+    # "Giấy tờ chứng minh ..., ví dụ: A, B": the examples are offered, as after "như".
+    text = "Giấy tờ chứng minh quan hệ giữa người mất và người thừa kế, ví dụ: giấy khai sinh, giấy chứng nhận kết hôn."
+    tree = read(recogniser, text)
+    assert kinds(tree) == {"any_of": [["birth-certificate"], ["marriage-certificate"]]}
+    text = "Bản sao giấy tờ làm căn cứ điều chỉnh (nếu có), ví dụ Thẻ căn cước, Sổ bảo hiểm xã hội"
+    assert [p.document_types for p in iter_papers(read(recogniser, text))] == [["the-can-cuoc"], ["social-insurance-book"]]
+    # A "Ví dụ:" that illustrates a rule asks for nothing.
+    text = "Ví dụ: Trường hợp giấy tờ chứng minh chỗ ở là giấy chứng nhận quyền sử dụng đất thì ghi số giấy"
+    assert all(not p.document_types for p in iter_papers(read(recogniser, text)))
+
+
+def test_an_original_handed_in_to_be_written_on_is_surrendered(recogniser):
+    # "... để công chức hộ tịch ghi nội dung thay đổi vào giấy tờ đó", "để ghi chú nội dung ...": the paper itself.
+    text = ("Bản chính giấy tờ hộ tịch cần sửa (Giấy khai sinh hoặc Giấy chứng nhận kết hôn) để công chức tư pháp - "
+            "hộ tịch ghi nội dung cải chính vào giấy tờ đó")
+    assert [p.surrendered for p in iter_papers(read(recogniser, text)) if p.document_types] == [True, True]
+    text = "Bản chính Giấy khai sinh đã cấp để ghi chú nội dung thay đổi quốc tịch"
+    assert [p.surrendered for p in iter_papers(read(recogniser, text))] == [True]
+
+
+def test_alternatives_marked_by_parallel_bare_notes_are_cases(recogniser):
+    # "A (tài sản chung) hoặc B, C (tài sản riêng)": each note names the situation its paper answers.
+    text = ("Giấy tờ về tài sản: giấy chứng nhận kết hôn (tài sản chung của vợ chồng) hoặc văn bản thỏa thuận "
+            "tài sản của vợ chồng (tài sản riêng)")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and tree.by_case
+    # Notes saying how a paper is given are no situations.
+    tree = read(recogniser, "Giấy khai sinh (bản sao) hoặc Trích lục khai sinh (bản chính)")
+    assert not (isinstance(tree, AnyOf) and tree.by_case)
+
+
+def test_a_case_about_who_hands_in_is_no_negation_of_the_paper(recogniser):
+    # "Văn bản ủy quyền nếu người nộp không phải là người đại diện ..., kèm bản sao thẻ căn cước": the card is asked.
+    text = ("Văn bản ủy quyền nếu người đến nộp không phải là người đại diện theo pháp luật, kèm bản sao thẻ căn cước "
+            "của người được ủy quyền")
+    assert ["the-can-cuoc"] in [p.document_types for p in iter_papers(read(recogniser, text))]
+    # "không phải nộp" still waives.
+    assert all(not p.document_types for p in iter_papers(read(recogniser, "Không phải nộp bản sao thẻ căn cước")))
+
+
+def test_gks_is_the_birth_certificate(recogniser):
+    # Three letters without a vowel are an abbreviation no Vietnamese word folds to.
+    assert kinds(read(recogniser, "Bản sao GKS của trẻ")) == ["birth-certificate"]
+
+
+def test_a_class_of_legal_papers_on_a_right_is_the_paper_its_parenthesis_names(recogniser):
+    # "giấy tờ hợp pháp về quyền sử dụng đất, quyền sở hữu nhà ở (Giấy chứng nhận ...)": one class, spelled out.
+    text = ("Bản sao giấy tờ hợp pháp về quyền sử dụng đất, quyền sở hữu nhà ở (Giấy chứng nhận quyền sử dụng đất) "
+            "hoặc hợp đồng thuê nhà")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and [p.document_types for p in iter_papers(tree)] == [["land-use-certificate"], ["contract"]]
