@@ -110,7 +110,7 @@ _AND_FIRST = {phrase[0] for phrase in _AND_PHRASES}
 _STRONG_AND = {("kem", "theo"), ("dong", "thoi"), ("+",), ("kem",), ("cung", "voi")}
 # A piece that opens with one of these names a paper of its own.
 _PAPER_HEAD = re.compile(
-    r"^(?:giay|van ban|don(?! vi)|to khai|to trinh|phieu|hop dong|quyet dinh|bao cao|danh sach|chung tu|hoa don|so |the |"
+    r"^(?:giay|van ban|don(?! vi)|to khai|to trinh|phieu|hop dong|quyet dinh|qd |bao cao|danh sach|chung tu|hoa don|so |the |"
     r"bien ban|tai lieu|ban ke|bang ke|ho so|chung chi|chung nhan|xac nhan|anh |anh$|thong bao|ke hoach|phuong an|"
     r"de an|du an|ban ve|ban do|ban cam ket|ban khai|ban tu khai|ban thuyet minh|ban mo ta|ban nhan xet|ban tom tat|"
     r"ho chieu|chung minh|cmnd|cmtnd|cccd|can cuoc|trich luc|ly lich|bang |van bang|hoc ba|bien lai|giay phep|"
@@ -1353,6 +1353,7 @@ def _presentation(f: str) -> tuple[str | None, str | None]:
     return pres, mode
 
 
+_UNIT_CONFIRMS = re.compile(r"^van ban xac nhan\b.*\bcua (?:thu truong|chi huy truong|nguoi dung dau)(?: \w+){0,3}? (?:don vi|co quan)\b")
 _HEALTH, _SECTOR_HEALTH = "health-certificate", "sector-health-certificate"
 _SECTOR_STANDARD = re.compile(
     r"\btheo (?:quy dinh|tieu chuan|mau)(?: \w+){0,3} (?:cua|do) bo (?!y te\b)\w"
@@ -1376,6 +1377,10 @@ def _paper_node(ctx: _Ctx, p: _Piece):
         types = [_SECTOR_HEALTH if t == _HEALTH else t for t in types]
     if foreign and not types:
         types = list(dict.fromkeys(h.type_id for h in p.rejected))
+    if types and _UNIT_CONFIRMS.search(_strip_present(f)):
+        # "văn bản xác nhận tình trạng hôn nhân của thủ trưởng đơn vị (thay cho ...)": the unit's
+        # own confirmation, standing in for the registry's paper, which no database holds.
+        types = []
     # A paper the procedure itself re-issues is handed back, unless only a copy
     # is asked for (a copy is not "that same paper": its data still replaces it).
     copy_only = (bool(_COPY_ONLY.match(f)) and not _ORIGINAL.search(f)) or (ctx.copy_lead and not _ORIGINAL.search(f))
@@ -1660,9 +1665,15 @@ _ROLE_CONDITION = re.compile(
 # "(nộp trực tuyến thì chỉ cần khai số định danh cá nhân)": a waiver for one channel,
 # which a decision for every channel cannot promise (fail-safe: the paper stays).
 _ONLINE_ONLY = re.compile(r"\b(?:nop|thuc hien|gui)(?: ho so)? (?:truc tuyen|qua (?:cong )?dich vu cong)\b")
+# "đối với đất ở UBND phường tự tra cứu trên CSDL đất đai, người dân không phải nộp": a waiver
+# for one kind of case (here of land), which the applicant's answer does not tell us.
+# (Not "Đối với hộ kinh doanh, ... không phải nộp bản sao này": the holder its own paper names.)
+_LAND_CASE = re.compile(r"^(?:[-+*] )?doi voi (?:thua )?(?:dat|nha o|nha|cong trinh)\b")
+
+
 def _not_for_everyone(folded: str) -> bool:
-    """A waiver that holds only for some applicants or on one channel: no promise."""
-    return bool(_ROLE_CONDITION.search(folded) or _ONLINE_ONLY.search(folded))
+    """A waiver that holds only for some applicants, some cases or on one channel: no promise."""
+    return bool(_ROLE_CONDITION.search(folded) or _ONLINE_ONLY.search(folded) or _LAND_CASE.match(folded))
 
 
 _INSTEAD_OF_ABOVE = re.compile(r"\bthay (?:the )?cho (?:cac |nhung )?(?:giay to|tai lieu|van ban)(?: \w+){0,2}? (?:neu |ke )?tren\b")

@@ -74,7 +74,7 @@ _NOUN = re.compile(
     r"bao cao|danh sach|chung chi|van bang|anh|ban ve|so do|ban do|dieu le|bien lai|chung tu|hoa don)\b"
 )
 # A generic paper followed by "như" (such as): the names after it are examples of it.
-_EXAMPLES = re.compile(r"\b(?:giay to|tai lieu)\b(?: (?:\w+|,)){0,20} nhu$")
+_EXAMPLES = re.compile(r"\b(?:giay to|tai lieu)\b(?: (?:\w+|,|/)){0,20} nhu$")
 # A head ending in an attaching verb: the paper after it is one more paper.
 _ATTACH = re.compile(r"(?:^|\s)(?:kem theo|nop kem|nop kem theo|dinh kem|dinh kem theo|kem(?: ban (?:sao|chup|chinh))?)$")
 # "so" is left out: "sổ" and "số" fold alike, and "số căn cước" is a number.

@@ -1396,6 +1396,8 @@ def test_the_abbreviated_names_dossiers_use_are_the_papers(recogniser):
     assert kinds(read(recogniser, "Bản sao GCN QSDĐ nơi đặt trụ sở")) == ["land-use-certificate"]
     assert kinds(read(recogniser, "GCN QSD đất ở nơi làm nhà")) == ["land-use-certificate"]
     assert kinds(read(recogniser, "Phiếu LLTP số 1 cấp chưa quá 06 tháng")) == ["criminal-record-certificate"]
+    assert kinds(read(recogniser, "Bản sao GCN đăng ký HKD")) == ["household-business-certificate"]
+    assert kinds(read(recogniser, "Giấy xác nhận TTHN của bên bán")) == ["marital-status-certificate"]
     assert kinds(read(recogniser, "Tờ khai theo Mẫu số 03/2025/LLTP")) != ["criminal-record-certificate"]
 
 
@@ -1493,3 +1495,33 @@ def test_a_class_of_legal_papers_on_a_right_is_the_paper_its_parenthesis_names(r
             "hoặc hợp đồng thuê nhà")
     tree = read(recogniser, text)
     assert isinstance(tree, AnyOf) and [p.document_types for p in iter_papers(tree)] == [["land-use-certificate"], ["contract"]]
+
+
+def test_a_waiver_for_one_kind_of_land_is_not_promised(recogniser):
+    # "...; đối với đất ở UBND phường tự tra cứu trên CSDL đất đai, người dân không phải nộp": residential land only.
+    text = "Bản sao GCN QSDĐ của thửa đất; đối với đất ở UBND phường tự tra cứu trên CSDL đất đai, người dân không phải nộp"
+    assert all(p.waiver is None for p in iter_papers(read(recogniser, text)))
+    # "Đối với hộ kinh doanh, ... không phải nộp bản sao này ...": the holder its own paper names; waived.
+    text = ("Bản sao Giấy chứng nhận đăng ký hộ kinh doanh. Đối với hộ kinh doanh, người đề nghị không phải nộp bản sao "
+            "này khi cơ quan tra cứu được thông tin trên Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp")
+    assert {p.waiver for p in iter_papers(read(recogniser, text)) if p.document_types} == {"business-registration"}
+
+
+def test_qd_opens_a_paper_of_its_own(recogniser):
+    # "giấy chứng tử của cha, mẹ hoặc QĐ của Tòa án tuyên bố mất tích": two papers, two situations.
+    text = "Trẻ mồ côi cha và mẹ hoặc có cha, mẹ mất tích: giấy chứng tử của cha, mẹ hoặc QĐ của Tòa án tuyên bố mất tích"
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and tree.by_case and kinds(tree) == {"any_of": [["death-certificate"], ["court-judgment"]]}
+
+
+def test_a_class_of_proofs_abbreviated_cm_still_opens_its_examples(recogniser):
+    # "Giấy tờ c/m quan hệ ... như A, B": "c/m" (chứng minh) keeps the class and its examples.
+    text = "Giấy tờ c/m quan hệ nhân thân với chủ hộ như giấy chứng nhận kết hôn, giấy khai sinh"
+    assert kinds(read(recogniser, text)) == {"any_of": [["marriage-certificate"], ["birth-certificate"]]}
+
+
+def test_a_units_own_confirmation_is_not_the_registrys_paper(recogniser):
+    # "văn bản xác nhận tình trạng hôn nhân của thủ trưởng đơn vị (thay cho ...)": the unit confirms; no database holds it.
+    text = "Quân nhân tại ngũ: văn bản xác nhận tình trạng hôn nhân của thủ trưởng đơn vị"
+    assert all(not p.document_types for p in iter_papers(read(recogniser, text)))
+    assert kinds(read(recogniser, "Giấy xác nhận tình trạng hôn nhân do UBND cấp xã cấp")) == ["marital-status-certificate"]
