@@ -333,6 +333,8 @@ def test_re_registration_is_not_a_hand_back(recogniser):
     text = "Bản sao Giấy chứng tử trước đây được cấp hợp lệ"
     tree = read(recogniser, text, procedure_name="Thủ tục đăng ký lại khai tử", results=["death-certificate"])
     assert isinstance(tree, Paper) and not tree.surrendered
+    # ... so the old death certificate is not presumed missing from the register (items 512 and 714).
+    assert not tree.unrecorded
 
 
 def test_a_copy_of_a_re_issued_paper_goes_but_the_original_stays(law, recogniser):
