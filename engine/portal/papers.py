@@ -220,6 +220,8 @@ _WAIVER = re.compile(
     r"\bde (?:\w+ ){0,8}?tra cuu (?:tren|trong|tai|tu) (?:co so du lieu|csdl|he thong)\b"
 )
 _LOOKUP = re.compile(r"\b(?:co so du lieu|csdl|khai thac|tra cuu|ket noi|chia se|tich hop|he thong thong tin|dinh danh|cong thong tin quoc gia|"
+                     # "chỉ nộp bản sao khi chưa xác thực được thông tin": checked against the data.
+                     r"xac thuc (?:duoc )?thong tin|"
                      # "... đã được cập nhật trên Sổ sức khỏe điện tử" (Res. 66.7 Art. 4.9's platform).
                      r"(?:so|ho so) suc khoe dien tu)\b")
 _IDENTITY = IDENTITY
@@ -1262,11 +1264,13 @@ def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str])
             continue
         names = bool(p.hits) or p.detail is not None or bool(_PAPER_HEAD.match(bare)) or bool(p.rejected and _PAPER_HEAD.match(bare + " "))
         if (names and not p.hits and p.detail is not None and out and out[-1].detail is None and not _PAPER_HEAD.match(bare)
-                and (_PROOF_OF.match(_strip_present(out[-1].folded)) or _PAPERS_ON.match(_strip_present(out[-1].folded)))
+                and (_PROOF_OF.match(_strip_present(out[-1].folded)) or _PAPERS_ON.match(_strip_present(out[-1].folded))
+                     or _GENERIC_LEAD.match(_strip_present(out[-1].folded)))
                 and (i - 1 >= len(connectors) or connectors[i - 1] == ",")):
             # "Giấy tờ chứng minh nơi cư trú tại tỉnh, thành phố nơi có dự án (A hoặc B)", "giấy tờ
-            # hợp pháp về quyền sử dụng đất, quyền sở hữu nhà ở (A)": the words after the comma
-            # go on with the name before, and so does its parenthesis.
+            # hợp pháp về quyền sử dụng đất, quyền sở hữu nhà ở (A)", "Giấy tờ pháp lý của cá nhân
+            # đối với chủ hộ, thành viên hộ gia đình (A, B)": the words after the comma go on
+            # with the name before, and so does its parenthesis.
             prev = out[-1]
             prev.toks, prev.b = _flat(ctx, prev.a, p.b), p.b
             prev.detail, prev.notes = p.detail, prev.notes + p.notes

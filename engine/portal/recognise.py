@@ -156,6 +156,10 @@ class Recogniser:
         # phrase two types claim is ambiguous and is not matched at all.
         for key, _, _ in self.conflicts:
             self.phrases.pop(key, None)
+        # "GCN" abbreviates "giấy chứng nhận" in every certificate's name ("GCN quyền sở hữu nhà ở").
+        for key, type_id in list(self.phrases.items()):
+            if key.startswith("giay chung nhan ") and len(key) > len("giay chung nhan ") + 3:
+                self.phrases.setdefault("gcn " + key[len("giay chung nhan "):], type_id)
         # Synonyms contain no punctuation after folding; "," etc. in the text
         # are tokens of their own, so a phrase never spans a list separator.
         # A character trie compiled to one regex: greedy optional branches try

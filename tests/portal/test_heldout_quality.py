@@ -311,6 +311,22 @@ HELDOUT = Path(__file__).with_name("heldout")
 #: only). Pooled **0.975 (116/119) / 0.906 (116/128)**, 2; second labellings the
 #: same. Both wrong whole entries are read now; "sổ đỏ" still folds to "sơ đồ"
 #: (a drawing), so the red book is missed.
+#:
+#: Sets Z52, Z53 and Z54 (round 27: ten more Appendix I rows, seed 20261203,
+#: and four free procedures for individuals; health; a Mekong Delta province's
+#: commune and provincial procedures in mixed style), each labelled a second
+#: time blind, measured once on c2ac18f (round 26's fixes) before reading: Z52
+#: 1.000 (28/28) / 1.000 (28/28); Z53 0.977 (43/44) / 0.878 (43/49), one whole
+#: entry the writer keeps and its second labeller strikes (a criminal record,
+#: then a case for foreigners and Vietnamese living abroad: not this
+#: applicant's case, left as read); Z54 0.833 (35/42) / 0.854 (35/41). Pooled
+#: 0.930 (106/114) / 0.898 (106/118), 1; second labellings **0.991 (113/114)**
+#: / 0.850 (113/133), **0**. The writers' extra strikes are counting ("Giấy
+#: chứng tử (hoặc trích lục khai tử)", "CCCD hoặc thẻ Căn cước": one paper or
+#: two); recall was lost to "thẻ CCCD", "GCN quyền sở hữu nhà ở", a waiver
+#: "chỉ nộp bản sao khi chưa xác thực được thông tin" and a generic class
+#: named for several people, all read now, and to zero-count notes that waive
+#: papers (the engine reads them as notes: nothing is asked, no decision).
 FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-A": (1.0, 0.97, 0),
     "heldout-A-check": (1.0, 0.97, 0),
@@ -460,6 +476,12 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-Z50-check": (1.0, 0.97, 0),
     "heldout-Z51": (0.98, 0.87, 0),
     "heldout-Z51-check": (0.98, 0.87, 0),
+    "heldout-Z52": (1.0, 1.0, 0),
+    "heldout-Z52-check": (1.0, 1.0, 0),
+    "heldout-Z53": (0.97, 0.87, 1),
+    "heldout-Z53-check": (1.0, 0.81, 0),
+    "heldout-Z54": (0.81, 0.87, 0),
+    "heldout-Z54-check": (0.97, 0.84, 0),
 }
 
 

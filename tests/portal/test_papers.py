@@ -1527,3 +1527,19 @@ def test_a_units_own_confirmation_is_not_the_registrys_paper(recogniser):
     text = "Quân nhân tại ngũ: văn bản xác nhận tình trạng hôn nhân của thủ trưởng đơn vị"
     assert all(not p.document_types for p in iter_papers(read(recogniser, text)))
     assert kinds(read(recogniser, "Giấy xác nhận tình trạng hôn nhân do UBND cấp xã cấp")) == ["marital-status-certificate"]
+
+
+def test_gcn_abbreviates_every_certificates_name(recogniser):
+    # "GCN quyền sở hữu nhà ở" is "Giấy chứng nhận quyền sở hữu nhà ở"; "thẻ CCCD" the citizen card.
+    assert kinds(read(recogniser, "Bản sao GCN quyền sở hữu nhà ở")) == ["land-use-certificate"]
+    assert kinds(read(recogniser, "Bản sao thẻ CCCD của chủ hộ")) == ["cccd"]
+
+
+def test_a_generic_class_named_for_several_people_keeps_its_parenthesis(recogniser):
+    # "Giấy tờ pháp lý của cá nhân đối với chủ hộ, thành viên hộ gia đình (A, B hoặc C); chỉ nộp bản sao
+    # khi chưa xác thực được thông tin": one class spelled out, waived when the data checks out.
+    text = ("Giấy tờ pháp lý của cá nhân đối với chủ hộ kinh doanh, thành viên hộ gia đình (thẻ Căn cước hoặc hộ chiếu "
+            "Việt Nam còn hiệu lực); chỉ nộp bản sao khi chưa xác thực được thông tin từ CSDL quốc gia về dân cư")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and [p.document_types for p in iter_papers(tree)] == [["the-can-cuoc"], ["passport"]]
+    assert tree.any_of[0].waiver == "population"
