@@ -135,8 +135,6 @@ _MUST_GIVE = re.compile(r"(?:nop|cung cap|xuat trinh|gui|bo sung|co)\b")
 _CONDITION = re.compile(r"^(?:trong |doi voi |ap dung )?(?:truong hop|doi voi|neu|khi|rieng|ap dung)\b")
 # A paper named by the fact it proves: its parenthesis lists the kinds that do.
 # ("Giấy tờ, tài liệu có giá trị pháp lý chứng minh ...", "... hợp pháp chứng minh ...": the same lead.)
-# "Giấy tờ hợp pháp về quyền sử dụng đất, ...": a class of papers about one thing.
-_PAPERS_ON = re.compile(r"^(?:cac )?(?:giay to|tai lieu)(?: hop phap| hop le)? ve\b")
 _PROOF_OF = re.compile(r"^(?:(?:mot )?trong (?:cac |nhung )?)?(?:giay to|tai lieu)(?: ,? (?:giay to|tai lieu))?"
                        r"(?: co gia tri(?: phap ly)?| hop phap| hop le)?(?: de)? chung minh\b")
 _UNNAMED_DATA = re.compile(r"\b(?:du lieu quoc gia|co so du lieu|csdl)\b")
@@ -929,16 +927,14 @@ _SUCH_AS = re.compile(r" (?:nhu|vi du) ")
 
 
 def _examples_lead(ctx: _Ctx, a: int, b: int) -> int | None:
-    """The "như" after a generic paper's name that opens its examples, if any."""
+    """The last word of the "như" (or "ví dụ": "Giấy tờ chứng minh quan hệ, ví dụ giấy khai
+    sinh, ...") after a generic paper's name that opens its examples, if any."""
     for k in _top_level(ctx, a, b):
-        if ctx.toks[k].word == "nhu" and k + 1 < b and ctx.toks[k + 1].word != "sau":
-            if _GENERIC_LEAD.match(_strip_present(_strip_lead(ctx.folded(a, k)))) and ctx.hits(k + 1, b):
-                return k
-            return None
-        if ctx.toks[k].word == "vi" and k + 2 < b and ctx.toks[k + 1].word == "du":
-            # "Giấy tờ chứng minh quan hệ, ví dụ giấy khai sinh, ...": the same, said "for example".
-            if _GENERIC_LEAD.match(_strip_present(_strip_lead(ctx.folded(a, k)))) and ctx.hits(k + 2, b):
-                return k + 1
+        word, after = ctx.toks[k].word, (ctx.toks[k + 1].word if k + 1 < b else None)
+        last = k if word == "nhu" and after not in (None, "sau") else k + 1 if word == "vi" and after == "du" else None
+        if last is not None:
+            if _GENERIC_LEAD.match(_strip_present(_strip_lead(ctx.folded(a, k)))) and ctx.hits(last + 1, b):
+                return last
             return None
     return None
 
@@ -1264,8 +1260,7 @@ def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str])
             continue
         names = bool(p.hits) or p.detail is not None or bool(_PAPER_HEAD.match(bare)) or bool(p.rejected and _PAPER_HEAD.match(bare + " "))
         if (names and not p.hits and p.detail is not None and out and out[-1].detail is None and not _PAPER_HEAD.match(bare)
-                and (_PROOF_OF.match(_strip_present(out[-1].folded)) or _PAPERS_ON.match(_strip_present(out[-1].folded))
-                     or _GENERIC_LEAD.match(_strip_present(out[-1].folded)))
+                and (_PROOF_OF.match(_strip_present(out[-1].folded)) or _GENERIC_LEAD.match(_strip_present(out[-1].folded)))
                 and (i - 1 >= len(connectors) or connectors[i - 1] == ",")):
             # "Giấy tờ chứng minh nơi cư trú tại tỉnh, thành phố nơi có dự án (A hoặc B)", "giấy tờ
             # hợp pháp về quyền sử dụng đất, quyền sở hữu nhà ở (A)", "Giấy tờ pháp lý của cá nhân
