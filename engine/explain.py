@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .catalogue import Catalogue
-from .models import Explanation, Fallback, Rule
+from .models import Explanation, Fallback, Rule, Text
 
 CHANNELS = ("online", "in_person", "post")
 
@@ -132,12 +132,14 @@ def surrendered(cat: Catalogue, types: list[str]) -> Explanation:
     )
 
 
-def not_applicable(condition: str | None, attrs: dict[str, list[str]]) -> Explanation:
+def not_applicable(condition: Text | None, attrs: dict[str, list[str]]) -> Explanation:
     cond_vi, cond_en = _values(attrs)
-    extra = f" ({condition})" if condition else ""
+    # An imported entry's condition is the portal's Vietnamese only: quoted as is.
+    extra_vi = f" ({condition.vi})" if condition else ""
+    extra_en = f" ({condition.en or condition.vi})" if condition else ""
     return Explanation(
-        vi=f"Không áp dụng: thành phần này chỉ yêu cầu khi {cond_vi}{extra}.",
-        en=f"Not applicable: the entry applies only when {cond_en}{extra}.",
+        vi=f"Không áp dụng: thành phần này chỉ yêu cầu khi {cond_vi}{extra_vi}.",
+        en=f"Not applicable: the entry applies only when {cond_en}{extra_en}.",
     )
 
 

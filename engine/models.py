@@ -15,7 +15,7 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, field_validator, model_validator
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.\-]*$", max_length=80)]
 Code = Annotated[str, StringConstraints(pattern=r"^[0-9]\.[0-9]{6}(\.[A-Za-z0-9]+)*$")]
@@ -385,8 +385,11 @@ class Requirement(Strict):
     copies: int = Field(default=0, ge=0)
     certified: bool = False
     mode: Literal["submit", "show"] = "submit"
-    #: The case in which the entry applies, in our words ("if filed by a proxy").
-    condition: str | None = None
+    #: The case in which the entry applies, in Vietnamese and English (curated:
+    #: our words; imported: the portal's words, Vietnamese only). A plain string
+    #: is Vietnamese: the portal's text, or a store written before conditions
+    #: were bilingual.
+    condition: Text | None = None
     #: Machine-readable applicability: the entry applies only when every attribute
     #: takes one of the listed values. Unknown attributes leave it applicable.
     applies_if: dict[Slug, list[str]] = Field(default_factory=dict)
@@ -397,6 +400,11 @@ class Requirement(Strict):
     #: database can stand in for the object, so it is never struck.
     surrendered: bool = False
     note: str | None = None
+
+    @field_validator("condition", mode="before")
+    @classmethod
+    def _condition_text(cls, value: Any) -> Any:
+        return {"vi": value} if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _tree(self) -> "Requirement":

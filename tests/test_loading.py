@@ -81,3 +81,16 @@ def test_check_command_exits_non_zero_on_errors(tmp_path: Path):
     bad = runner.invoke(app, ["check", "--catalogue", str(root), "--format", "json"])
     assert bad.exit_code == 1
     assert "duplicate key" in bad.output
+
+
+def test_every_curated_condition_is_written_in_both_languages(shipped):
+    # Conditions are shown inside Vietnamese answers: an English-only one would
+    # read as a foreign phrase to the officer (and a Vietnamese-only one leaves
+    # the English answer without it).
+    missing = [
+        f"{code}/{req.id}"
+        for code, proc in shipped.procedures.items()
+        for req in proc.requirements
+        if req.condition and not (req.condition.en and req.condition.vi and req.condition.vi != req.condition.en)
+    ]
+    assert not missing, missing

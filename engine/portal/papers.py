@@ -234,6 +234,7 @@ class _Piece:
     rejected: list[Hit] = field(default_factory=list)
     #: Sub-structure from a parenthesis that lists what this paper may be.
     detail: object | None = None
+    detail_span: str | None = None
     notes: list[str] = field(default_factory=list)
     condition: str | None = None
     waiver_clause: str | None = None
@@ -1199,7 +1200,20 @@ def _piece(ctx: _Ctx, a: int, b: int) -> _Piece | None:
     piece.a, piece.b = a, b  # type: ignore[attr-defined]
     piece.hits = [ctx.hit_at[j] for j in toks if j in ctx.hit_at]
     piece.rejected = [ctx.rejected_at[j] for j in toks if j in ctx.rejected_at]
+    _aliases_to_notes(piece)
     return piece
+
+
+def _aliases_to_notes(piece: _Piece) -> None:
+    """A parenthesis naming only the paper just named ("GCN QSDĐ (sổ đỏ, sổ
+    hồng)") gives its other names, not more papers: a note."""
+    if piece.detail is None or not piece.hits or not piece.detail_span or piece.detail[0] in ("hoac", "hay"):
+        return  # "Giấy chứng tử (hoặc trích lục khai tử)": an alternative, a paper of its own
+    own = {h.type_id for h in piece.hits}
+    inner = [p.document_types for p in iter_papers(piece.detail[1])]
+    if inner and all(types and set(types) <= own for types in inner):
+        piece.notes.append(piece.detail_span)
+        piece.detail = None
 
 
 def _paren(ctx: _Ctx, piece: _Piece, a: int, b: int) -> None:
@@ -1228,6 +1242,7 @@ def _paren(ctx: _Ctx, piece: _Piece, a: int, b: int) -> None:
         node = _list(ctx, a, b, force_any=bool(_ONE_OF.search(f)))
         if node is not None:
             piece.detail = (f.split()[0] if f.split() else "", node)
+            piece.detail_span = ctx.span(a, b)
         return
     piece.notes.append(ctx.span(a, b))
 
@@ -1259,6 +1274,20 @@ def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str])
                 carry.toks, carry.b = _flat(ctx, carry.a, p.b), p.b
             continue
         names = bool(p.hits) or p.detail is not None or bool(_PAPER_HEAD.match(bare)) or bool(p.rejected and _PAPER_HEAD.match(bare + " "))
+        if (not p.hits and out and out[-1].hits and _RIGHTS_GO_ON.match(bare)
+                and (i - 1 >= len(connectors) or connectors[i - 1] in (",", "and"))):
+            # "GCN quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền với đất
+            # (sổ đỏ, sổ hồng)": the certificate's own name goes on after its comma and
+            # "và", and so does its parenthesis.
+            prev = out[-1]
+            prev.toks, prev.b = _flat(ctx, prev.a, p.b), p.b
+            prev.notes += p.notes
+            prev.condition = prev.condition or p.condition
+            prev.waiver_clause = prev.waiver_clause or p.waiver_clause
+            if p.detail is not None:
+                prev.detail, prev.detail_span = p.detail, p.detail_span
+                _aliases_to_notes(prev)
+            continue
         if (names and not p.hits and p.detail is not None and out and out[-1].detail is None and not _PAPER_HEAD.match(bare)
                 and (_PROOF_OF.match(_strip_present(out[-1].folded)) or _GENERIC_LEAD.match(_strip_present(out[-1].folded)))
                 and (i - 1 >= len(connectors) or connectors[i - 1] == ",")):
@@ -1318,6 +1347,8 @@ def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str])
     return out, conns
 
 
+# The rest of a land certificate's official name after its comma or "và".
+_RIGHTS_GO_ON = re.compile(r"^(?:quyen (?:su dung|so huu)|tai san (?:khac )?gan lien)\b")
 _ISSUED_WHAT = re.compile(r"\b(?:nguoi|ca nhan|to chuc) (?:duoc|da duoc|de nghi) cap(?: \w+){1,3}$")
 
 

@@ -26,12 +26,33 @@ Examples
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
 from engine.models import DocumentType
 
 from .folding import fold, fold_keep
+
+# The words folding keeps: "_" folds to a space, so it is no part of a word.
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _spelling(phrase: str) -> str:
+    """A phrase as written, for telling apart phrases that fold alike."""
+    return " ".join(_WORDS.findall(unicodedata.normalize("NFC", phrase).lower()))
+
+
+def _written(text: str, folded: str, start: int, phrase: str) -> str:
+    """The words of ``text`` that the folded ``phrase`` at ``start`` came from.
+
+    Folding keeps every word and adds separators as tokens of their own: the
+    n-th word of the folded text is the n-th word of the text.
+    """
+    before = sum(1 for w in folded[:start].split() if re.match(r"\w", w))
+    words = _WORDS.findall(unicodedata.normalize("NFC", text).lower())
+    return " ".join(words[before : before + len(phrase.split())])
+
 
 _SEP = {",", ";", ":", "/", "(", ")", ".", "hoac", "va", "hay", "+"}
 # Separators that open a new item of a list ("...; xác nhận thông tin về cư trú"):
@@ -141,6 +162,7 @@ class Recogniser:
         self.phrases: dict[str, str] = {}
         self.conflicts: list[tuple[str, str, str]] = []
         self.documents: dict[str, DocumentType] = {}
+        spellings: dict[str, dict[str, str]] = {}  # folded key -> spelling as written -> type
         for doc in documents:
             self.documents[doc.id] = doc
             for phrase in [doc.name.vi, *doc.synonyms]:
@@ -148,14 +170,18 @@ class Recogniser:
                 if len(key) < 4 and not _ABBREVIATION.fullmatch(key):
                     # "Ảnh" folds to "anh" (also "Anh hùng", "anh, chị"): too short to trust.
                     continue
+                spellings.setdefault(key, {}).setdefault(_spelling(phrase), doc.id)
                 if key in self.phrases and self.phrases[key] != doc.id:
                     self.conflicts.append((key, self.phrases[key], doc.id))
                     continue
                 self.phrases[key] = doc.id
-        # "sổ đỏ" (land certificate) and "sơ đồ" (a diagram) fold alike: a
-        # phrase two types claim is ambiguous and is not matched at all.
+        # "sổ đỏ" (land certificate) and "sơ đồ" (a diagram) fold alike: a phrase
+        # two types claim is decided by its diacritics as written ("sổ đỏ" is the
+        # certificate, "sơ đồ" the diagram); written without them, by neither.
+        self._by_spelling: dict[str, dict[str, str]] = {}
         for key, _, _ in self.conflicts:
             self.phrases.pop(key, None)
+            self._by_spelling[key] = spellings[key]
         # "GCN" abbreviates "giấy chứng nhận" in every certificate's name ("GCN quyền sở hữu nhà ở").
         for key, type_id in list(self.phrases.items()):
             if key.startswith("giay chung nhan ") and len(key) > len("giay chung nhan ") + 3:
@@ -165,8 +191,9 @@ class Recogniser:
         # A character trie compiled to one regex: greedy optional branches try
         # the longest synonym first, and the engine no longer tries hundreds of
         # alternatives at every position (5x faster than a flat alternation).
-        self._pattern = re.compile(r"\b" + _trie_regex(self.phrases) + r"\b") if self.phrases else None
-        self._strong = {p: bool(_NOUN.match(p)) for p in self.phrases}
+        matched = {**self.phrases, **dict.fromkeys(self._by_spelling, "")}
+        self._pattern = re.compile(r"\b" + _trie_regex(matched) + r"\b") if matched else None
+        self._strong = {p: bool(_NOUN.match(p)) for p in matched}
 
     # ------------------------------------------------------------------ core
 
@@ -190,7 +217,10 @@ class Recogniser:
         earlier: tuple[Hit, bool] | None = None
         for m in self._pattern.finditer(folded):
             phrase = m.group(0)
-            hit = Hit(self.phrases[phrase], phrase, m.start(), m.end())
+            type_id = self.phrases.get(phrase) or self._by_spelling[phrase].get(_written(text, folded, m.start(), phrase), "")
+            if not type_id:
+                continue
+            hit = Hit(type_id, phrase, m.start(), m.end())
             accepted = self._accept(folded, m.start(), phrase)
             if not accepted and not self._strong[phrase] and not _head(folded, m.start()) and not _REFERENCE.match(phrase):
                 # "Giấy tờ chứng minh chỗ ở: xác nhận thông tin về cư trú hoặc ...", "... của

@@ -74,3 +74,15 @@ def test_the_report_footnote_names_a_column_the_table_has(runner):
     column = ROW_COLUMNS["struck_if"][0]
     assert f"cột '{column}'" in out  # the footnote ...
     assert out.index(column) < out.index(f"cột '{column}'")  # ... and the column, in the table above it
+
+
+def test_an_entry_s_condition_is_said_in_the_answer_s_language(runner, tmp_path):
+    # by-proxy "no" makes the authorisation entry not applicable: its explanation
+    # quotes the entry's condition, which must not be English in Vietnamese output.
+    applicant = tmp_path / "applicant.json"
+    applicant.write_text('{"by-proxy": "no"}')
+    argv = ["evaluate", "1.005461", *DAY, "--applicant", str(applicant)]
+    vi = words(runner.invoke(app, argv))
+    en = words(runner.invoke(app, [*argv, "--lang", "en"]))
+    assert "chỉ yêu cầu khi" in vi and "only when" not in vi
+    assert "only when" in en

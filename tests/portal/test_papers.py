@@ -1543,3 +1543,14 @@ def test_a_generic_class_named_for_several_people_keeps_its_parenthesis(recognis
     tree = read(recogniser, text)
     assert isinstance(tree, AnyOf) and [p.document_types for p in iter_papers(tree)] == [["the-can-cuoc"], ["passport"]]
     assert tree.any_of[0].waiver == "population"
+
+
+def test_a_land_certificate_s_everyday_names_in_parentheses_are_one_paper(recogniser):
+    # "GCN quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền với đất (sổ đỏ, sổ hồng)":
+    # the official name goes on after its comma and "và"; the parenthesis gives other names of it.
+    text = ("Bản sao GCN quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền với đất (sổ đỏ, sổ hồng) "
+            "đối với nhà thuộc sở hữu của người đề nghị hoặc hợp đồng thuê nhà")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and [p.document_types for p in iter_papers(tree)] == [["land-use-certificate"], ["contract"]]
+    # An alternative in the parenthesis stays a paper of its own.
+    assert kinds(read(recogniser, "Bản sao giấy chứng tử (hoặc trích lục khai tử) của chủ hộ")) != ["death-certificate"]

@@ -66,13 +66,18 @@ def test_rejected_hits_are_kept_for_reports(recogniser):
     assert [h.type_id for h in rec.rejected] == ["household-book"]
 
 
-def test_conflicting_folded_synonyms_are_not_matched():
+def test_synonyms_that_fold_alike_are_told_apart_by_their_diacritics():
     r = Recogniser([
         DocumentType(id="land", name=Text(vi="Sổ đỏ")),
         DocumentType(id="drawing", name=Text(vi="Sơ đồ")),
     ])
     assert r.conflicts == [("so do", "land", "drawing")]
-    assert r.recognise("Sơ đồ vị trí khu đất").types == []
+    assert r.recognise("Sơ đồ vị trí khu đất").types == ["drawing"]
+    assert r.recognise("Bản sao SỔ ĐỎ của hộ gia đình").types == ["land"]
+    # Written without diacritics, the words could be either: neither is read.
+    assert r.recognise("So do vi tri khu dat").types == []
+    # Words before the phrase (separators, numbers, "_") do not shift which words are compared.
+    assert r.recognise("1. Mẫu_01, kèm bản sao (hoặc bản chụp) sổ đỏ").types == ["land"]
 
 
 def test_empty_registry_and_text():
