@@ -77,6 +77,10 @@ class DocumentType(Strict):
     category: str = "other"
     #: False for documents no database can stand in for (forms, photos, contracts...).
     strikeable: bool = True
+    #: A class of papers named by what they prove ("giấy tờ tùy thân"), not one
+    #: paper: no source holds it as such, but an entry's own waiver of the data
+    #: it proves ("không phải nộp, ... tra cứu trên CSDL X") covers it.
+    generic: bool = False
     issuer: Slug | None = None
     #: Procedure codes whose result is this document (the "issues" edges of the graph).
     result_of: list[str] = Field(default_factory=list)

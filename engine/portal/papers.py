@@ -114,7 +114,9 @@ _PAPER_HEAD = re.compile(
     r"bien ban|tai lieu|ban ke|bang ke|ho so|chung chi|chung nhan|xac nhan|anh |anh$|thong bao|ke hoach|phuong an|"
     r"de an|du an|ban ve|ban do|ban cam ket|ban khai|ban tu khai|ban thuyet minh|ban mo ta|ban nhan xet|ban tom tat|"
     r"ho chieu|chung minh|cmnd|cmtnd|cccd|can cuoc|trich luc|ly lich|bang |van bang|hoc ba|bien lai|giay phep|"
-    r"dieu le|nghi quyet|bien nhan|the |so do|so hong|gplx|bhyt|bhxh)"
+    r"dieu le|nghi quyet|bien nhan|the |so do|so hong|gplx|bhyt|bhxh|"
+    # The clerks' abbreviations: GCN (giấy chứng nhận), CNĐK (chứng nhận đăng ký), HĐ (hợp đồng).
+    r"gcn|cndk|hd )"
 )
 # Words that only say how a paper is presented (or count it), stripped before
 # looking at what a piece names.
@@ -1726,10 +1728,11 @@ def _closed_choice(node, paper: Paper) -> list[Paper]:
 
 
 def _unnamed(p: Paper, recogniser: Recogniser) -> bool:
-    """No type, or only a class of evidence ("Giấy tờ, tài liệu chứng minh ...",
-    registry category ``evidence``): what the paper is, its words do not say."""
+    """No type, or only a class of papers ("Giấy tờ, tài liệu chứng minh ...",
+    registry category ``evidence``; "giấy tờ tùy thân", ``generic``): what the
+    paper is, its words do not say."""
     docs = recogniser.documents
-    return all(t in docs and docs[t].category == "evidence" for t in p.document_types)
+    return all(t in docs and (docs[t].category == "evidence" or docs[t].generic) for t in p.document_types)
 
 
 def _named_types(rec) -> set[str]:

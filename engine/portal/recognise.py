@@ -182,10 +182,16 @@ class Recogniser:
         for key, _, _ in self.conflicts:
             self.phrases.pop(key, None)
             self._by_spelling[key] = spellings[key]
-        # "GCN" abbreviates "giấy chứng nhận" in every certificate's name ("GCN quyền sở hữu nhà ở").
+        # "GCN" abbreviates "giấy chứng nhận" in every certificate's name ("GCN quyền sở hữu nhà ở"),
+        # and "CNĐK" / "GCNĐK" "(giấy) chứng nhận đăng ký" ("CNĐK xe").
         for key, type_id in list(self.phrases.items()):
             if key.startswith("giay chung nhan ") and len(key) > len("giay chung nhan ") + 3:
                 self.phrases.setdefault("gcn " + key[len("giay chung nhan "):], type_id)
+            for lead in ("giay chung nhan dang ky ", "chung nhan dang ky "):
+                if key.startswith(lead):
+                    rest = key[len(lead):]
+                    for short in ("cndk ", "gcndk ", "gcn dk "):
+                        self.phrases.setdefault(short + rest, type_id)
         # Synonyms contain no punctuation after folding; "," etc. in the text
         # are tokens of their own, so a phrase never spans a list separator.
         # A character trie compiled to one regex: greedy optional branches try

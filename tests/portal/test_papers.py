@@ -1554,3 +1554,21 @@ def test_a_land_certificate_s_everyday_names_in_parentheses_are_one_paper(recogn
     assert isinstance(tree, AnyOf) and [p.document_types for p in iter_papers(tree)] == [["land-use-certificate"], ["contract"]]
     # An alternative in the parenthesis stays a paper of its own.
     assert kinds(read(recogniser, "Bản sao giấy chứng tử (hoặc trích lục khai tử) của chủ hộ")) != ["death-certificate"]
+
+
+def test_clerks_abbreviations_cndk_the_cc_and_gcn_after_a_plus(recogniser):
+    # "CNĐK xe + GCN kiểm định ...": the vehicle's registration and an inspection certificate, two papers.
+    tree = read(recogniser, "Bản sao CNĐK xe + GCN kiểm định an toàn kỹ thuật của phương tiện")
+    assert isinstance(tree, AllOf) and [p.document_types for p in iter_papers(tree)] == [["vehicle-registration-certificate"], []]
+    assert kinds(read(recogniser, "CCCD/thẻ CC của người điều khiển phương tiện")) == {"any_of": [["cccd"], ["the-can-cuoc"]]}
+
+
+def test_an_entrys_own_waiver_covers_a_class_of_papers_it_names(recogniser):
+    # "Giấy tờ tùy thân ...: không phải nộp, ... tra cứu ... trên CSDL quốc gia về dân cư": the class is waived.
+    text = "Giấy tờ tùy thân của người đề nghị: không phải nộp, cán bộ tiếp nhận tra cứu thông tin trên CSDL quốc gia về dân cư"
+    assert [p.waiver for p in iter_papers(read(recogniser, text))] == ["population"]
+    text = ("Giấy tờ chứng minh quan hệ với người chết (khai sinh, kết hôn) - chỉ nộp khi cơ quan không tra cứu được "
+            "trên Cơ sở dữ liệu hộ tịch điện tử")
+    assert [p.waiver for p in iter_papers(read(recogniser, text))] == ["civil-status"]
+    # Without a waiver the class stays unstruck.
+    assert [p.waiver for p in iter_papers(read(recogniser, "Giấy tờ tùy thân của người đề nghị"))] == [None]
