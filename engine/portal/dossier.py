@@ -66,6 +66,8 @@ _DOC_HEAD = re.compile(
     r"chung chi|chung nhan|xac nhan|anh|thong bao|ke hoach|phuong an|de an|du an|ban ve|ban do|"
     # A paper to show: "Căn cước công dân hoặc thẻ Căn cước (xuất trình ...)", "Xuất trình bản chính ...".
     r"can cuoc|chung minh nhan dan|ho chieu|xuat trinh (?:ban chinh|ban goc|giay|the|can cuoc|ho chieu)|"
+    # The clerks' abbreviations of those papers: "CCCD của chủ hộ - chỉ cần cung cấp số định danh ...".
+    r"(?:cccd|cmnd|gcn|gplx|gks)\b|"
     # "Người lao động xuất trình sổ bảo hiểm xã hội hoặc thẻ bảo hiểm y tế ...": someone shows a paper.
     r"(?:nguoi|cong dan|ca nhan)(?: \w+){0,4} xuat trinh (?:ban chinh |ban goc )?(?:giay|the|so|can cuoc|ho chieu|mot trong))"
 )
@@ -346,7 +348,11 @@ def _classify(rows: list[_Row]) -> list[Entry]:
         elif empty and (_LEAD_END.search(f) or (_CASE.match(f) and display.rstrip().endswith(":"))):
             kind = "lead"
         elif empty:
-            looks_doc = _DOC_HEAD.match(f) and not _NOTE_VERBS.search(f) and not _CASE.match(f) and " thi " not in f
+            # A paper named first and then waived by the row's own words ("Giấy khai sinh ... của
+            # người được xác định ... - cơ quan tự khai thác ..., người đề nghị không phải nộp")
+            # is a document the waiver decides, whatever other verbs the row uses.
+            looks_doc = (_DOC_HEAD.match(f) and (_is_waiver(f) or not _NOTE_VERBS.search(f))
+                         and not _CASE.match(f) and " thi " not in f)
             kind = "document" if looks_doc else "note"
         else:
             kind = "document"

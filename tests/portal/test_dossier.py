@@ -196,3 +196,14 @@ def test_a_form_word_that_opens_the_row_is_the_papers_name_not_its_file():
     assert entries[0].text.startswith("Đơn xin nhận con nuôi") and entries[0].kind == "document"
     # A count cell the portal repeated is a row of its own that asks for nothing.
     assert [e.kind for e in entries[1:]] == ["document", "note"]
+
+
+def test_a_zero_count_row_naming_a_paper_it_waives_is_a_document():
+    # The row names a paper, then waives it: a document its own waiver decides
+    # (listed as a paper that goes), not a note.
+    raw = ("Tên giấy tờMẫu đơn, tờ khaiSố lượng"
+           "CCCD của chủ hộ - chỉ cần cung cấp số định danh cá nhân, cán bộ tiếp nhận tra cứu trên CSDL dân cư0 bản chính"
+           "Giấy khai sinh của người được xác định mức độ khuyết tật - cơ quan tiếp nhận tự khai thác thông tin trên "
+           "Cơ sở dữ liệu quốc gia về dân cư, người đề nghị không phải nộp0 bản chính"
+           "Hồ sơ được xác định là hợp lệ khi có đủ giấy tờ0 bản chính")
+    assert [e.kind for e in parse_dossier(raw)] == ["document", "document", "note"]
