@@ -125,7 +125,9 @@ _PRESENT_WORDS = (
     r"ban dien tu|ban sao dien tu|ban dich|ban sao y|co chung thuc|da chung thuc|duoc chung thuc|chung thuc|"
     r"co cong chung|cong chung|hop le|hop phap|con hieu luc|con gia tri|de doi chieu|doi chieu|xuat trinh|"
     r"nop|kem|kem theo|hoac|va|cua|tu so goc|cap tu so goc|duoc cap tu so goc|tu ban chinh|hop phap hoa lanh su|"
-    r"sao|chinh|goc|de|nguoi|do)"
+    r"sao|chinh|goc|de|nguoi|do|"
+    # When the original is shown: "bản chính xuất trình khi ký", "... khi nộp hồ sơ".
+    r"khi (?:ky(?: hop dong| ket)?|nop(?: ho so)?|nhan ket qua|den nhan ket qua|co yeu cau|tiep nhan ho so))"
 )
 _PRESENT = re.compile(r"^(?:" + _PRESENT_WORDS + r"\s+)+")
 _PRESENT_ONLY = re.compile(r"^(?:" + _PRESENT_WORDS + r"\s*)+$")

@@ -1572,3 +1572,10 @@ def test_an_entrys_own_waiver_covers_a_class_of_papers_it_names(recogniser):
     assert [p.waiver for p in iter_papers(read(recogniser, text))] == ["civil-status"]
     # Without a waiver the class stays unstruck.
     assert [p.waiver for p in iter_papers(read(recogniser, "Giấy tờ tùy thân của người đề nghị"))] == [None]
+
+
+def test_when_the_original_is_shown_is_presentation_not_a_paper(recogniser):
+    # "Bản sao A; bản chính xuất trình khi ký": one paper, its original shown at signing.
+    for text in ("Bản sao giấy khai sinh; bản chính xuất trình khi ký",
+                 "Bản sao giấy khai sinh; xuất trình bản chính khi nộp hồ sơ"):
+        assert kinds(read(recogniser, text)) == ["birth-certificate"], text
