@@ -69,7 +69,7 @@ _DOC_HEAD = re.compile(
     # The clerks' abbreviations of those papers: "CCCD của chủ hộ - chỉ cần cung cấp số định danh ...".
     r"(?:cccd|cmnd|gcn|gplx|gks)\b|"
     # "Người lao động xuất trình sổ bảo hiểm xã hội hoặc thẻ bảo hiểm y tế ...": someone shows a paper.
-    r"(?:nguoi|cong dan|ca nhan)(?: \w+){0,4} xuat trinh (?:ban chinh |ban goc )?(?:giay|the|so|can cuoc|ho chieu|mot trong))"
+    r"(?:nguoi|cong dan|ca nhan)(?: \w+){0,4} xuat trinh (?:ban chinh |ban goc )?(?:giay|the|so|can cuoc|ho chieu|mot trong|cccd|cmnd))"
 )
 # "... đã có trong Cơ sở dữ liệu ... thì không phải nộp / xuất trình / tải lên".
 _WAIVER = re.compile(

@@ -147,7 +147,7 @@ _OWN_CASE = re.compile(r"\b(?:trong truong hop|doi voi truong hop)\b")
 # "(nếu là người nước ngoài)", "đối với người nước ngoài": an alternative for a foreigner.
 _FOREIGNER_CASE = re.compile(r"\b(?:neu|doi voi|truong hop)(?: \w+){0,3} (?:nguoi nuoc ngoai|nguoi khong (?:co )?quoc tich|to chuc nuoc ngoai)\b")
 # A case drawn by nationality ("đối với công dân Việt Nam", "nếu là người nước ngoài").
-_NATIONALITY_CASE = re.compile(r"\b(?:nguoi nuoc ngoai|nguoi khong (?:co )?quoc tich|to chuc nuoc ngoai|cong dan viet nam|nguoi viet nam|quoc tich)\b")
+_NATIONALITY_CASE = re.compile(r"\b(?:nguoi nuoc ngoai|nguoi khong (?:co )?quoc tich|to chuc nuoc ngoai|cong dan (?:viet nam|vn)|nguoi (?:viet nam|vn)|quoc tich)\b")
 # "... của người đứng đầu văn phòng đại diện": the papers are a named third party's.
 _THIRD_PARTY = re.compile(
     r"\bcua (?:nguoi dung dau|nguoi dai dien|nguoi quan ly|nguoi dieu hanh|giam doc|thanh vien|co dong|"
@@ -169,9 +169,10 @@ _SURRENDER = re.compile(
     r"luu (?:vao|tai|trong) ho so(?: \w+){0,4} ,? khong tra lai|khong tra lai (?:cho )?(?:duong su|nguoi (?:nop|yeu cau|de nghi))|"
     # "Sổ BHXH ... (nộp cho cơ quan tiếp nhận để tiếp tục ghi, xác nhận ...)": written on by the agency.
     # "... để cơ quan bảo hiểm xã hội ghi bổ sung thời gian công tác vào sổ": the same, the agency named.
+    # ("để ghi chú vào Sổ đăng ký kết hôn" writes in the register, not on the paper.)
     # "... để công chức tư pháp - hộ tịch ghi nội dung thay đổi vào giấy tờ đó", "để ghi chú nội
     # dung cải chính": the civil-status paper itself is written on.
-    r"de (?:(?:co quan|cong chuc|can bo|bo phan|uy ban|ubnd) (?:\S+ ){0,8}?)?(?:tiep tuc )?ghi(?: tiep| chu)?(?: ,)? (?:xac nhan|vao|bo sung|qua trinh|noi dung)|"
+    r"de (?:(?:co quan|cong chuc|can bo|bo phan|uy ban|ubnd) (?:\S+ ){0,8}?)?(?:tiep tuc )?ghi(?: tiep| chu)?(?: ,)? (?:xac nhan|vao(?! so (?:dang ky|ho tich|goc|theo doi))|bo sung|qua trinh|noi dung)|"
     # "nộp kèm sổ BHXH để cơ quan BHXH xác nhận bổ sung vào sổ": the agency writes in that book.
     r"de (?:co quan (?:\w+ ){0,8}?)?xac nhan (?:bo sung )?vao so|"
     # "Sổ bảo hiểm xã hội đã được cấp để cơ quan bảo hiểm xã hội điều chỉnh thông tin": written on.
@@ -693,9 +694,18 @@ def _mark_by_case(node, recogniser: Recogniser, organisation: bool = False, lead
     # (Not the ways of giving one paper: "bản chính ...; bản sao ... (đối với xe đang thế chấp)".)
     kinds = {frozenset(p.document_types) for k in kids for p in iter_papers(k) if p.condition}
     roles = (len(conditions) > 1 and len(kinds) > 1 and not all(_NATIONALITY_CASE.search(c) for c in conditions))
+    # "... trích lục khai sinh đối với con liệt sĩ; hoặc ... quyết định công nhận việc nuôi con
+    # nuôi đối với con nuôi liệt sĩ": the same, the person named in the alternative's own words.
+    inline = {m.group(0): frozenset(p.document_types) for k in kids for p in iter_papers(k)
+              if (m := _INLINE_ROLE.search(fold(p.text)))}
+    roles = roles or (len(inline) > 1 and len(set(inline.values())) > 1
+                      and not all(_NATIONALITY_CASE.search(c) for c in inline))
     node.by_case = (node.by_case or (any(flags) and not all(flags)) or roles
                     or _split_by_a_third_partys_nationality(kids, organisation) or _restates_a_situation(kids, lead))
 
+
+# An alternative's own words closing on the person it is asked of ("... đối với con nuôi liệt sĩ").
+_INLINE_ROLE = re.compile(r"\bdoi voi (?!truong hop)(?:\w+ ){0,5}\w+$")
 
 #: Words too common to tie an alternative to one situation of its case.
 _PLAIN = frozenset("cua va hoac cac mot nguoi ca nhan to chuc giay to ban sao ban chinh co duoc da dang la".split())

@@ -207,3 +207,9 @@ def test_a_zero_count_row_naming_a_paper_it_waives_is_a_document():
            "Cơ sở dữ liệu quốc gia về dân cư, người đề nghị không phải nộp0 bản chính"
            "Hồ sơ được xác định là hợp lệ khi có đủ giấy tờ0 bản chính")
     assert [e.kind for e in parse_dossier(raw)] == ["document", "document", "note"]
+
+
+def test_a_zero_count_row_where_someone_shows_an_abbreviated_card_is_a_document():
+    raw = ("Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn đề nghị1 bản chính"
+           "Người lao động xuất trình CCCD/thẻ căn cước hoặc đăng nhập VNeID để xác thực0 bản chính")
+    assert [e.kind for e in parse_dossier(raw)] == ["document", "document"]

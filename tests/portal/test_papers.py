@@ -1579,3 +1579,21 @@ def test_when_the_original_is_shown_is_presentation_not_a_paper(recogniser):
     for text in ("Bản sao giấy khai sinh; bản chính xuất trình khi ký",
                  "Bản sao giấy khai sinh; xuất trình bản chính khi nộp hồ sơ"):
         assert kinds(read(recogniser, text)) == ["birth-certificate"], text
+
+
+def test_alternatives_naming_each_its_own_person_are_cases(recogniser):
+    # "A hoặc B đối với con ...; hoặc C đối với con nuôi ...": who the applicant is picks the paper.
+    text = ("Bản sao giấy khai sinh hoặc trích lục khai sinh đối với con đẻ của người có công; hoặc bản sao "
+            "quyết định công nhận việc nuôi con nuôi đối với con nuôi của người có công")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and tree.by_case
+    # Split by nationality ("đối với công dân VN" / "đối với người nước ngoài"), the citizen's paper answers.
+    tree = read(recogniser, "Bản sao thẻ căn cước đối với công dân VN hoặc hộ chiếu đối với người nước ngoài")
+    assert isinstance(tree, AnyOf) and not tree.by_case
+
+
+def test_a_note_written_in_the_register_does_not_take_the_paper(recogniser):
+    # "... để ghi chú vào Sổ đăng ký kết hôn": the register is written in; the certificate is only read.
+    text = "Trích lục kết hôn hoặc Giấy chứng nhận kết hôn do cơ quan Việt Nam cấp, để ghi chú vào Sổ đăng ký kết hôn"
+    assert not any(p.surrendered for p in iter_papers(read(recogniser, text)))
+    assert all(p.surrendered for p in iter_papers(read(recogniser, "Bản chính giấy khai sinh để ghi chú nội dung thay đổi")))
