@@ -58,6 +58,11 @@ def decide_waived_choice(law, recogniser, text, source, n):
     return decide(law, text, recogniser)
 
 
+def is_by_case(recogniser, text) -> bool:
+    tree = read(recogniser, text)
+    return isinstance(tree, AnyOf) and tree.by_case
+
+
 def read_by_case(law, recogniser, text):
     """``text`` read as a choice by case: its database papers go, the entry stays."""
     tree = read(recogniser, text)
@@ -1470,11 +1475,9 @@ def test_alternatives_marked_by_parallel_bare_notes_are_cases(recogniser):
     # "A (tài sản chung) hoặc B, C (tài sản riêng)": each note names the situation its paper answers.
     text = ("Giấy tờ về tài sản: giấy chứng nhận kết hôn (tài sản chung của vợ chồng) hoặc văn bản thỏa thuận "
             "tài sản của vợ chồng (tài sản riêng)")
-    tree = read(recogniser, text)
-    assert isinstance(tree, AnyOf) and tree.by_case
+    assert is_by_case(recogniser, text)
     # Notes saying how a paper is given are no situations.
-    tree = read(recogniser, "Giấy khai sinh (bản sao) hoặc Trích lục khai sinh (bản chính)")
-    assert not (isinstance(tree, AnyOf) and tree.by_case)
+    assert not is_by_case(recogniser, "Giấy khai sinh (bản sao) hoặc Trích lục khai sinh (bản chính)")
 
 
 def test_a_case_about_who_hands_in_is_no_negation_of_the_paper(recogniser):
@@ -1585,11 +1588,10 @@ def test_alternatives_naming_each_its_own_person_are_cases(recogniser):
     # "A hoặc B đối với con ...; hoặc C đối với con nuôi ...": who the applicant is picks the paper.
     text = ("Bản sao giấy khai sinh hoặc trích lục khai sinh đối với con đẻ của người có công; hoặc bản sao "
             "quyết định công nhận việc nuôi con nuôi đối với con nuôi của người có công")
-    tree = read(recogniser, text)
-    assert isinstance(tree, AnyOf) and tree.by_case
+    assert is_by_case(recogniser, text)
     # Split by nationality ("đối với công dân VN" / "đối với người nước ngoài"), the citizen's paper answers.
-    tree = read(recogniser, "Bản sao thẻ căn cước đối với công dân VN hoặc hộ chiếu đối với người nước ngoài")
-    assert isinstance(tree, AnyOf) and not tree.by_case
+    text = "Bản sao thẻ căn cước đối với công dân VN hoặc hộ chiếu đối với người nước ngoài"
+    assert isinstance(read(recogniser, text), AnyOf) and not is_by_case(recogniser, text)
 
 
 def test_a_note_written_in_the_register_does_not_take_the_paper(recogniser):
