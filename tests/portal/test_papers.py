@@ -1599,3 +1599,16 @@ def test_a_note_written_in_the_register_does_not_take_the_paper(recogniser):
     text = "Trích lục kết hôn hoặc Giấy chứng nhận kết hôn do cơ quan Việt Nam cấp, để ghi chú vào Sổ đăng ký kết hôn"
     assert not any(p.surrendered for p in iter_papers(read(recogniser, text)))
     assert all(p.surrendered for p in iter_papers(read(recogniser, "Bản chính giấy khai sinh để ghi chú nội dung thay đổi")))
+
+
+def test_cooperative_and_household_business_registries_in_the_clerks_words(recogniser):
+    # "GCN đăng ký HTX" is the cooperative's certificate; "Hệ thống thông tin quốc gia về đăng ký hộ
+    # kinh doanh" names Art. 4.5's registry; "GCN ... đã được cấp đổi" is the new certificate, not a hand-back.
+    text = "Bản sao GCN ĐKDN hoặc GCN đăng ký HTX; không yêu cầu nộp nếu tra cứu được trên CSDL quốc gia về đăng ký doanh nghiệp"
+    assert kinds(read(recogniser, text)) == {"any_of": [["business-registration-certificate"], ["cooperative-registration-certificate"]]}
+    text = ("Bản sao GCN ĐKHKD đã được cấp đổi; cơ quan thuế không yêu cầu nộp nếu đã nhận được thông tin từ "
+            "Hệ thống thông tin quốc gia về đăng ký hộ kinh doanh")
+    [paper] = iter_papers(read(recogniser, text))
+    assert paper.waiver == "business-registration" and not paper.surrendered
+    [paper] = iter_papers(read(recogniser, "Bản gốc GCN ĐKHKD để cấp đổi"))
+    assert paper.surrendered
