@@ -161,8 +161,9 @@ _LIST_LEAD = re.compile(r"(?:\bgom|\bbao gom|\bsau day|\bsau|\bnhu sau|\bcu the|
 _NOT_BEFORE = r"(?<!khong phai )(?<!khong can )(?<!khong )(?<!chua )"
 _SURRENDER = re.compile(
     # ("giấy chứng nhận thu hồi đăng ký", "quyết định thu hồi": papers about a revocation, not one;
-    # "GCN ... đã được cấp đổi": the new certificate the exchange gave, not one handed back.)
-    _NOT_BEFORE + r"(?<!chung nhan )(?<!quyet dinh )(?<!thong bao )\b(?:nop lai|thu hoi|(?<!da duoc )cap doi(?! voi)|de chinh ly|chinh ly bien dong|de xac nhan thay doi|xac nhan thay doi|"
+    # "GCN ... đã được cấp đổi": the new certificate the exchange gave, not one handed back;
+    # "trong trường hợp cấp đổi do ...": the case of the procedure's own exchange.)
+    _NOT_BEFORE + r"(?<!chung nhan )(?<!quyet dinh )(?<!thong bao )\b(?:nop lai|thu hoi|(?<!da duoc )(?<!truong hop )cap doi(?! voi)|de chinh ly|chinh ly bien dong|de xac nhan thay doi|xac nhan thay doi|"
     r"de dinh chinh|de huy|da cap (?:cho|truoc)|giay chung nhan da cap|ban goc giay chung nhan da cap|"
     # "Chứng minh nhân dân ... để cơ quan tiếp nhận cắt góc, hủy": cancelled by the agency.
     r"(?:de|duoc|bi|se bi) (?:\w+ ){0,5}?cat goc|"
@@ -939,15 +940,18 @@ _BY_CASE_WORDS = re.compile(r"\b(?:tuy (?:tung |theo |vao )?(?:truong hop|doi tu
                             r"chung minh (?:\w+ )?thuoc (?:mot trong )?(?:cac )?(?:truong hop|dien|doi tuong))\b")
 
 
-_SUCH_AS = re.compile(r" (?:nhu|vi du) ")
+_SUCH_AS = re.compile(r" (?:nhu|vi du|la) ")
 
 
 def _examples_lead(ctx: _Ctx, a: int, b: int) -> int | None:
     """The last word of the "như" (or "ví dụ": "Giấy tờ chứng minh quan hệ, ví dụ giấy khai
-    sinh, ...") after a generic paper's name that opens its examples, if any."""
+    sinh, ...", or "là" before a paper's name) after a generic paper's name that opens its
+    examples, if any."""
     for k in _top_level(ctx, a, b):
         word, after = ctx.toks[k].word, (ctx.toks[k + 1].word if k + 1 < b else None)
-        last = k if word == "nhu" and after not in (None, "sau") else k + 1 if word == "vi" and after == "du" else None
+        # "... thay đổi thông tin nhân thân là thẻ Căn cước hoặc Căn cước công dân": "là" and a paper's name.
+        last = (k if word == "nhu" and after not in (None, "sau") else k + 1 if word == "vi" and after == "du"
+                else k if word == "la" and k + 1 in ctx.hit_at else None)
         if last is not None:
             if _GENERIC_LEAD.match(_strip_present(_strip_lead(ctx.folded(a, k)))) and ctx.hits(last + 1, b):
                 return last
@@ -1438,8 +1442,10 @@ def _paper_node(ctx: _Ctx, p: _Piece):
         # "Thu hồi giấy chứng nhận đăng ký, biển số xe": the paper the title
         # revokes or exchanges, named in the dossier in the title's own words.
         name = _strip_present(f).split()[:8]
+        # An abbreviation is compared spelled out ("CNĐK xe": "chứng nhận đăng ký xe").
+        spelled = [ctx.recogniser.spelled_out.get(h.phrase, h.phrase).split() for h in p.hits]
         surrendered = surrendered or (len(name) >= 2 and set(name) <= ctx.revoked_words) or any(
-            len(h.phrase.split()) >= 2 and set(h.phrase.split()) <= ctx.revoked_words for h in p.hits)
+            len(words) >= 2 and set(words) <= ctx.revoked_words for words in spelled)
     if p.detail is not None:
         opener, node = p.detail
         inner = list(iter_papers(node))

@@ -184,14 +184,22 @@ class Recogniser:
             self._by_spelling[key] = spellings[key]
         # "GCN" abbreviates "giấy chứng nhận" in every certificate's name ("GCN quyền sở hữu nhà ở"),
         # and "CNĐK" / "GCNĐK" "(giấy) chứng nhận đăng ký" ("CNĐK xe").
+        #: An abbreviated name -> the name it abbreviates ("cndk xe" -> "chung nhan dang ky xe").
+        self.spelled_out: dict[str, str] = {}
+
+        def derive(short: str, key: str, type_id: str) -> None:
+            if short not in self.phrases:
+                self.phrases[short] = type_id
+                self.spelled_out[short] = key
+
         for key, type_id in list(self.phrases.items()):
             if key.startswith("giay chung nhan ") and len(key) > len("giay chung nhan ") + 3:
-                self.phrases.setdefault("gcn " + key[len("giay chung nhan "):], type_id)
+                derive("gcn " + key[len("giay chung nhan "):], key, type_id)
             for lead in ("giay chung nhan dang ky ", "chung nhan dang ky "):
                 if key.startswith(lead):
                     rest = key[len(lead):]
                     for short in ("cndk ", "gcndk ", "gcn dk "):
-                        self.phrases.setdefault(short + rest, type_id)
+                        derive(short + rest, "chung nhan dang ky " + rest, type_id)
         # Synonyms contain no punctuation after folding; "," etc. in the text
         # are tokens of their own, so a phrase never spans a list separator.
         # A character trie compiled to one regex: greedy optional branches try
@@ -310,6 +318,9 @@ class Recogniser:
             return False
         if head.endswith("vi du") and _EXAMPLES_OF.search(_proof_head(folded, start - len(" vi du"))):
             # "giấy tờ làm căn cứ cải chính, ví dụ thẻ căn cước, ...": the kinds of a class of proofs.
+            return True
+        if (head == "la" or head.endswith(" la")) and self._strong[phrase] and _EXAMPLES_OF.search(_proof_head(folded, start - len(" la")) + " "):
+            # "giấy tờ chứng minh việc đổi tên ... là thẻ Căn cước hoặc ...": the class, then what it is.
             return True
         if head.endswith("nhu") and _EXAMPLES.search(_clause_head(folded, start, 24)):
             # "giấy tờ chứng minh nhân thân của người đó như thẻ căn cước, ...":

@@ -1612,3 +1612,24 @@ def test_cooperative_and_household_business_registries_in_the_clerks_words(recog
     assert paper.waiver == "business-registration" and not paper.surrendered
     [paper] = iter_papers(read(recogniser, "Bản gốc GCN ĐKHKD để cấp đổi"))
     assert paper.surrendered
+
+
+def test_a_revoking_title_takes_back_the_paper_named_by_its_abbreviation(recogniser):
+    # "Thu hồi chứng nhận đăng ký, biển số xe": the dossier's "CNĐK xe" is that certificate, taken back.
+    title = "Thu hồi chứng nhận đăng ký, biển số xe"
+    assert all(p.surrendered for p in iter_papers(read(recogniser, "CNĐK xe, biển số xe", procedure_name=title)))
+    assert not any(p.surrendered for p in iter_papers(read(recogniser, "CNĐK xe", procedure_name="Đăng ký sang tên xe")))
+
+
+def test_the_case_of_an_exchange_is_no_hand_back(recogniser):
+    # "GCN ĐKDN trong trường hợp cấp đổi do thay đổi tên ...": the procedure exchanges its own licence.
+    text = "Bản sao Giấy chứng nhận đăng ký doanh nghiệp trong trường hợp cấp đổi do thay đổi tên doanh nghiệp"
+    assert not any(p.surrendered for p in iter_papers(read(recogniser, text)))
+
+
+def test_a_class_of_proofs_then_la_names_what_it_is(recogniser):
+    # "giấy tờ chứng minh việc đổi tên ... là thẻ Căn cước hoặc Căn cước công dân": the class is those cards.
+    text = "Giấy tờ chứng minh việc thay đổi thông tin nhân thân là thẻ Căn cước hoặc Căn cước công dân"
+    assert kinds(read(recogniser, text)) == {"any_of": [["the-can-cuoc"], ["cccd"]]}
+    # "là" before a person, not a paper, opens nothing.
+    assert all(not p.document_types for p in iter_papers(read(recogniser, "Giấy tờ chứng minh người đề nghị là con liệt sĩ")))
