@@ -949,9 +949,13 @@ def _examples_lead(ctx: _Ctx, a: int, b: int) -> int | None:
     examples, if any."""
     for k in _top_level(ctx, a, b):
         word, after = ctx.toks[k].word, (ctx.toks[k + 1].word if k + 1 < b else None)
-        # "... thay đổi thông tin nhân thân là thẻ Căn cước hoặc Căn cước công dân": "là" and a paper's name.
-        last = (k if word == "nhu" and after not in (None, "sau") else k + 1 if word == "vi" and after == "du"
-                else k if word == "la" and k + 1 in ctx.hit_at else None)
+        if word == "la":
+            # "... thay đổi thông tin nhân thân là thẻ Căn cước hoặc Căn cước công dân": "là" and a
+            # paper's name. Any other "là" ("người nộp là ...") says nothing of examples: read on.
+            if k + 1 in ctx.hit_at and _GENERIC_LEAD.match(_strip_present(_strip_lead(ctx.folded(a, k)))):
+                return k
+            continue
+        last = k if word == "nhu" and after not in (None, "sau") else k + 1 if word == "vi" and after == "du" else None
         if last is not None:
             if _GENERIC_LEAD.match(_strip_present(_strip_lead(ctx.folded(a, k)))) and ctx.hits(last + 1, b):
                 return last
@@ -1299,10 +1303,7 @@ def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str])
             # (sổ đỏ, sổ hồng)": the certificate's own name goes on after its comma and
             # "và", and so does its parenthesis.
             prev = out[-1]
-            prev.toks, prev.b = _flat(ctx, prev.a, p.b), p.b
-            prev.notes += p.notes
-            prev.condition = prev.condition or p.condition
-            prev.waiver_clause = prev.waiver_clause or p.waiver_clause
+            _go_on(ctx, prev, p)
             if p.detail is not None:
                 prev.detail, prev.detail_span = p.detail, p.detail_span
                 _aliases_to_notes(prev)
@@ -1344,14 +1345,7 @@ def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str])
                 conns.append(connectors[i - 1] if i - 1 < len(connectors) else ",")
             out.append(p)
         elif out:
-            prev = out[-1]
-            # The connector words stay in the name ("... kèm biển số").
-            prev.toks = _flat(ctx, prev.a, p.b)
-            prev.b = p.b
-            prev.rejected += p.rejected
-            prev.notes += p.notes
-            prev.condition = prev.condition or p.condition
-            prev.waiver_clause = prev.waiver_clause or p.waiver_clause
+            _go_on(ctx, out[-1], p)
         elif not presentation and carry is None:
             # Text before any paper that names none: kept as a paper of its
             # own (it stays required), never glued to the next paper.
@@ -1364,6 +1358,17 @@ def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str])
         out[0].toks = _flat(ctx, carry.a, out[0].b)
         out[0].a = carry.a
     return out, conns
+
+
+def _go_on(ctx: _Ctx, prev: _Piece, p: _Piece) -> None:
+    """``p`` names no paper of its own: its words go on with ``prev``'s name (the
+    connector words stay in it: "... kèm biển số"), and so do its notes and case."""
+    prev.toks = _flat(ctx, prev.a, p.b)
+    prev.b = p.b
+    prev.rejected += p.rejected
+    prev.notes += p.notes
+    prev.condition = prev.condition or p.condition
+    prev.waiver_clause = prev.waiver_clause or p.waiver_clause
 
 
 # The rest of a land certificate's official name after its comma or "và".

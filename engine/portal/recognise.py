@@ -319,7 +319,7 @@ class Recogniser:
         if head.endswith("vi du") and _EXAMPLES_OF.search(_proof_head(folded, start - len(" vi du"))):
             # "giấy tờ làm căn cứ cải chính, ví dụ thẻ căn cước, ...": the kinds of a class of proofs.
             return True
-        if (head == "la" or head.endswith(" la")) and self._strong[phrase] and _EXAMPLES_OF.search(_proof_head(folded, start - len(" la")) + " "):
+        if (head == "la" or head.endswith(" la")) and self._strong[phrase] and _CLASS_IS.search(_proof_head(folded, start - len(" la"))):
             # "giấy tờ chứng minh việc đổi tên ... là thẻ Căn cước hoặc ...": the class, then what it is.
             return True
         if head.endswith("nhu") and _EXAMPLES.search(_clause_head(folded, start, 24)):
@@ -381,10 +381,13 @@ _EXAMPLE = re.compile(r"\bvi du\b")
 _ABBREVIATION = re.compile(r"[b-df-hj-np-tv-xz]{3}")
 # "Giấy tờ chứng minh quan hệ ..., ví dụ: giấy khai sinh, ...": after a class of proofs,
 # "ví dụ" opens the kinds of paper it may be, as "như" does (they are offered, not illustrated).
-_EXAMPLES_OF = re.compile(
+_PROOF_CLASS = (
     r"\b(?:giay to|tai lieu)(?: , (?:giay to|tai lieu))? (?:khac )?(?:chung minh|chung nhan|lam can cu|xac nhan|the hien|thay (?:the )?cho)\b"
-    r"(?: (?:\w+|,)){0,20} ,?$"
+    r"(?: (?:\w+|,)){0,20}"
 )
+_EXAMPLES_OF = re.compile(_PROOF_CLASS + r" ,?$")
+# "giấy tờ chứng minh việc đổi tên ... là thẻ Căn cước": the class, then "là" and what it is.
+_CLASS_IS = re.compile(_PROOF_CLASS + r"$")
 # "đối với doanh nghiệp là bản sao ...", "trường hợp là cá nhân thì là ...": a case, then the paper it asks.
 _CASE_IS = re.compile(r"^(?:doi voi|truong hop|neu)(?: \w+){1,8} la(?: ban sao| ban chinh| ban chup)?(?: (?:co|da|duoc) chung thuc)?$")
 # Wider negation: "không yêu cầu tổ chức, cá nhân nộp bản sao X" spans commas.
