@@ -493,7 +493,11 @@ class Engine:
     def _outcome(self, doc: str, actions: list[Action]) -> _Outcome:
         explicit = self._speaking_rows(actions)
         if explicit:
-            actions = explicit + [a for a in actions if a.rule is None and a.kind == "miss"]
+            # The Government's own row for this procedure and paper outranks our
+            # reading that the register lost the record (a re-registration): the
+            # row says where the data is fetched from. A hand-back or a foreign
+            # paper still stays: no row makes the state hold those.
+            actions = explicit + [a for a in actions if a.rule is None and a.kind == "miss" and a.reason != "unrecorded"]
         best = min(actions, key=lambda a: (a.rank, a.rule or ""))
         if best.kind == "hit":
             effect = self.rule(best.rule).effect.value

@@ -70,12 +70,15 @@ def _doc_outcome(cat, doc, paper, req, applicant, as_of, statuses, code=None) ->
         rules += [cat.rule(f"{r.id}@{paper.waiver}") for r in cat.rules.values() if r.scope == "dossier-waiver" and r.status == "in_force"]
     if not rules:
         return Outcome("required", 100), None
-    if req.surrendered or paper.surrendered or paper.foreign or paper.unrecorded:
+    if req.surrendered or paper.surrendered or paper.foreign:
         return Outcome("required", 0), None
     implied = cat.documents[doc].implies if doc in cat.documents else {}
     outcomes = [_rule_outcome(cat, r, {**applicant, **implied}, as_of, statuses) for r in rules]
-    # The Government's explicit row for this procedure decides when in force.
+    # The Government's explicit row for this procedure decides when in force,
+    # even for a paper whose record we read as lost (a re-registration).
     explicit = [o for r, o in zip(rules, outcomes) if r.procedures and r.valid_from <= as_of and (r.valid_to is None or as_of <= r.valid_to)]
+    if paper.unrecorded and not explicit:
+        return Outcome("required", 0), None
     if explicit:
         outcomes = explicit
     cond = min((o for o in outcomes if o.missing), key=lambda o: o.rank, default=None)

@@ -1190,6 +1190,28 @@ def test_a_re_registration_keeps_the_paper_whose_record_is_lost(law, recogniser)
     assert not read(recogniser, "Bản sao Giấy khai sinh", procedure_name="Đăng ký lại kết hôn").unrecorded
 
 
+def test_the_governments_own_row_outranks_a_record_read_as_lost(law, recogniser):
+    # Res. 66.7 Appendix I item 710 names the old marriage certificate of the
+    # re-registration at a mission abroad (2.000507) with the civil-status
+    # database: the row says where the data is, and decides.
+    text = "Bản sao Giấy đăng ký kết hôn được cấp trước đây"
+    tree = read(recogniser, text, procedure_name="Thủ tục đăng ký lại kết hôn")
+    assert tree.unrecorded
+    req = Requirement(id="e1", text=text, components=tree, originals=0, copies=1)
+    cat = law.copy_on_write("test")
+    cat.procedures = {code: Procedure(code=code, name=Text(vi="Thủ tục đăng ký lại kết hôn"), ministry="bo-ngoai-giao",
+                                      requirements=[req], origin="imported") for code in ("2.000507", "9.000001")}
+    engine = Engine(cat)
+    with_row = engine.evaluate("2.000507", CITIZEN, DAY).decisions[0]
+    assert with_row.status.value == "struck" and with_row.source == "civil-status"
+    assert with_row.rule in cat.rules and cat.rules[with_row.rule].procedures == ["2.000507"]
+    # Without a row for the procedure, the record stays read as lost.
+    assert engine.evaluate("9.000001", CITIZEN, DAY).decisions[0].rule == "record-not-held"
+    # A copy handed back stays whatever the row says.
+    tree.surrendered = True
+    assert Engine(cat).evaluate("2.000507", CITIZEN, DAY).decisions[0].status.value == "required"
+
+
 def test_an_old_card_handed_in_to_have_its_corner_cut_is_surrendered(law, recogniser):
     text = "Chứng minh nhân dân 9 số, 12 số còn giữ (nếu có) để cơ quan tiếp nhận cắt góc, hủy"
     tree = read(recogniser, text)
