@@ -1253,6 +1253,18 @@ def _paren(ctx: _Ctx, piece: _Piece, a: int, b: int) -> None:
         if node is not None:
             piece.detail = ("", node)
             return
+    if _CONDITION.match(f):
+        # "Phiếu lý lịch tư pháp (đối với người nước ngoài thay bằng văn bản ... do nước
+        # ngoài cấp)", "Giấy phép hoạt động (đối với doanh nghiệp là Giấy chứng nhận đăng ký
+        # doanh nghiệp)": the paper another applicant brings instead, not a case of this one.
+        for k in range(a + 2, b - 1):
+            if _CASE_INSTEAD.match(ctx.folded(a, k)) and (ctx.hits(k, b) or _PAPER_HEAD.match(_strip_present(ctx.folded(k, b)))):
+                node = _clause(ctx, k, b)
+                if node is not None:
+                    for q in iter_papers(node):
+                        q.condition = q.condition or ctx.span(a, k)
+                    piece.detail = ("instead", node)
+                    return
     if _CONDITION.match(f) or f in ("neu co", "neu co ;"):
         piece.condition = ctx.span(a, b)
         return
@@ -1273,6 +1285,8 @@ def _paren(ctx: _Ctx, piece: _Piece, a: int, b: int) -> None:
 # "(trừ ...)": what a rule excepts, papers ("trừ bản chụp giấy khai sinh") or people
 # ("trừ người nước ngoài đổi giấy phép ..."), not what the entry asks.
 _EXCEPTED = re.compile(r"^tru\b")
+# "đối với người nước ngoài thay bằng", "đối với doanh nghiệp là": a case, then what it brings.
+_CASE_INSTEAD = re.compile(r"^(?:trong )?(?:doi voi|truong hop|neu)(?: \S+){1,10}? (?:thi )?(?:(?:duoc |se )?thay (?:the )?bang|la)$")
 _BARE_GENERIC = re.compile(r"(?:giay to|tai lieu|ho so|van ban|giay to tai lieu)")
 _ISSUING = r"lap|cap|xac nhan|chung thuc|cong chung|ky"
 _ISSUE_VERB = re.compile(rf"(?:{_ISSUING}|hop phap hoa)\b")
@@ -1296,7 +1310,8 @@ def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str])
             else:
                 carry.toks, carry.b = _flat(ctx, carry.a, p.b), p.b
             continue
-        names = bool(p.hits) or p.detail is not None or bool(_PAPER_HEAD.match(bare)) or bool(p.rejected and _PAPER_HEAD.match(bare + " "))
+        # (A case's own paper "(đối với doanh nghiệp là ...)" names none of this piece's.)
+        names = bool(p.hits) or (p.detail is not None and p.detail[0] != "instead") or bool(_PAPER_HEAD.match(bare)) or bool(p.rejected and _PAPER_HEAD.match(bare + " "))
         if (not p.hits and out and out[-1].hits and _RIGHTS_GO_ON.match(bare)
                 and (i - 1 >= len(connectors) or connectors[i - 1] in (",", "and"))):
             # "GCN quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền với đất
@@ -1369,6 +1384,8 @@ def _go_on(ctx: _Ctx, prev: _Piece, p: _Piece) -> None:
     prev.notes += p.notes
     prev.condition = prev.condition or p.condition
     prev.waiver_clause = prev.waiver_clause or p.waiver_clause
+    if p.detail is not None and prev.detail is None:
+        prev.detail, prev.detail_span = p.detail, p.detail_span
 
 
 # The rest of a land certificate's official name after its comma or "và".
@@ -1466,6 +1483,9 @@ def _paper_node(ctx: _Ctx, p: _Piece):
         lead = _strip_present(f)
         own = Paper(id="_", text=text, document_types=types, presentation=pres, mode=mode,
                     surrendered=surrendered, foreign=foreign, condition=p.condition)
+        if opener == "instead":
+            # "... (đối với doanh nghiệp là Giấy chứng nhận đăng ký doanh nghiệp)": by case.
+            return AnyOf(any_of=[own, node], by_case=True)
         if types and opener in ("hoac", "hay", "/") and all(q.document_types and set(q.document_types) <= set(types) for q in inner):
             # "Giấy chứng tử (hoặc Trích lục khai tử)": the paper named, and another name of
             # its kind offered instead ("Giấy ..." is no generic lead then).

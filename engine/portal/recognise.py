@@ -192,9 +192,21 @@ class Recogniser:
                 self.phrases[short] = type_id
                 self.spelled_out[short] = key
 
+        # "GCNĐKDN", "GCN QSDĐ": a certificate's name shortened to the initials of
+        # its words after "giấy chứng nhận". Kept only when three letters or more
+        # (two are other words: "QĐ" is a decision) and when one type alone gives them.
+        initials: dict[str, set[tuple[str, str]]] = {}
         for key, type_id in list(self.phrases.items()):
             if key.startswith("giay chung nhan ") and len(key) > len("giay chung nhan ") + 3:
                 derive("gcn " + key[len("giay chung nhan "):], key, type_id)
+                rest = key[len("giay chung nhan "):].split()
+                if len(rest) >= 3 and all(w.isalpha() for w in rest):
+                    initials.setdefault("".join(w[0] for w in rest), set()).add((key, type_id))
+        for short, named in initials.items():
+            if len({t for _, t in named}) == 1:
+                key, type_id = min(named)
+                derive("gcn" + short, key, type_id)
+                derive("gcn " + short, key, type_id)
             for lead in ("giay chung nhan dang ky ", "chung nhan dang ky "):
                 if key.startswith(lead):
                     rest = key[len(lead):]
@@ -487,11 +499,16 @@ def _foreign(folded: str, start: int, end: int) -> bool:
     # choice is read by the paper reader, which sees the choice).
     choice = folded.rfind(" hoac ", 0, start)
     left = max(folded.rfind(" ; ", 0, start), folded.rfind(" . ", 0, start), choice + 5 if choice >= 0 else -1)
-    right_candidates = [i for i in (folded.find(" ; ", end), folded.find(" . ", end), folded.find(" hoac ", end)) if i != -1]
+    # "Phiếu lý lịch tư pháp (đối với người nước ngoài thay bằng văn bản ... do nước ngoài
+    # cấp)": the parenthesis gives another applicant's paper, which the reader reads.
+    instead = _CASE_INSTEAD.search(folded, end)
+    right_candidates = [i for i in (folded.find(" ; ", end), folded.find(" . ", end), folded.find(" hoac ", end),
+                                    instead.start() if instead else -1) if i != -1]
     right = min(right_candidates) if right_candidates else len(folded)
     return bool(_FOREIGN.search(folded[left + 1 : right]))
 
 
+_CASE_INSTEAD = re.compile(r" \( (?:trong )?(?:doi voi|truong hop|neu)(?: \S+){1,10}? (?:thi )?(?:(?:duoc |se )?thay (?:the )?bang|la) ")
 _THEN_GIVE = re.compile(r"(?:phai )?(?:nop|xuat trinh|cung cap|bo sung|gui|kem theo)\b")
 
 

@@ -1655,3 +1655,39 @@ def test_a_class_of_proofs_then_la_names_what_it_is(recogniser):
     assert kinds(read(recogniser, text)) == {"any_of": [["the-can-cuoc"], ["cccd"]]}
     # "là" before a person, not a paper, opens nothing.
     assert all(not p.document_types for p in iter_papers(read(recogniser, "Giấy tờ chứng minh người đề nghị là con liệt sĩ")))
+
+
+def test_a_parenthesis_giving_another_applicants_paper_is_a_case_of_its_own(law, recogniser):
+    # "(đối với người nước ngoài thay bằng ...)": the foreigner's paper instead; the
+    # record itself is the citizen's, and goes for a citizen.
+    text = ("Lý lịch tự khai của giám đốc; Phiếu lý lịch tư pháp số 1 (đối với người nước ngoài thay bằng "
+            "giấy xác nhận không có án tích do cơ quan nước ngoài cấp, đã hợp pháp hóa lãnh sự)")
+    tree = read(recogniser, text)
+    choice = tree.all_of[1]
+    assert isinstance(choice, AnyOf) and choice.by_case
+    record, instead = choice.any_of
+    assert record.document_types == ["criminal-record-certificate"] and not record.foreign and record.condition is None
+    assert instead.foreign and instead.condition.startswith("đối với người nước ngoài")
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required"
+    assert [c.status.value for c in d.components if c.document_types == ["criminal-record-certificate"]] == ["struck"]
+    # "(đối với doanh nghiệp là GCN ĐKDN)": an enterprise brings its registration
+    # certificate instead of the licence, whose name goes on after its comma.
+    tree = read(recogniser, "Bản sao giấy phép hoạt động do cơ quan, tổ chức có thẩm quyền cấp "
+                            "(đối với doanh nghiệp là giấy chứng nhận đăng ký doanh nghiệp)")
+    assert isinstance(tree, AnyOf) and tree.by_case
+    assert [p.text for p in tree.any_of] == ["Bản sao giấy phép hoạt động do cơ quan, tổ chức có thẩm quyền cấp",
+                                             "giấy chứng nhận đăng ký doanh nghiệp"]
+    # A case that only says when the paper is asked stays its condition.
+    tree = read(recogniser, "Phiếu lý lịch tư pháp (đối với người đứng đầu cơ sở)")
+    assert isinstance(tree, Paper) and tree.condition == "đối với người đứng đầu cơ sở"
+
+
+def test_a_residence_proof_or_a_transfer_order_are_two_cases(law, recogniser):
+    # The family moved, or a parent was posted elsewhere: each alternative proves
+    # its own situation, so the residence data does not settle the entry.
+    text = "Giấy xác nhận nơi cư trú mới của gia đình hoặc quyết định điều động công tác của bố hoặc mẹ"
+    tree = read(recogniser, text)
+    assert kinds(tree) == {"any_of": [["residence-proof"], ["administrative-decision"]]} and tree.by_case
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required" and [c.status.value for c in d.components] == ["struck", "required"]

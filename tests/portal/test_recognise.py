@@ -80,6 +80,23 @@ def test_synonyms_that_fold_alike_are_told_apart_by_their_diacritics():
     assert r.recognise("1. Mẫu_01, kèm bản sao (hoặc bản chụp) sổ đỏ").types == ["land"]
 
 
+def test_a_certificate_is_named_by_the_initials_of_its_words():
+    r = Recogniser([
+        DocumentType(id="company", name=Text(vi="Giấy chứng nhận đăng ký công ty"), synonyms=["giấy chứng nhận đăng ký hợp tác"]),
+        DocumentType(id="register", name=Text(vi="Giấy chứng nhận đăng ký hộ tịch")),
+        DocumentType(id="fishing", name=Text(vi="Giấy chứng nhận khai thác thủy sản")),
+        DocumentType(id="plot", name=Text(vi="Giấy chứng nhận quyền sử dụng đất")),
+        DocumentType(id="marriage", name=Text(vi="Giấy chứng nhận kết hôn")),
+    ])
+    assert r.recognise("Bản sao GCNĐKCT của đơn vị").types == ["company"]
+    assert r.recognise("GCN QSDĐ (bản sao)").types == ["plot"]
+    assert r.spelled_out["gcnqsdd"] == "giay chung nhan quyen su dung dat"
+    # Two words give two letters, and other words share them ("GCN KH" may be anything).
+    assert r.recognise("Bản sao GCNKH").types == []
+    # "ĐKHT" would be either "đăng ký hợp tác" or "đăng ký hộ tịch": neither.
+    assert r.recognise("Bản sao GCNĐKHT").types == [] and r.recognise("Bản sao GCNKTTS").types == ["fishing"]
+
+
 def test_empty_registry_and_text():
     assert Recogniser([]).recognise("Bản sao giấy khai sinh").types == []
 
