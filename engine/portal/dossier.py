@@ -71,6 +71,9 @@ _DOC_HEAD = re.compile(
     # "Người lao động xuất trình sổ bảo hiểm xã hội hoặc thẻ bảo hiểm y tế ...": someone shows a paper.
     r"(?:nguoi|cong dan|ca nhan)(?: \w+){0,4} xuat trinh (?:ban chinh |ban goc )?(?:giay|the|so|can cuoc|ho chieu|mot trong|cccd|cmnd))"
 )
+# Someone shows a paper: "xuất trình CCCD ...", "người làm chứng xuất trình thẻ căn cước".
+_SHOWN = re.compile(r"(?:(?:nguoi|cong dan|ca nhan)(?: \w+){0,4} )?(?:phai )?xuat trinh (?:ban chinh |ban goc )?"
+                    r"(?:giay|the|so|can cuoc|ho chieu|mot trong|cccd|cmnd)\b")
 # "... đã có trong Cơ sở dữ liệu ... thì không phải nộp / xuất trình / tải lên".
 _WAIVER = re.compile(
     r"(?:co so du lieu|csdl|khai thac|tich hop|vneid|dinh danh dien tu)"
@@ -353,6 +356,10 @@ def _classify(rows: list[_Row]) -> list[Entry]:
             # is a document the waiver decides, whatever other verbs the row uses.
             looks_doc = (_DOC_HEAD.match(f) and (_is_waiver(f) or not _NOTE_VERBS.search(f))
                          and not _CASE.match(f) and " thi " not in f)
+            if not looks_doc and not _NOTE_VERBS.search(f):
+                # "Trường hợp người yêu cầu trực tiếp nộp đơn: xuất trình CCCD ...", "...; người
+                # làm chứng xuất trình CCCD hoặc thẻ căn cước": the row ends on a paper shown.
+                looks_doc = bool(_SHOWN.match(fold(re.split(r"[:;]", display)[-1])))
             kind = "document" if looks_doc else "note"
         else:
             kind = "document"

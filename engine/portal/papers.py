@@ -163,7 +163,8 @@ _SURRENDER = re.compile(
     # ("giấy chứng nhận thu hồi đăng ký", "quyết định thu hồi": papers about a revocation, not one;
     # "GCN ... đã được cấp đổi": the new certificate the exchange gave, not one handed back;
     # "trong trường hợp cấp đổi do ...": the case of the procedure's own exchange.)
-    _NOT_BEFORE + r"(?<!chung nhan )(?<!quyet dinh )(?<!thong bao )\b(?:nop lai|thu hoi|(?<!da duoc )(?<!truong hop )cap doi(?! voi)|de chinh ly|chinh ly bien dong|de xac nhan thay doi|xac nhan thay doi|"
+    # ("hộ gia đình có đất bị thu hồi", "khi Nhà nước thu hồi đất": the land is taken, not the paper.)
+    _NOT_BEFORE + r"(?<!chung nhan )(?<!quyet dinh )(?<!thong bao )\b(?:nop lai|(?<!dat bi )(?<!dat da bi )(?<!dat se bi )thu hoi(?! dat\b)|(?<!da duoc )(?<!truong hop )cap doi(?! voi)|de chinh ly|chinh ly bien dong|de xac nhan thay doi|xac nhan thay doi|"
     r"de dinh chinh|de huy|da cap (?:cho|truoc)|giay chung nhan da cap|ban goc giay chung nhan da cap|"
     # "Chứng minh nhân dân ... để cơ quan tiếp nhận cắt góc, hủy": cancelled by the agency.
     r"(?:de|duoc|bi|se bi) (?:\w+ ){0,5}?cat goc|"
@@ -702,10 +703,14 @@ def _mark_by_case(node, recogniser: Recogniser, organisation: bool = False, lead
               if (m := _INLINE_ROLE.search(fold(p.text)))}
     roles = roles or (len(inline) > 1 and len(set(inline.values())) > 1
                       and not all(_NATIONALITY_CASE.search(c) for c in inline))
-    node.by_case = (node.by_case or (any(flags) and not all(flags)) or roles
+    # "bản sao giấy đăng ký xe / giấy chứng nhận đăng ký phương tiện thủy nội địa tương ứng
+    # với tài sản giao dịch": which one is asked depends on the situation the words name.
+    corresponding = isinstance(kids[-1], Paper) and bool(_CORRESPONDING.search(fold(kids[-1].text)))
+    node.by_case = (node.by_case or (any(flags) and not all(flags)) or roles or corresponding
                     or _split_by_a_third_partys_nationality(kids, organisation) or _restates_a_situation(kids, lead))
 
 
+_CORRESPONDING = re.compile(r"\b(?:tuong ung (?:voi|theo)|tuy theo|tuy thuoc)\b")
 # An alternative's own words closing on the person it is asked of ("... đối với con nuôi liệt sĩ").
 _INLINE_ROLE = re.compile(r"\bdoi voi (?!truong hop)(?:\w+ ){0,5}\w+$")
 

@@ -328,8 +328,12 @@ class Recogniser:
         if not self._strong[phrase] and not _DOC_NOUN_TAIL.search(head) and not _HAND_OVER.search(head):
             # "hộ khẩu", "đăng ký doanh nghiệp" right after other words: an activity.
             return False
-        if head.endswith("vi du") and _EXAMPLES_OF.search(_proof_head(folded, start - len(" vi du"))):
-            # "giấy tờ làm căn cứ cải chính, ví dụ thẻ căn cước, ...": the kinds of a class of proofs.
+        before_copy = head
+        while (m := _COPY_WORDS.search(before_copy)) and m.end() == len(before_copy):
+            before_copy = before_copy[: m.start()].rstrip()
+        if before_copy.endswith("vi du") and _EXAMPLES_OF.search(_proof_head(folded, folded.rfind("vi du", 0, start))):
+            # "giấy tờ làm căn cứ cải chính, ví dụ thẻ căn cước, ...": the kinds of a class of
+            # proofs ("ví dụ bản sao GKS ...": with the copy words of the kind named).
             return True
         if (head == "la" or head.endswith(" la")) and self._strong[phrase] and _CLASS_IS.search(_proof_head(folded, start - len(" la"))):
             # "giấy tờ chứng minh việc đổi tên ... là thẻ Căn cước hoặc ...": the class, then what it is.

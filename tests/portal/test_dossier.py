@@ -213,3 +213,12 @@ def test_a_zero_count_row_where_someone_shows_an_abbreviated_card_is_a_document(
     raw = ("Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn đề nghị1 bản chính"
            "Người lao động xuất trình CCCD/thẻ căn cước hoặc đăng nhập VNeID để xác thực0 bản chính")
     assert [e.kind for e in parse_dossier(raw)] == ["document", "document"]
+
+
+def test_a_row_without_count_ending_on_a_paper_shown_is_a_document():
+    entries = parse_dossier(
+        f"--{H}Trường hợp người nộp đơn đến trực tiếp: xuất trình CMND hoặc CCCD để cán bộ đối chiếu0 bản chính"
+        f"Nếu người để lại di chúc không ký được thì cần người làm chứng; người làm chứng xuất trình thẻ căn cước0 bản chính"
+        f"Trường hợp nộp trực tuyến: cán bộ tiếp nhận có trách nhiệm xuất trình giấy biên nhận0 bản chính"
+    )
+    assert [e.kind for e in entries] == ["document", "document", "note"]

@@ -1691,3 +1691,30 @@ def test_a_residence_proof_or_a_transfer_order_are_two_cases(law, recogniser):
     assert kinds(tree) == {"any_of": [["residence-proof"], ["administrative-decision"]]} and tree.by_case
     d = decide(law, text, recogniser)
     assert d.status.value == "required" and [c.status.value for c in d.components] == ["struck", "required"]
+
+
+def test_a_choice_that_depends_on_what_it_corresponds_to_is_by_case(law, recogniser):
+    # A car's registration, or a boat's, "tương ứng với tài sản": whichever the asset is.
+    text = ("Bản sao giấy đăng ký xe hoặc giấy chứng nhận đăng ký phương tiện thủy nội địa "
+            "tương ứng với tài sản được thế chấp")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and tree.by_case
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required" and [c.status.value for c in d.components] == ["struck", "required"]
+
+
+def test_examples_of_a_class_of_proofs_keep_their_copy_words(recogniser):
+    # "ví dụ bản sao GKS ...": the abbreviation after the example's copy words is the kind named.
+    tree = read(recogniser, "Giấy tờ chứng minh quan hệ nuôi dưỡng, ví dụ bản sao GKS của cháu và của bà")
+    assert kinds(tree) == ["birth-certificate"]
+
+
+def test_land_taken_by_the_state_is_no_paper_handed_back(law, recogniser):
+    # "có đất bị thu hồi", "khi Nhà nước thu hồi đất": the land is recovered, the paper is only read.
+    for text in ("Giấy xác nhận thông tin về cư trú của hộ gia đình có đất bị thu hồi",
+                 "Sổ bảo hiểm xã hội của người lao động tại cơ sở sản xuất khi Nhà nước thu hồi đất"):
+        tree = read(recogniser, text)
+        assert isinstance(tree, Paper) and not tree.surrendered
+        assert decide(law, text, recogniser).status.value == "struck"
+    # The paper itself taken back stays.
+    assert read(recogniser, "Giấy phép lái xe cũ để thu hồi").surrendered
