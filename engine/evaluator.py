@@ -763,18 +763,20 @@ def _combine(shape: tuple, leaves: list[_Leaf]) -> tuple[Status, dict[str, list[
         leaf = leaves[shape[1]]
         if leaf.holds_if:
             return Status.required, leaf.holds_if
-        return leaf.status, ({} if leaf.status is Status.struck else leaf.struck_if)
+        return leaf.status, ({} if leaf.status in _GONE else leaf.struck_if)
     results = [_combine(c, leaves) for c in shape[1]]
+    # A node that goes already (struck, or replaced by another source) promises nothing more.
     if shape[0] == "any":
         status = min((r[0] for r in results), key=_STATUS_RANK.__getitem__)
-        if status is Status.struck:
+        if status in _GONE:
             return status, {}
         return status, next((r[1] for r in results if r[1]), None)
     status = max((r[0] for r in results), key=_STATUS_RANK.__getitem__)
-    if status is Status.struck:
+    if status in _GONE:
         return status, {}
     merged: dict[str, list[str]] = {}
     for child_status, cond in results:
+        # (A part replaced by another source stays replaced: no value turns the bundle "struck".)
         if child_status is Status.struck:
             continue
         if not cond:

@@ -109,6 +109,9 @@ def _paper(cat, paper, req, applicant, as_of, statuses, code=None, in_any=False)
     return {"status": best[0].status, "cond": cond, "rule": best[0].rule, "source": best[0].source, "copies": count}
 
 
+GONE = ("struck", "replaced")
+
+
 def _merge_conds(kids) -> dict | None:
     """What strikes every part that has not gone (None: nothing we know of)."""
     cond: dict = {}
@@ -131,7 +134,7 @@ def _node(cat, node, req, applicant, as_of, statuses, code=None, in_any=False) -
     if hasattr(node, "text"):
         p = _paper(cat, node, req, applicant, as_of, statuses, code, in_any)
         gone = p["status"] in ("struck", "replaced")
-        return {**p, "cond": {} if p["status"] == "struck" else p["cond"], "needed": p["copies"], "saved": p["copies"] if gone else 0}
+        return {**p, "cond": {} if gone else p["cond"], "needed": p["copies"], "saved": p["copies"] if gone else 0}
     alternatives = hasattr(node, "any_of")
     below = in_any or (alternatives and not node.by_case)
     kids = [_node(cat, c, req, applicant, as_of, statuses, code, below) for c in (node.any_of if alternatives else node.all_of)]
@@ -144,17 +147,17 @@ def _node(cat, node, req, applicant, as_of, statuses, code=None, in_any=False) -
         needed = max(k["needed"] for k in kids)
         saved = needed if max(ranks) < STATUS_RANK["required"] else sum(k["saved"] for k in kids)
         firsts = [k for k in kids if STATUS_RANK[k["status"]] == min(ranks)]
-        return {"status": status, "cond": {} if status == "struck" else _merge_conds(kids), "needed": needed, "saved": saved,
+        return {"status": status, "cond": {} if status in GONE else _merge_conds(kids), "needed": needed, "saved": saved,
                 "rule": firsts[0]["rule"], "source": firsts[0]["source"]}
     if alternatives:
         status = min(kids, key=lambda k: STATUS_RANK[k["status"]])["status"]
-        cond = {} if status == "struck" else next((k["cond"] for k in kids if k["cond"]), None)
+        cond = {} if status in GONE else next((k["cond"] for k in kids if k["cond"]), None)
         needed = max(k["needed"] for k in kids)
         saved = needed if min(ranks) < STATUS_RANK["required"] else 0
         first = kids[ranks.index(min(ranks))]
         return {"status": status, "cond": cond, "needed": needed, "saved": saved, "rule": first["rule"], "source": first["source"]}
     status = max(kids, key=lambda k: STATUS_RANK[k["status"]])["status"]
-    cond = {} if status == "struck" else _merge_conds(kids)
+    cond = {} if status in GONE else _merge_conds(kids)
     firsts = [k for k in kids if STATUS_RANK[k["status"]] == min(ranks)]
     return {"status": status, "cond": cond, "needed": sum(k["needed"] for k in kids), "saved": sum(k["saved"] for k in kids),
             "rule": firsts[0]["rule"], "source": firsts[0]["source"]}

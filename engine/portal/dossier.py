@@ -72,8 +72,10 @@ _DOC_HEAD = re.compile(
     r"(?:nguoi|cong dan|ca nhan)(?: \w+){0,4} xuat trinh (?:ban chinh |ban goc )?(?:giay|the|so|can cuoc|ho chieu|mot trong|cccd|cmnd))"
 )
 # Someone shows a paper: "xuất trình CCCD ...", "người làm chứng xuất trình thẻ căn cước".
-_SHOWN = re.compile(r"(?:(?:nguoi|cong dan|ca nhan)(?: \w+){0,4} )?(?:phai )?xuat trinh (?:ban chinh |ban goc )?"
-                    r"(?:giay|the|so|can cuoc|ho chieu|mot trong|cccd|cmnd)\b")
+# ("Khi nộp trực tiếp, người đề nghị xuất trình thẻ căn cước ...", "chưa có thẻ thì xuất trình giấy ...";
+# not "không phải xuất trình ...", a waiver.)
+_SHOWN = re.compile(r"(?:^|\b(?:thi|nguoi|cong dan|ca nhan)(?: \w+){0,4} )(?:phai )?(?<!khong phai )(?<!khong can )(?<!khong )"
+                    r"xuat trinh (?:ban chinh |ban goc )?(?:giay|the|so|can cuoc|ho chieu|mot trong|cccd|cmnd)\b")
 # "... đã có trong Cơ sở dữ liệu ... thì không phải nộp / xuất trình / tải lên".
 _WAIVER = re.compile(
     r"(?:co so du lieu|csdl|khai thac|tich hop|vneid|dinh danh dien tu)"
@@ -359,7 +361,7 @@ def _classify(rows: list[_Row]) -> list[Entry]:
             if not looks_doc and not _NOTE_VERBS.search(f):
                 # "Trường hợp người yêu cầu trực tiếp nộp đơn: xuất trình CCCD ...", "...; người
                 # làm chứng xuất trình CCCD hoặc thẻ căn cước": the row ends on a paper shown.
-                looks_doc = bool(_SHOWN.match(fold(re.split(r"[:;]", display)[-1])))
+                looks_doc = any(_SHOWN.search(fold(part)) for part in re.split(r"[:;]", display))
             kind = "document" if looks_doc else "note"
         else:
             kind = "document"

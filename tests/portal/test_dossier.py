@@ -220,5 +220,8 @@ def test_a_row_without_count_ending_on_a_paper_shown_is_a_document():
         f"--{H}Trường hợp người nộp đơn đến trực tiếp: xuất trình CMND hoặc CCCD để cán bộ đối chiếu0 bản chính"
         f"Nếu người để lại di chúc không ký được thì cần người làm chứng; người làm chứng xuất trình thẻ căn cước0 bản chính"
         f"Trường hợp nộp trực tuyến: cán bộ tiếp nhận có trách nhiệm xuất trình giấy biên nhận0 bản chính"
+        f"Khi đến nộp trực tiếp, người khai xuất trình thẻ căn cước để đối chiếu; nộp trực tuyến thì không phải xuất trình0 bản chính"
+        f"Xuất trình CMND; chưa có thì xuất trình giấy tờ tùy thân khác có dán ảnh0 bản chính"
+        f"Nộp qua cổng dịch vụ công thì không phải xuất trình giấy tờ0 bản chính"
     )
-    assert [e.kind for e in entries] == ["document", "document", "note"]
+    assert [e.kind for e in entries] == ["document", "document", "note", "document", "document", "note"]
