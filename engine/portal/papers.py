@@ -304,6 +304,11 @@ class SourceNames:
                 found.append((m.start(), sid))
         return list(dict.fromkeys(sid for _, sid in sorted(found)))
 
+    def spans(self, folded: str) -> list[tuple[int, int]]:
+        """Where ``folded`` names a source ("Hệ thống thông tin quốc gia về đăng ký doanh
+        nghiệp" names a database, not the certificate its words spell)."""
+        return [m.span() for key, _ in self.phrases for m in re.finditer(r"\b" + re.escape(key) + r"\b", folded)]
+
     def holds(self, source: str) -> set[str]:
         """Papers whose data ``source`` holds: those its clause replaces and its ``holds``."""
         return self._holds.get(source, set())
@@ -1827,7 +1832,10 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
         if not named:
             continue
         listed = {t for p in papers for t in p.document_types}
-        extra = [t for t in dict.fromkeys(h.type_id for h in rec.rejected + rec.hits)
+        # A paper named only inside a database's name is not one the waiver speaks of.
+        in_names = sources.spans(fold_keep(_CHANGE_ASIDE.sub(" ", text)))
+        spoken = [h for h in rec.rejected + rec.hits if not any(a <= h.start and h.end <= b for a, b in in_names)]
+        extra = [t for t in dict.fromkeys(h.type_id for h in spoken)
                  if own and t not in listed and any(t in sources.holds(s) for s in named)]
         for t in extra:
             src = next(s for s in named if t in sources.holds(s))

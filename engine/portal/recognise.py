@@ -470,7 +470,8 @@ _MODEL = re.compile(r"^[^;.]*?\(\s*(?:theo )?mau\b|^[^;.(]*?\b(?:theo )?mau (?:s
 # "thực hiện đồng thời thủ tục “cấp tài khoản định danh điện tử, căn cước điện
 # tử”": a name in a procedure's title (the quotes are gone once folded).
 # ("đại lý làm thủ tục hải quan" does procedures: an agent, no title; a "hoặc" opens another paper.)
-_PROCEDURE_TITLE = re.compile(r"(?<!lam )\bthu tuc\b(?![^;.]*\b(?:gom|bao gom|nop|xuat trinh|kem theo|sau day|hoac)\b)[^;.:]*$")
+# ("ủy quyền cho cá nhân thực hiện thủ tục và bản sao Căn cước": carrying out a procedure, no title.)
+_PROCEDURE_TITLE = re.compile(r"(?<!lam )(?<!thuc hien )(?<!tien hanh )\bthu tuc\b(?![^;.]*\b(?:gom|bao gom|nop|xuat trinh|kem theo|sau day|hoac)\b)[^;.:]*$")
 
 
 # "Nghị định số 104/2022/NĐ-CP ... về việc sửa đổi ... các nghị định liên quan

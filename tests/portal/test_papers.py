@@ -1718,3 +1718,15 @@ def test_land_taken_by_the_state_is_no_paper_handed_back(law, recogniser):
         assert decide(law, text, recogniser).status.value == "struck"
     # The paper itself taken back stays.
     assert read(recogniser, "Giấy phép lái xe cũ để thu hồi").surrendered
+
+
+def test_a_database_named_in_a_waiver_is_no_paper_of_its_own(recogniser):
+    # "... trên Hệ thống thông tin quốc gia về đăng ký doanh nghiệp": the database's name
+    # spells "đăng ký doanh nghiệp", but the waiver speaks of the household business's certificate.
+    tree = read(recogniser, "Bản sao giấy chứng nhận đăng ký hộ kinh doanh (hộ khai lần đầu); không phải nộp nếu cơ quan thuế "
+                            "tra cứu được thông tin hộ kinh doanh trên Hệ thống thông tin quốc gia về đăng ký doanh nghiệp")
+    assert kinds(tree) == ["household-business-certificate"] and tree.waiver == "business-registration"
+    # A certificate the waiver itself names is still the entry's, waived.
+    tree = read(recogniser, "Tờ khai; trường hợp tra cứu được Giấy chứng nhận đăng ký doanh nghiệp trên Cơ sở dữ liệu "
+                            "quốc gia về đăng ký doanh nghiệp thì không yêu cầu nộp")
+    assert kinds(tree) == {"all_of": [["application-form"], ["business-registration-certificate"]]}

@@ -125,3 +125,11 @@ def test_a_foreign_issuer_is_read_within_the_names_own_alternative():
     # The next alternative's foreign issuer is not this name's.
     text = "giay chung nhan ket hon do co quan viet nam cap hoac giay to do co quan nuoc ngoai cap"
     assert not _foreign(text, 0, len("giay chung nhan ket hon"))
+
+
+def test_carrying_out_a_procedure_is_no_procedure_title(recogniser):
+    # "ủy quyền cho ... thực hiện thủ tục và bản sao Căn cước": the card is one more paper.
+    rec = recogniser.recognise("Giấy ủy quyền cho người khác thực hiện thủ tục và bản sao Căn cước của người được ủy quyền")
+    assert "the-can-cuoc" in rec.types
+    # Inside a procedure's title the name is not asked ("thủ tục đăng ký khai sinh").
+    assert "birth-certificate" not in recogniser.recognise("Tờ khai theo mẫu của thủ tục cấp lại giấy khai sinh").types
