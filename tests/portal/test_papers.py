@@ -1730,3 +1730,13 @@ def test_a_database_named_in_a_waiver_is_no_paper_of_its_own(recogniser):
     tree = read(recogniser, "Tờ khai; trường hợp tra cứu được Giấy chứng nhận đăng ký doanh nghiệp trên Cơ sở dữ liệu "
                             "quốc gia về đăng ký doanh nghiệp thì không yêu cầu nộp")
     assert kinds(tree) == {"all_of": [["application-form"], ["business-registration-certificate"]]}
+
+
+def test_a_vehicle_or_a_vessel_are_two_assets(law, recogniser):
+    # A road vehicle's registration (Art. 4.6) or a boat's (registered elsewhere): whichever the estate holds.
+    text = "Bản sao giấy đăng ký xe hoặc giấy chứng nhận đăng ký phương tiện thủy nội địa của tài sản thừa kế"
+    tree = read(recogniser, text)
+    assert kinds(tree) == {"any_of": [["vehicle-registration-certificate"], ["vessel-registration-certificate"]]}
+    assert tree.by_case
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required" and [c.status.value for c in d.components] == ["struck", "required"]
