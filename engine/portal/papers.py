@@ -1892,10 +1892,14 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
             out.waiver_sources.extend(s for s in named if s not in out.waiver_sources)
             fits = [s for s in named if set(p.document_types) & sources.holds(s)]
             spoken_of = _named_types(recogniser.recognise(p.waiver_text)) & listed_all
-            if not fits and not spoken_of:
+            docs = recogniser.documents
+            if not fits and not spoken_of and not any(t in docs and not docs[t].strikeable for t in p.document_types):
                 # "(Không yêu cầu xuất trình giấy tờ này khi khai thác được thông
                 # tin về thẻ căn cước ...)" after an unrecognised paper speaks of the
-                # cards listed before it, not of that paper.
+                # cards listed before it, not of that paper. (A paper no database can
+                # stand in for, the applicant's own declaration, is not waived by it:
+                # "Sơ yếu lý lịch, LLTP (LLTP không phải nộp nếu ... CSDL lý lịch tư
+                # pháp)" keeps the CV.)
                 fits = named[:1]
             if fits and not (p.surrendered or p.foreign):
                 p.waiver = fits[0]

@@ -202,16 +202,25 @@ class Recogniser:
                 rest = key[len("giay chung nhan "):].split()
                 if len(rest) >= 3 and all(w.isalpha() for w in rest):
                     initials.setdefault("".join(w[0] for w in rest), set()).add((key, type_id))
-        for short, named in initials.items():
-            if len({t for _, t in named}) == 1:
-                key, type_id = min(named)
-                derive("gcn" + short, key, type_id)
-                derive("gcn " + short, key, type_id)
             for lead in ("giay chung nhan dang ky ", "chung nhan dang ky "):
                 if key.startswith(lead):
                     rest = key[len(lead):]
                     for short in ("cndk ", "gcndk ", "gcn dk "):
                         derive(short + rest, "chung nhan dang ky " + rest, type_id)
+        for short, named in initials.items():
+            if len({t for _, t in named}) == 1:
+                key, type_id = min(named)
+                derive("gcn" + short, key, type_id)
+                derive("gcn " + short, key, type_id)
+        # "giấy XN tình trạng hôn nhân", "GCN ĐK HTX": the clerks' shorthand for the words
+        # of a name (``_SHORTHAND``), one or several at once; kept when one type alone gives it.
+        shortened: dict[str, set[tuple[str, str]]] = {}
+        for key, type_id in list(self.phrases.items()):
+            for short in _shorthands(key):
+                shortened.setdefault(short, set()).add((key, type_id))
+        for short, named in shortened.items():
+            if len({t for _, t in named}) == 1:
+                derive(short, *min(named))
         # Synonyms contain no punctuation after folding; "," etc. in the text
         # are tokens of their own, so a phrase never spans a list separator.
         # A character trie compiled to one regex: greedy optional branches try
@@ -511,6 +520,34 @@ def _foreign(folded: str, start: int, end: int) -> bool:
                                     instead.start() if instead else -1) if i != -1]
     right = min(right_candidates) if right_candidates else len(folded)
     return bool(_FOREIGN.search(folded[left + 1 : right]))
+
+
+#: Words of a paper's name and the shorthand clerks write for them (folded).
+_SHORTHAND = {
+    "xac nhan": "xn", "dang ky": "dk", "quyet dinh": "qd", "hop dong": "hd", "giay chung nhan": "gcn",
+    "ho kinh doanh": "hkd", "hop tac xa": "htx", "doanh nghiep": "dn", "tinh trang hon nhan": "tthn",
+    "quyen su dung dat": "qsdd", "bao hiem xa hoi": "bhxh", "bao hiem y te": "bhyt", "uy ban nhan dan": "ubnd",
+}
+_SHORTHAND_WORDS = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _SHORTHAND), key=len, reverse=True)) + r")\b")
+
+
+def _shorthands(key: str) -> list[str]:
+    """Every spelling of ``key`` with some of its words in shorthand (at most three places)."""
+    found = list(_SHORTHAND_WORDS.finditer(key))
+    if not found or len(found) > 3:
+        return []
+    out = []
+    for mask in range(1, 2 ** len(found)):
+        parts, last = [], 0
+        for i, m in enumerate(found):
+            if mask >> i & 1:
+                parts += [key[last : m.start()], _SHORTHAND[m.group(0)]]
+                last = m.end()
+        short = "".join(parts) + key[last:]
+        # A name all in shorthand of one or two words ("dk", "xn tthn") says too little.
+        if len(short.split()) >= 2 and len(short) >= 6:
+            out.append(short)
+    return out
 
 
 _CASE_INSTEAD = re.compile(r" \( (?:trong )?(?:doi voi|truong hop|neu)(?: \S+){1,10}? (?:thi )?(?:(?:duoc |se )?thay (?:the )?bang|la) ")

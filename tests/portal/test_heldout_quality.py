@@ -14,7 +14,7 @@ characters of the row). ``heldout/B/labels-check.yaml`` is a second, blind
 labelling of set B by someone who saw neither the writer's labels nor the
 engine.
 
-``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z81 are the same for those sets.
+``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z84 are the same for those sets.
 
 Labels find their entry by the row's opening words (not a hash: a row the
 parser splits or merges differently is reported as unmatched, and its papers
@@ -487,7 +487,25 @@ HELDOUT = Path(__file__).with_name("heldout")
 #: of its own, issued on a case. The extra strikes are counting (a land
 #: certificate's several names in one row; a child's and a parent's birth
 #: certificates). Z80's clerk abbreviations ("giấy XN tình trạng hôn nhân",
-#: "tài liệu CM việc ly hôn", "GCN ĐK HTX") cost recall: left.
+#: "tài liệu CM việc ly hôn", "GCN ĐK HTX") cost recall; the clerks'
+#: shorthand for a name's words is read now (Z80 0.930 / 0.869 after, one
+#: more counting extra where a whole entry now rightly goes), and "GCN ĐK
+#: HTX" was a derivation lost in round 32's initials change, restored.
+#:
+#: Sets Z82, Z83 and Z84 (round 37: ten more Appendix I rows, seed 20261213,
+#: and five free procedures; associations, funds, cooperatives, religious
+#: organisations and their leaders; housing: social housing, state-owned
+#: housing, housing support), each labelled a second time blind, measured once
+#: on a1398b0 (round 36's fixes) before reading: Z82 0.968 (30/31) / 0.882
+#: (30/34); Z83 1.000 (31/31) / 0.939 (31/33), one wrong whole entry on both
+#: labellings; Z84 1.000 (45/45) / 0.957 (45/47). Pooled **0.991 (106/107) /
+#: 0.930 (106/114)**, 1; second labellings **0.991 (106/107) / 0.938
+#: (106/113)**, 1. The wrong whole entry was a false strike: "Sơ yếu lý lịch,
+#: LLTP ... (LLTP không phải nộp nếu ... CSDL lý lịch tư pháp)", one paper
+#: read, and the waiver's fallback (a waiver after a paper it cannot hold
+#: speaks of the papers before it) struck the CV. A paper no database stands in
+#: for (registry ``strikeable: false``, the applicant's own declarations) is
+#: no longer waived that way.
 FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-A": (1.0, 0.97, 0),
     "heldout-A-check": (1.0, 0.97, 0),
@@ -693,10 +711,16 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-Z78-check": (0.97, 0.93, 1),
     "heldout-Z79": (1.0, 1.0, 0),
     "heldout-Z79-check": (1.0, 1.0, 0),
-    "heldout-Z80": (0.94, 0.80, 0),
-    "heldout-Z80-check": (0.94, 0.81, 0),
+    "heldout-Z80": (0.92, 0.86, 0),
+    "heldout-Z80-check": (0.92, 0.88, 0),
     "heldout-Z81": (0.96, 0.91, 0),
     "heldout-Z81-check": (0.98, 0.90, 0),
+    "heldout-Z82": (0.96, 0.88, 0),
+    "heldout-Z82-check": (0.96, 0.88, 0),
+    "heldout-Z83": (1.0, 0.90, 0),
+    "heldout-Z83-check": (1.0, 0.90, 0),
+    "heldout-Z84": (1.0, 0.95, 0),
+    "heldout-Z84-check": (1.0, 0.97, 0),
 }
 
 

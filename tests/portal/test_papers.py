@@ -42,6 +42,15 @@ def kinds(node):
     return {"all_of": [kinds(c) for c in node.all_of]}
 
 
+def engine_of(law, text, tree, name, codes=("9.000001",), copies=1):
+    """An engine over the law and one procedure per code, each asking ``tree`` once."""
+    req = Requirement(id="e1", text=text, components=tree, originals=0, copies=copies)
+    cat = law.copy_on_write("test")
+    cat.procedures = {code: Procedure(code=code, name=Text(vi=name), ministry="bo-tu-phap", requirements=[req], origin="imported")
+                      for code in codes}
+    return Engine(cat)
+
+
 def decide(law, text, recogniser, originals=1, copies=0, **kw):
     tree = read(recogniser, text, **kw)
     req = Requirement(id="e1", text=text, components=tree, originals=originals, copies=copies)
@@ -1180,11 +1189,7 @@ def test_a_re_registration_keeps_the_paper_whose_record_is_lost(law, recogniser)
     text = "Bản sao Giấy chứng nhận kết hôn đã được cấp trước đây"
     tree = read(recogniser, text, procedure_name="Đăng ký lại kết hôn")
     assert tree.unrecorded
-    req = Requirement(id="e1", text=text, components=tree, originals=0, copies=1)
-    cat = law.copy_on_write("test")
-    cat.procedures = {"9.000001": Procedure(code="9.000001", name=Text(vi="Đăng ký lại kết hôn"), ministry="bo-tu-phap",
-                                            requirements=[req], origin="imported")}
-    d = Engine(cat).evaluate("9.000001", CITIZEN, DAY).decisions[0]
+    d = engine_of(law, text, tree, "Đăng ký lại kết hôn").evaluate("9.000001", CITIZEN, DAY).decisions[0]
     assert d.status.value == "required" and d.rule == "record-not-held" and "Điều 2.2" in d.explanation.vi
     assert not read(recogniser, text, procedure_name="Đăng ký kết hôn").unrecorded
     assert not read(recogniser, "Bản sao Giấy khai sinh", procedure_name="Đăng ký lại kết hôn").unrecorded
@@ -1197,11 +1202,8 @@ def test_the_governments_own_row_outranks_a_record_read_as_lost(law, recogniser)
     text = "Bản sao Giấy đăng ký kết hôn được cấp trước đây"
     tree = read(recogniser, text, procedure_name="Thủ tục đăng ký lại kết hôn")
     assert tree.unrecorded
-    req = Requirement(id="e1", text=text, components=tree, originals=0, copies=1)
-    cat = law.copy_on_write("test")
-    cat.procedures = {code: Procedure(code=code, name=Text(vi="Thủ tục đăng ký lại kết hôn"), ministry="bo-ngoai-giao",
-                                      requirements=[req], origin="imported") for code in ("2.000507", "9.000001")}
-    engine = Engine(cat)
+    engine = engine_of(law, text, tree, "Thủ tục đăng ký lại kết hôn", codes=("2.000507", "9.000001"))
+    cat = engine.catalogue
     with_row = engine.evaluate("2.000507", CITIZEN, DAY).decisions[0]
     assert with_row.status.value == "struck" and with_row.source == "civil-status"
     assert with_row.rule in cat.rules and cat.rules[with_row.rule].procedures == ["2.000507"]
@@ -1209,7 +1211,8 @@ def test_the_governments_own_row_outranks_a_record_read_as_lost(law, recogniser)
     assert engine.evaluate("9.000001", CITIZEN, DAY).decisions[0].rule == "record-not-held"
     # A copy handed back stays whatever the row says.
     tree.surrendered = True
-    assert Engine(cat).evaluate("2.000507", CITIZEN, DAY).decisions[0].status.value == "required"
+    assert engine_of(law, text, tree, "Thủ tục đăng ký lại kết hôn", codes=("2.000507",)).evaluate(
+        "2.000507", CITIZEN, DAY).decisions[0].status.value == "required"
 
 
 def test_an_old_card_handed_in_to_have_its_corner_cut_is_surrendered(law, recogniser):
@@ -1740,3 +1743,13 @@ def test_a_vehicle_or_a_vessel_are_two_assets(law, recogniser):
     assert tree.by_case
     d = decide(law, text, recogniser)
     assert d.status.value == "required" and [c.status.value for c in d.components] == ["struck", "required"]
+
+
+def test_a_waiver_of_a_record_does_not_waive_the_applicants_own_declaration(law, recogniser):
+    # "Sơ yếu lý lịch, LLTP ... (LLTP không phải nộp nếu ... CSDL lý lịch tư pháp)": the
+    # CV is the person's own declaration; no database stands in for it.
+    text = ("Sơ yếu lý lịch, LLTP của thành viên mới (LLTP không phải nộp nếu cơ quan nhà nước "
+            "khai thác được trên CSDL lý lịch tư pháp)")
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required"
+    assert all(c.status.value == "required" for c in d.components if "cv" in c.document_types)

@@ -95,6 +95,9 @@ def test_a_certificate_is_named_by_the_initials_of_its_words():
     assert r.recognise("Bản sao GCNKH").types == []
     # "ĐKHT" would be either "đăng ký hợp tác" or "đăng ký hộ tịch": neither.
     assert r.recognise("Bản sao GCNĐKHT").types == [] and r.recognise("Bản sao GCNKTTS").types == ["fishing"]
+    # ... while their names shortened word by word still are ("GCN ĐK", "CNĐK").
+    assert r.recognise("Bản sao GCN ĐK hộ tịch").types == ["register"]
+    assert r.recognise("Bản sao CNĐK hợp tác").types == ["company"]
 
 
 def test_empty_registry_and_text():
@@ -133,3 +136,19 @@ def test_carrying_out_a_procedure_is_no_procedure_title(recogniser):
     assert "the-can-cuoc" in rec.types
     # Inside a procedure's title the name is not asked ("thủ tục đăng ký khai sinh").
     assert "birth-certificate" not in recogniser.recognise("Tờ khai theo mẫu của thủ tục cấp lại giấy khai sinh").types
+
+
+def test_clerks_shorthand_for_the_words_of_a_name():
+    r = Recogniser([
+        DocumentType(id="marital", name=Text(vi="Giấy xác nhận tình trạng hôn nhân")),
+        DocumentType(id="coop", name=Text(vi="Giấy chứng nhận đăng ký hợp tác xã")),
+        DocumentType(id="stay", name=Text(vi="Giấy xác nhận thường trú"), synonyms=["giấy xác nhận tạm trú"]),
+        DocumentType(id="visit", name=Text(vi="Giấy xác nhận thăm viếng")),
+    ])
+    assert r.recognise("Giấy XN tình trạng hôn nhân của bên bán").types == ["marital"]
+    assert r.recognise("Giấy XN TTHN").types == ["marital"]
+    assert r.recognise("Bản sao GCN ĐK HTX").types == ["coop"]
+    assert r.recognise("giấy XN tạm trú của người thuê").types == ["stay"]
+    assert r.spelled_out["giay xn thuong tru"] == "giay xac nhan thuong tru"
+    # Shorthand that leaves one word says too little ("XN" alone is any confirmation).
+    assert r.recognise("XN của trưởng thôn").types == []
