@@ -54,6 +54,8 @@ function showList() {
 
 export async function render(main, { params }, isCurrent = () => true) {
   delete main.dataset.ready;
+  // The day the page shows once ready: the previous day's page stays ready until the router re-renders.
+  delete main.dataset.asOf;
   const started = performance.now();
   const lang = getLang();
   const day = params.get("as_of") || today();
@@ -153,6 +155,7 @@ export async function render(main, { params }, isCurrent = () => true) {
   }
   const ms = Math.round(performance.now() - started);
   main.dataset.ready = "true";
+  main.dataset.asOf = day;
   main.dataset.loadMs = String(ms);
   timing.textContent = t("ov_load_ms", { ms });
   if (focusList) showList();
