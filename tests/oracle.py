@@ -133,7 +133,7 @@ def _node(cat, node, req, applicant, as_of, statuses, code=None, in_any=False) -
     """status, cond ({} = struck already), needed copies, saved copies of a tree node."""
     if hasattr(node, "text"):
         p = _paper(cat, node, req, applicant, as_of, statuses, code, in_any)
-        gone = p["status"] in ("struck", "replaced")
+        gone = p["status"] in GONE
         return {**p, "cond": {} if gone else p["cond"], "needed": p["copies"], "saved": p["copies"] if gone else 0}
     alternatives = hasattr(node, "any_of")
     below = in_any or (alternatives and not node.by_case)

@@ -60,6 +60,8 @@ _NOTE_VERBS = re.compile(
     r"\b(?:co trach nhiem|khong duoc yeu cau|phai duoc|duoc xac dinh|tu choi|"
     r"nguoi tiep nhan|co quan dang ky|co the nop|so luong ho so)\b"
 )
+# Showing a paper: "xuất trình (bản chính) thẻ căn cước / CCCD / giấy ...".
+_SHOWS = r"xuat trinh (?:ban chinh |ban goc )?(?:giay|the|so|can cuoc|ho chieu|mot trong|cccd|cmnd)"
 _DOC_HEAD = re.compile(
     r"^(?:ban sao|ban chinh|ban chup|giay|van ban|don|to khai|to trinh|phieu|hop dong|quyet dinh|"
     r"bao cao|danh sach|chung tu|hoa don|so |the |bien ban|tai lieu|ban ke|bang ke|ho so|"
@@ -69,13 +71,13 @@ _DOC_HEAD = re.compile(
     # The clerks' abbreviations of those papers: "CCCD của chủ hộ - chỉ cần cung cấp số định danh ...".
     r"(?:cccd|cmnd|gcn|gplx|gks)\b|"
     # "Người lao động xuất trình sổ bảo hiểm xã hội hoặc thẻ bảo hiểm y tế ...": someone shows a paper.
-    r"(?:nguoi|cong dan|ca nhan)(?: \w+){0,4} xuat trinh (?:ban chinh |ban goc )?(?:giay|the|so|can cuoc|ho chieu|mot trong|cccd|cmnd))"
+    r"(?:nguoi|cong dan|ca nhan)(?: \w+){0,4} " + _SHOWS + ")"
 )
 # Someone shows a paper: "xuất trình CCCD ...", "người làm chứng xuất trình thẻ căn cước".
 # ("Khi nộp trực tiếp, người đề nghị xuất trình thẻ căn cước ...", "chưa có thẻ thì xuất trình giấy ...";
 # not "không phải xuất trình ...", a waiver.)
 _SHOWN = re.compile(r"(?:^|\b(?:thi|nguoi|cong dan|ca nhan)(?: \w+){0,4} )(?:phai )?(?<!khong phai )(?<!khong can )(?<!khong )"
-                    r"xuat trinh (?:ban chinh |ban goc )?(?:giay|the|so|can cuoc|ho chieu|mot trong|cccd|cmnd)\b")
+                    + _SHOWS + r"\b")
 # "... đã có trong Cơ sở dữ liệu ... thì không phải nộp / xuất trình / tải lên".
 _WAIVER = re.compile(
     r"(?:co so du lieu|csdl|khai thac|tich hop|vneid|dinh danh dien tu)"

@@ -44,7 +44,7 @@ from engine.models import AllOf, AnyOf, Paper, Source, iter_papers
 from engine.text import _TABLE
 
 from .folding import MID_PLUS, fold, fold_keep
-from .recognise import IDENTITY, Hit, Recogniser
+from .recognise import CASE_INSTEAD, IDENTITY, Hit, Recogniser
 
 # --------------------------------------------------------------------------- tokens
 
@@ -292,22 +292,27 @@ class SourceNames:
         """The Art. 4 databases that hold papers of ``types``."""
         return list(dict.fromkeys(s for t in types for s in self._owners.get(t, [])))
 
+    def _names(self, folded: str) -> Iterable[tuple[tuple[int, int], str]]:
+        """Every place ``folded`` names a source, longest names first, and the source."""
+        for key, sid in self.phrases:
+            for m in re.finditer(r"\b" + re.escape(key) + r"\b", folded):
+                yield m.span(), sid
+
     def find(self, folded: str) -> list[str]:
         """Sources named in ``folded`` text, in order, without repeats."""
         found: list[tuple[int, str]] = []
         taken: list[tuple[int, int]] = []
-        for key, sid in self.phrases:
-            for m in re.finditer(r"\b" + re.escape(key) + r"\b", folded):
-                if any(a < m.end() and m.start() < b for a, b in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                found.append((m.start(), sid))
+        for (start, end), sid in self._names(folded):
+            if any(a < end and start < b for a, b in taken):
+                continue
+            taken.append((start, end))
+            found.append((start, sid))
         return list(dict.fromkeys(sid for _, sid in sorted(found)))
 
     def spans(self, folded: str) -> list[tuple[int, int]]:
         """Where ``folded`` names a source ("Hệ thống thông tin quốc gia về đăng ký doanh
         nghiệp" names a database, not the certificate its words spell)."""
-        return [m.span() for key, _ in self.phrases for m in re.finditer(r"\b" + re.escape(key) + r"\b", folded)]
+        return [span for span, _ in self._names(folded)]
 
     def holds(self, source: str) -> set[str]:
         """Papers whose data ``source`` holds: those its clause replaces and its ``holds``."""
@@ -1268,7 +1273,7 @@ def _paren(ctx: _Ctx, piece: _Piece, a: int, b: int) -> None:
         # ngoài cấp)", "Giấy phép hoạt động (đối với doanh nghiệp là Giấy chứng nhận đăng ký
         # doanh nghiệp)": the paper another applicant brings instead, not a case of this one.
         for k in range(a + 2, b - 1):
-            if _CASE_INSTEAD.match(ctx.folded(a, k)) and (ctx.hits(k, b) or _PAPER_HEAD.match(_strip_present(ctx.folded(k, b)))):
+            if ctx.toks[k - 1].word in ("bang", "la") and _CASE_INSTEAD.match(ctx.folded(a, k)) and (ctx.hits(k, b) or _PAPER_HEAD.match(_strip_present(ctx.folded(k, b)))):
                 node = _clause(ctx, k, b)
                 if node is not None:
                     for q in iter_papers(node):
@@ -1295,8 +1300,7 @@ def _paren(ctx: _Ctx, piece: _Piece, a: int, b: int) -> None:
 # "(trừ ...)": what a rule excepts, papers ("trừ bản chụp giấy khai sinh") or people
 # ("trừ người nước ngoài đổi giấy phép ..."), not what the entry asks.
 _EXCEPTED = re.compile(r"^tru\b")
-# "đối với người nước ngoài thay bằng", "đối với doanh nghiệp là": a case, then what it brings.
-_CASE_INSTEAD = re.compile(r"^(?:trong )?(?:doi voi|truong hop|neu)(?: \S+){1,10}? (?:thi )?(?:(?:duoc |se )?thay (?:the )?bang|la)$")
+_CASE_INSTEAD = re.compile("^" + CASE_INSTEAD + "$")
 _BARE_GENERIC = re.compile(r"(?:giay to|tai lieu|ho so|van ban|giay to tai lieu)")
 _ISSUING = r"lap|cap|xac nhan|chung thuc|cong chung|ky"
 _ISSUE_VERB = re.compile(rf"(?:{_ISSUING}|hop phap hoa)\b")
@@ -1815,7 +1819,8 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
             continue
         # "(từ Chứng minh nhân dân sang Căn cước công dân)": the change the case
         # describes names no paper.
-        rec = recogniser.recognise(_CHANGE_ASIDE.sub(" ", text))
+        aside = _CHANGE_ASIDE.sub(" ", text)
+        rec = recogniser.recognise(aside)
         named = sources.find(folded)
         if not named and own and _UNNAMED_DATA.search(folded):
             # The entry's own waiver names no database ("tra cứu trên cơ sở dữ
@@ -1833,7 +1838,7 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
             continue
         listed = {t for p in papers for t in p.document_types}
         # A paper named only inside a database's name is not one the waiver speaks of.
-        in_names = sources.spans(fold_keep(_CHANGE_ASIDE.sub(" ", text)))
+        in_names = sources.spans(fold_keep(aside)) if own else []
         spoken = [h for h in rec.rejected + rec.hits if not any(a <= h.start and h.end <= b for a, b in in_names)]
         extra = [t for t in dict.fromkeys(h.type_id for h in spoken)
                  if own and t not in listed and any(t in sources.holds(s) for s in named)]

@@ -213,7 +213,8 @@ class Recogniser:
                 derive("gcn" + short, key, type_id)
                 derive("gcn " + short, key, type_id)
         # "giấy XN tình trạng hôn nhân", "GCN ĐK HTX": the clerks' shorthand for the words
-        # of a name (``_SHORTHAND``), one or several at once; kept when one type alone gives it.
+        # of a name (``_SHORTHAND``), one or several at once, the names just derived among
+        # them ("cndk doanh nghiep" -> "cndk dn"); kept when one type alone gives it.
         shortened: dict[str, set[tuple[str, str]]] = {}
         for key, type_id in list(self.phrases.items()):
             for short in _shorthands(key):
@@ -338,7 +339,7 @@ class Recogniser:
             # "hộ khẩu", "đăng ký doanh nghiệp" right after other words: an activity.
             return False
         before_copy = head
-        while (m := _COPY_WORDS.search(before_copy)) and m.end() == len(before_copy):
+        while m := _COPY_WORDS.search(before_copy):
             before_copy = before_copy[: m.start()].rstrip()
         if before_copy.endswith("vi du") and _EXAMPLES_OF.search(_proof_head(folded, folded.rfind("vi du", 0, start))):
             # "giấy tờ làm căn cứ cải chính, ví dụ thẻ căn cước, ...": the kinds of a class of
@@ -550,7 +551,9 @@ def _shorthands(key: str) -> list[str]:
     return out
 
 
-_CASE_INSTEAD = re.compile(r" \( (?:trong )?(?:doi voi|truong hop|neu)(?: \S+){1,10}? (?:thi )?(?:(?:duoc |se )?thay (?:the )?bang|la) ")
+#: A case, then what it brings instead: "đối với người nước ngoài thay bằng", "đối với doanh nghiệp là".
+CASE_INSTEAD = r"(?:trong )?(?:doi voi|truong hop|neu)(?: \S+){1,10}? (?:thi )?(?:(?:duoc |se )?thay (?:the )?bang|la)"
+_CASE_INSTEAD = re.compile(r" \( " + CASE_INSTEAD + " ")
 _THEN_GIVE = re.compile(r"(?:phai )?(?:nop|xuat trinh|cung cap|bo sung|gui|kem theo)\b")
 
 

@@ -42,9 +42,9 @@ def kinds(node):
     return {"all_of": [kinds(c) for c in node.all_of]}
 
 
-def engine_of(law, text, tree, name, codes=("9.000001",), copies=1):
+def engine_of(law, text, tree, name, codes=("9.000001",), originals=0, copies=1):
     """An engine over the law and one procedure per code, each asking ``tree`` once."""
-    req = Requirement(id="e1", text=text, components=tree, originals=0, copies=copies)
+    req = Requirement(id="e1", text=text, components=tree, originals=originals, copies=copies)
     cat = law.copy_on_write("test")
     cat.procedures = {code: Procedure(code=code, name=Text(vi=name), ministry="bo-tu-phap", requirements=[req], origin="imported")
                       for code in codes}
@@ -52,11 +52,8 @@ def engine_of(law, text, tree, name, codes=("9.000001",), copies=1):
 
 
 def decide(law, text, recogniser, originals=1, copies=0, **kw):
-    tree = read(recogniser, text, **kw)
-    req = Requirement(id="e1", text=text, components=tree, originals=originals, copies=copies)
-    cat = law.copy_on_write("test")
-    cat.procedures = {"9.000001": Procedure(code="9.000001", name=Text(vi="Thử"), ministry="bo-tu-phap", requirements=[req], origin="imported")}
-    return Engine(cat).evaluate("9.000001", CITIZEN, DAY).decisions[0]
+    engine = engine_of(law, text, read(recogniser, text, **kw), "Thử", originals=originals, copies=copies)
+    return engine.evaluate("9.000001", CITIZEN, DAY).decisions[0]
 
 
 def decide_waived_choice(law, recogniser, text, source, n):
