@@ -189,7 +189,8 @@ def test_overview_rows_level_and_field_filters(page, server):
     page.get_by_label("Ngày áp dụng").fill("02/01/2026")
     page.get_by_role("button", name="Áp dụng").click()
     page.wait_for_url(re.compile("as_of=2026-01-02"))
-    page.locator("#main[data-ready='true'] #ov-answer").wait_for()
+    # The new day's page (the previous day's stays ready until the router re-renders).
+    page.locator("#main[data-ready='true'][data-as-of='2026-01-02'] #ov-answer").wait_for()
     assert "02/01/2026" in page.locator("#ov-answer").inner_text()
     # Clearing the filters keeps the day.
     page.get_by_role("link", name="Bỏ lọc").click()
