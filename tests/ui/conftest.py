@@ -186,3 +186,17 @@ def shot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def wait_overview(page, timeout: float = 30_000) -> None:
+    """Wait until the overview shows the answer for the URL's own query.
+
+    After a filter or day change the URL moves first and the previous page stays ready until
+    the router re-renders: waiting on ``data-ready`` alone may read the previous answer.
+    """
+    page.wait_for_function(
+        "() => { const m = document.getElementById('main');"
+        " const q = location.hash.split('?')[1] || '';"
+        " return m.dataset.ready === 'true' && m.dataset.view === new URLSearchParams(q).toString(); }",
+        timeout=timeout,
+    )

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, onceonly_cmd, shot, start_server
+from .conftest import ROOT, onceonly_cmd, shot, start_server, wait_overview
 
 pytestmark = pytest.mark.browser
 
@@ -97,8 +97,7 @@ def test_overview(page, server):
     page.get_by_label("Ngày áp dụng").fill(DAY)
     page.get_by_role("button", name="Áp dụng").click()
     page.wait_for_url(re.compile(r"as_of=2026-06-01"))
-    # The chosen day's page (the URL changes before the router re-renders the page of the day before).
-    page.locator(f"#main[data-ready='true'][data-as-of='{DAY}'] #ov-totals").wait_for()
+    wait_overview(page)
     assert page.locator("#ov-table-ministry tbody tr").count() >= 1
     assert page.locator("#ov-table-ministry tbody tr[data-key='bo-tu-phap']").count() == 1
     assert number(page.locator("#ov-totals [data-kpi='conditional_copies'] .v").inner_text()) > 0

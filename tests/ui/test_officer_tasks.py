@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ARTIFACTS, CHROMIUM_FLAGS, ROOT, shot  # noqa: F401 - CHROMIUM_FLAGS documents the launch
+from .conftest import ARTIFACTS, CHROMIUM_FLAGS, ROOT, shot, wait_overview  # noqa: F401 - CHROMIUM_FLAGS documents the launch
 
 pytestmark = pytest.mark.browser
 
@@ -111,7 +111,7 @@ def test_overview_ministry_drill_down_to_procedure_and_excel(page, server, tmp_p
     # Click the top bar of the ministry chart: the filtered list, in the URL.
     assert click_bar(page, "#ov-chart-ministry") == top
     page.wait_for_url(re.compile(f"ministry={top}"))
-    page.locator("#main[data-ready='true'] #ov-rows").wait_for()
+    wait_overview(page)
     filtered = api(server, f"/api/v1/reports/unnecessary?as_of={DAY}&ministry={top}&limit=0")
     assert page.locator("#ov-answer").inner_text().startswith(f"{name}: ngày 01/06/2026")
     assert page.get_by_label("Bộ, ngành", exact=True).input_value() == top
@@ -124,13 +124,13 @@ def test_overview_ministry_drill_down_to_procedure_and_excel(page, server, tmp_p
     # Then the top database of that ministry, from its chart.
     source = click_bar(page, "#ov-chart-source")
     page.wait_for_url(re.compile(f"source={source}"))
-    page.locator("#main[data-ready='true'] #ov-rows").wait_for()
+    wait_overview(page)
     both = api(server, f"/api/v1/reports/unnecessary?as_of={DAY}&ministry={top}&source={source}")
     assert page.locator("#ov-rows tbody tr").count() == min(len(both["rows"]), 50)
     shot(page, "officer-overview-drill")
     # The filters survive a reload (they are the URL).
     page.reload()
-    page.locator("#main[data-ready='true'] #ov-rows").wait_for()
+    wait_overview(page)
     assert page.get_by_label("Bộ, ngành", exact=True).input_value() == top
     assert page.get_by_label("Cơ sở dữ liệu", exact=True).input_value() == source
     # The Excel file holds that list, and only it.
@@ -165,19 +165,19 @@ def test_overview_rows_level_and_field_filters(page, server):
     row = page.locator("#ov-table-source tbody tr[data-key='population']")
     row.locator("td").first.click()
     page.wait_for_url(re.compile("source=population"))
-    page.locator("#main[data-ready='true'] #ov-rows").wait_for()
+    wait_overview(page)
     population = api(server, f"/api/v1/reports/unnecessary?as_of={DAY}&source=population&limit=0")["total"]
     assert number(page.locator("#ov-totals [data-kpi='conditional_copies'] .v").inner_text()) == population["conditional_copies"]
     # Level and field from their lists; the figures follow the API's.
     page.get_by_label("Cấp thực hiện").select_option("commune")
     page.wait_for_url(re.compile("level=commune"))
-    page.locator("#main[data-ready='true'] #ov-rows").wait_for()
+    wait_overview(page)
     commune = api(server, f"/api/v1/reports/unnecessary?as_of={DAY}&source=population&level=commune&limit=0")["total"]
     assert number(page.locator("#ov-totals [data-kpi='procedures'] .v").inner_text()) == commune["procedures"]
     assert "cấp xã" in page.locator("#ov-answer").inner_text()
     page.get_by_label("Lĩnh vực").select_option("Hộ tịch")
     page.wait_for_url(re.compile("field="))
-    page.locator("#main[data-ready='true'] #ov-rows").wait_for()
+    wait_overview(page)
     field = api(server, f"/api/v1/reports/unnecessary?as_of={DAY}&source=population&level=commune&field=H%E1%BB%99%20t%E1%BB%8Bch&limit=0")["total"]
     assert number(page.locator("#ov-totals [data-kpi='copies'] .v").inner_text()) == field["copies"]
     assert number(page.locator("#ov-totals [data-kpi='conditional_copies'] .v").inner_text()) == field["conditional_copies"]
@@ -189,8 +189,7 @@ def test_overview_rows_level_and_field_filters(page, server):
     page.get_by_label("Ngày áp dụng").fill("02/01/2026")
     page.get_by_role("button", name="Áp dụng").click()
     page.wait_for_url(re.compile("as_of=2026-01-02"))
-    # The new day's page (the previous day's stays ready until the router re-renders).
-    page.locator("#main[data-ready='true'][data-as-of='2026-01-02'] #ov-answer").wait_for()
+    wait_overview(page)
     assert "02/01/2026" in page.locator("#ov-answer").inner_text()
     # Clearing the filters keeps the day.
     page.get_by_role("link", name="Bỏ lọc").click()

@@ -54,8 +54,9 @@ function showList() {
 
 export async function render(main, { params }, isCurrent = () => true) {
   delete main.dataset.ready;
-  // The day the page shows once ready: the previous day's page stays ready until the router re-renders.
-  delete main.dataset.asOf;
+  // The query the page answers, once ready: the previous page stays ready until the router
+  // re-renders, so a wait on "ready" alone may read the previous answer.
+  delete main.dataset.view;
   const started = performance.now();
   const lang = getLang();
   const day = params.get("as_of") || today();
@@ -110,6 +111,7 @@ export async function render(main, { params }, isCurrent = () => true) {
     answer.replaceChildren(errorBox(e, () => { main.replaceChildren(); render(main, { params }, isCurrent); }));
     await Promise.all([kpisP, sourcesTable(sourceSlot, sourcesP, day, chosen)]);
     main.dataset.ready = "true";
+    main.dataset.view = params.toString();
     return;
   }
   const [whole, srcList] = await Promise.all([choicesP, sourcesP]);
@@ -155,7 +157,7 @@ export async function render(main, { params }, isCurrent = () => true) {
   }
   const ms = Math.round(performance.now() - started);
   main.dataset.ready = "true";
-  main.dataset.asOf = day;
+  main.dataset.view = params.toString();
   main.dataset.loadMs = String(ms);
   timing.textContent = t("ov_load_ms", { ms });
   if (focusList) showList();
