@@ -76,7 +76,7 @@ _DOC_HEAD = re.compile(
 # Someone shows a paper: "xuất trình CCCD ...", "người làm chứng xuất trình thẻ căn cước".
 # ("Khi nộp trực tiếp, người đề nghị xuất trình thẻ căn cước ...", "chưa có thẻ thì xuất trình giấy ...";
 # not "không phải xuất trình ...", a waiver.)
-_SHOWN = re.compile(r"(?:^|\b(?:thi|nguoi|cong dan|ca nhan)(?: \w+){0,4} )(?:phai )?(?<!khong phai )(?<!khong can )(?<!khong )"
+_SHOWN = re.compile(r"(?:^|\b(?:thi|nguoi|cong dan|ca nhan)(?: \w+){0,6} )(?:phai )?(?<!khong phai )(?<!khong can )(?<!khong )"
                     + _SHOWS + r"\b")
 # "... đã có trong Cơ sở dữ liệu ... thì không phải nộp / xuất trình / tải lên".
 _WAIVER = re.compile(
@@ -360,10 +360,13 @@ def _classify(rows: list[_Row]) -> list[Entry]:
             # is a document the waiver decides, whatever other verbs the row uses.
             looks_doc = (_DOC_HEAD.match(f) and (_is_waiver(f) or not _NOTE_VERBS.search(f))
                          and not _CASE.match(f) and " thi " not in f)
-            if not looks_doc and not _NOTE_VERBS.search(f):
+            parts = [fold(part) for part in re.split(r"[:;]", display)]
+            # (A waiver's own words, "không phải xuất trình nếu cơ quan đăng ký khai thác được
+            # ...", say nothing of what the row is.)
+            if not looks_doc and not any(_NOTE_VERBS.search(part) for part in parts if not _is_waiver(part)):
                 # "Trường hợp người yêu cầu trực tiếp nộp đơn: xuất trình CCCD ...", "...; người
                 # làm chứng xuất trình CCCD hoặc thẻ căn cước": the row ends on a paper shown.
-                looks_doc = any(_SHOWN.search(fold(part)) for part in re.split(r"[:;]", display))
+                looks_doc = any(_SHOWN.search(part) for part in parts)
             kind = "document" if looks_doc else "note"
         else:
             kind = "document"

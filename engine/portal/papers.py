@@ -44,7 +44,7 @@ from engine.models import AllOf, AnyOf, Paper, Source, iter_papers
 from engine.text import _TABLE
 
 from .folding import MID_PLUS, fold, fold_keep
-from .recognise import CASE_INSTEAD, IDENTITY, Hit, Recogniser
+from .recognise import CASE_INSTEAD, IDENTITY, PURPOSE_ABROAD, Hit, Recogniser
 
 # --------------------------------------------------------------------------- tokens
 
@@ -192,14 +192,13 @@ _FOREIGN = re.compile(
     r"khong co quoc tich viet nam|nguoi khong quoc tich|nuoc cu tru|nuoc so tai|phap luat cua nuoc|"
     # "công dân nước láng giềng", "công dân nước có chung biên giới": a neighbouring country's.
     r"nuoc lang gieng|nuoc co chung (?:duong )?bien gioi|"
+    # "giấy chứng nhận sức khỏe do cơ sở y tế của nước tiếp nhận cấp": the country a worker goes to.
+    r"nuoc tiep nhan cap|"
     # "do cơ quan có thẩm quyền của nước mà người đó là công dân cấp"
     r"cua nuoc ma (?:\w+ ){0,3}la cong dan|nuoc ma (?:\w+ ){0,3}mang quoc tich|"
     # "do cơ quan có thẩm quyền của nước nơi người được nhận làm con nuôi cư trú cấp"
     r"cua nuoc noi (?:\w+ ){0,8}?(?:cu tru|thuong tru|sinh song))\b"
 )
-# "đủ sức khỏe để học tập ở nước ngoài": where the applicant goes, not who issued the paper.
-# ("đủ sức khỏe đi học nước ngoài": the same, "ở" left out.)
-_PURPOSE_ABROAD = re.compile(r"\b(?:(?:hoc tap|du hoc|lam viec|cong tac|lao dong|dao tao|thuc tap|xuat canh|di) (?:o|tai)|di hoc|di lam viec|di lao dong) nuoc ngoai\b")
 
 
 # "(không áp dụng đối với trẻ em là người nước ngoài)", "(trừ người nước ngoài ...)": the paper is a citizen's.
@@ -207,7 +206,7 @@ _NOT_FOR_FOREIGNERS = re.compile(r"\b(?:khong ap dung (?:doi voi|cho)|tru (?=ngu
 
 
 def _is_foreign(folded: str) -> bool:
-    return bool(_FOREIGN.search(_NOT_FOR_FOREIGNERS.sub(" ", _PURPOSE_ABROAD.sub(" ", folded))))
+    return bool(_FOREIGN.search(_NOT_FOR_FOREIGNERS.sub(" ", PURPOSE_ABROAD.sub(" ", folded))))
 
 
 _WAIVER = re.compile(
@@ -394,6 +393,10 @@ def read_papers(
             # "... phải được hợp pháp hóa lãnh sự, trừ các tài liệu sau đây: A; B":
             # A and B are named as exceptions to a rule, not asked for here.
             excepting = exempted = True
+            continue
+        if _CHANNEL_EXEMPT.match(f) and not ctx.hits(a, b):
+            # "...; nộp trực tuyến thì không phải xuất trình": a channel that needs no
+            # paper shown names none.
             continue
         if (_AGENCY_LOOKS_UP.match(f) or _DATA_FETCHED.match(f)) and not _WAIVES.search(f):
             # "Ngân hàng Nhà nước khai thác các thông tin cần thiết từ các cơ sở dữ
@@ -830,6 +833,10 @@ _AGENCY_LOOKS_UP = re.compile(
 _DATA_FETCHED = re.compile(
     r"^thong tin\b(?![^;:]*\bhoac\b)[^;:]{0,80}?\bduoc (?:khai thac|tra cuu|lay|ket noi|chia se|dong bo)\b[^;:]{0,40}?"
     r"\b(?:tu|tren|trong|qua|voi)\b[^;:]{0,20}?\b(?:co so du lieu|csdl|he thong)\b")
+# "nộp trực tuyến / qua VNeID / qua Cổng Dịch vụ công thì không phải xuất trình".
+_CHANNEL_EXEMPT = re.compile(
+    r"^(?:(?:khi|neu|truong hop) )?(?:nop|gui|thuc hien|de nghi)(?: ho so)? (?:truc tuyen|qua (?:vneid|cong|dich vu cong|mang)"
+    r"|tren (?:vneid|cong))\b(?: \S+){0,8}? (?:thi )?khong (?:phai|can|yeu cau) (?:\w+ )?(?:nop|xuat trinh)\b")
 _MARK_WORD = re.compile(r"^(?:[a-zđ]\d{0,2}|\d{1,2})$")
 
 
@@ -1302,6 +1309,10 @@ def _paren(ctx: _Ctx, piece: _Piece, a: int, b: int) -> None:
 _EXCEPTED = re.compile(r"^tru\b")
 _CASE_INSTEAD = re.compile("^" + CASE_INSTEAD + "$")
 _BARE_GENERIC = re.compile(r"(?:giay to|tai lieu|ho so|van ban|giay to tai lieu)")
+# "bản án, quyết định ly hôn", "bản án hoặc quyết định của Tòa án về việc ...": the
+# courts' doublet, one ruling; the words after it say what both rule on.
+_BARE_JUDGMENT = re.compile(r"(?:trich luc )?ban an")
+_RULING = re.compile(r"^(?:quyet dinh|qd)\b")
 _ISSUING = r"lap|cap|xac nhan|chung thuc|cong chung|ky"
 _ISSUE_VERB = re.compile(rf"(?:{_ISSUING}|hop phap hoa)\b")
 _ISSUED_BY_VERBS = re.compile(rf"\b(?:duoc|do(?: (?:\w+|,)){{1,12}}?)(?: (?:{_ISSUING})(?: ,)?)+$")
@@ -1313,9 +1324,27 @@ def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str])
     out: list[_Piece] = []
     conns: list[str] = []
     carry: _Piece | None = None
+    doublet: tuple[_Piece, str | None] | None = None
     for i, p in enumerate(pieces):
         f = p.folded
         bare = _strip_present(f)
+        if (doublet is None and p.detail is None and _BARE_JUDGMENT.fullmatch(bare) and i + 1 < len(pieces)
+                and i < len(connectors) and connectors[i] in (",", "or")
+                and _RULING.match(_strip_present(pieces[i + 1].folded))):
+            # The ruling's name is the next piece's; the doublet takes the place (and the
+            # connector) of its first word.
+            doublet = (p, connectors[i - 1] if 0 < i <= len(connectors) else None)
+            continue
+        if doublet is not None:
+            first, before = doublet
+            doublet = None
+            p.toks, p.a = _flat(ctx, first.a, p.b), first.a
+            p.notes = first.notes + p.notes
+            p.condition = first.condition or p.condition
+            if out:
+                conns.append(before or ",")
+            out.append(p)
+            continue
         if (not p.hits and p.detail is None and _BARE_GENERIC.fullmatch(bare) and i + 1 < len(pieces)
                 and _GENERIC.match(_strip_present(pieces[i + 1].folded)) and (i >= len(connectors) or connectors[i] == ",")):
             # "Giấy tờ, tài liệu có giá trị pháp lý chứng minh ...": a doublet naming one generic paper.
@@ -1448,6 +1477,10 @@ _SECTOR_STANDARD = re.compile(
     # "... do cơ sở y tế được Cục Hàng không cấp phép giám định sức khỏe cấp", "sức khỏe phù hợp
     # với chức danh": a fitness assessment for one post, not the general health check.
     r"|\bgiam dinh suc khoe\b|\bsuc khoe phu hop voi chuc danh\b")
+# "... hoặc giấy chứng nhận sức khỏe theo yêu cầu của nước tiếp nhận": a paper made to another
+# country's standard (in the name's own words: "(theo yêu cầu của nước tiếp nhận lao động)" in
+# brackets says when the general check is asked).
+_FOREIGN_STANDARD = re.compile(r"\btheo (?:yeu cau|quy dinh|tieu chuan|mau)(?: \w+){0,3} cua nuoc (?:tiep nhan|ngoai|den|so tai)\b")
 
 
 def _paper_node(ctx: _Ctx, p: _Piece):
@@ -1457,7 +1490,7 @@ def _paper_node(ctx: _Ctx, p: _Piece):
     pres, mode = _presentation(f + " " + notes_f)
     foreign = _is_foreign(f + " " + notes_f + " " + fold(p.condition or ""))
     types = list(dict.fromkeys(h.type_id for h in p.hits))
-    if _HEALTH in types and _SECTOR_STANDARD.search(f + " " + notes_f):
+    if _HEALTH in types and (_SECTOR_STANDARD.search(f + " " + notes_f) or _FOREIGN_STANDARD.search(f)):
         # "Giấy chứng nhận sức khỏe (theo quy định của Bộ Công an)": a sector's own standard.
         types = [_SECTOR_HEALTH if t == _HEALTH else t for t in types]
     if foreign and not types:
@@ -1656,12 +1689,17 @@ def _legalised_choice(ctx: _Ctx, choice: list) -> None:
     for node in choice[:-1]:
         for p in iter_papers(node):
             # "Giấy chứng nhận kết hôn do cơ quan có thẩm quyền của Việt Nam cấp hoặc ...
-            # do cơ quan nước ngoài cấp": an alternative with its own Vietnamese issuer is not.
-            if not _citizens_only(p, ctx.recogniser) and not _VIETNAMESE_ISSUER.search(fold(p.text)):
+            # do cơ quan nước ngoài cấp": an alternative with its own Vietnamese issuer is not;
+            # nor is one naming an issuer of its own ("Giấy khám sức khỏe do cơ sở khám bệnh,
+            # chữa bệnh đủ điều kiện ... cấp hoặc ... do cơ sở y tế của nước tiếp nhận cấp").
+            t = fold(p.text)
+            if (not _citizens_only(p, ctx.recogniser) and not _VIETNAMESE_ISSUER.search(t)
+                    and not (_OWN_ISSUER.search(t) and not _is_foreign(t))):
                 p.foreign = True
 
 
 _VIETNAMESE_ISSUER = re.compile(r"\b(?:cua viet nam|viet nam cap|trong nuoc cap|tai viet nam cap)\b")
+_OWN_ISSUER = re.compile(r"\bdo (?:co so|co quan|benh vien|trung tam|uy ban|ubnd|so|bo|cuc|chi cuc|to chuc)\b")
 
 
 def _abroad_clause(folded: str, foreign_subject: bool) -> bool:

@@ -328,7 +328,7 @@ class Recogniser:
         # "không cần văn bản ủy quyền nhưng phải xuất trình bản sao Giấy khai sinh",
         # "trường hợp thông tin ... chưa được cập nhật thì xuất trình thêm giấy xác
         # nhận ...": what comes before the "but" or the "then" does not govern the name.
-        cut = max((m.end() for m in _THEN.finditer(head)), default=0)
+        cut = max((m.end() for m in (*_THEN.finditer(head), *_WITHOUT_THEN.finditer(head))), default=0)
         if cut:
             head = head[cut:].strip()
         if not head:
@@ -425,6 +425,10 @@ _CLAUSE_END = {";", ":", "."}
 # "... X quy định tại khoản này", "X nêu trên": a reference back to a paper already asked for.
 # ("Sổ ... thay cho các giấy tờ nêu trên": the papers above are what it replaces.)
 _BACK_REF = re.compile(r"^\s*(?:(?!thay\b)\S+\s+){0,8}?(?:quy dinh tai (?:khoan|diem|muc) nay|neu tren|noi tren|tren day)\b")
+# "đủ sức khỏe để học tập ở nước ngoài", "khám sức khỏe cho người lao động đi làm việc ở
+# nước ngoài": where the applicant goes, not who issued the paper ("đi học nước ngoài":
+# the same, "ở" left out).
+PURPOSE_ABROAD = re.compile(r"\b(?:(?:hoc tap|du hoc|lam viec|cong tac|lao dong|dao tao|thuc tap|xuat canh|di) (?:o|tai)|di hoc|di lam viec|di lao dong) nuoc ngoai\b")
 # A paper issued abroad is not in a Vietnamese database.
 _FOREIGN = re.compile(r"\b(?:nuoc ngoai cap|phap luat cua nuoc co chung bien gioi|cua quoc gia vung lanh tho|hoat dong hop phap o nuoc ngoai|co tham quyen (?:cua )?nuoc ngoai|khong co quoc tich viet nam|nuoc cu tru cap)\b")
 
@@ -466,6 +470,9 @@ def _negated(folded: str, start: int) -> bool:
 
 # ("... nhưng phải có giấy khai sinh": what must be had is handed in.)
 _THEN = re.compile(r"(?:^|\s)(?:nhung phai(?: co)?|thi)(?=\s|$)")
+# "(CCCD ...); người chưa được cấp nộp bản sao Giấy khai sinh": a person without the paper
+# before, then what that person gives ("chưa" speaks of them, not of the name after).
+_WITHOUT_THEN = re.compile(r"\b(?:nguoi|truong hop|neu|doi voi)(?: \w+){0,3} chua (?:duoc cap|co)\b(?: \w+){0,4}? (?=(?:phai )?(?:nop|xuat trinh)\b)")
 # The four words before "hoặc" end on the database looked up in ("... trên cơ sở dữ liệu").
 _LOOKUP_END = re.compile(r"\b(?:co so du lieu|csdl)(?: \w+)?$")
 
@@ -520,7 +527,7 @@ def _foreign(folded: str, start: int, end: int) -> bool:
     right_candidates = [i for i in (folded.find(" ; ", end), folded.find(" . ", end), folded.find(" hoac ", end),
                                     instead.start() if instead else -1) if i != -1]
     right = min(right_candidates) if right_candidates else len(folded)
-    return bool(_FOREIGN.search(folded[left + 1 : right]))
+    return bool(_FOREIGN.search(PURPOSE_ABROAD.sub(" ", folded[left + 1 : right])))
 
 
 #: Words of a paper's name and the shorthand clerks write for them (folded).

@@ -225,3 +225,15 @@ def test_a_row_without_count_ending_on_a_paper_shown_is_a_document():
         f"Nộp qua cổng dịch vụ công thì không phải xuất trình giấy tờ0 bản chính"
     )
     assert [e.kind for e in entries] == ["document", "document", "note", "document", "document", "note"]
+
+
+def test_a_shown_paper_whose_row_waives_it_and_a_long_named_person_showing_one():
+    # The waiver's own words ("nếu cơ quan đăng ký khai thác được ...") do not make the row a
+    # note; a person named at length ("người đứng ra tổ chức mai táng") still shows a paper.
+    entries = parse_dossier(
+        f"--{H}- Chủ phương tiện là cá nhân: xuất trình thẻ Căn cước hoặc CCCD; không phải xuất trình nếu cơ quan "
+        f"đăng ký khai thác được thông tin trên CSDL quốc gia về dân cư0 bản chính"
+        f"Người đứng ra tổ chức mai táng xuất trình một trong các giấy tờ: CCCD, thẻ Căn cước hoặc hộ chiếu0 bản chính"
+        f"Cơ quan đăng ký có trách nhiệm xuất trình giấy biên nhận khi trả kết quả0 bản chính"
+    )
+    assert [e.kind for e in entries] == ["document", "document", "note"]

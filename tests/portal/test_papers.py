@@ -1750,3 +1750,74 @@ def test_a_waiver_of_a_record_does_not_waive_the_applicants_own_declaration(law,
     d = decide(law, text, recogniser)
     assert d.status.value == "required"
     assert all(c.status.value == "required" for c in d.components if "cv" in c.document_types)
+
+
+def test_the_courts_doublet_names_one_ruling(recogniser):
+    # "bản án, quyết định ly hôn", "bản án hoặc quyết định của Tòa án về việc ly hôn": one
+    # ruling, whose kind the words after the doublet say; a list goes on after it.
+    for text in ("Bản sao bản án, quyết định ly hôn đã có hiệu lực pháp luật",
+                 "bản sao bản án hoặc quyết định của Tòa án về việc ly hôn đã có hiệu lực pháp luật",
+                 "Bản sao bản án/quyết định ly hôn của Tòa án"):
+        assert kinds(read(recogniser, text)) == ["divorce-judgment"], text
+    tree = read(recogniser, "Tờ khai; bản án, quyết định ly hôn có hiệu lực của Tòa án hoặc trích lục ghi chú ly hôn")
+    assert kinds(tree) == {"all_of": [["application-form"], {"any_of": [["divorce-judgment"], ["divorce-record-extract"]]}]}
+    # A ruling on something else stays a court judgment; a death or a divorce are two cases.
+    assert kinds(read(recogniser, "Bản án, quyết định của Tòa án về chia tài sản chung")) == ["court-judgment"]
+    assert is_by_case(recogniser, "Bản sao bản án, quyết định ly hôn hoặc giấy chứng tử của người vợ, chồng đã chết")
+
+
+def test_appendix_i_item_739_replaces_the_proof_of_a_divorce_for_splitting_a_household(law, recogniser):
+    # Res. 66.7 Appendix I item 739 (1.010038, Tách hộ): the proof of the divorce comes from
+    # the civil-status database; a ruling on the property or the home is still asked for.
+    text = ("Trường hợp tách hộ sau ly hôn: bản sao bản án, quyết định ly hôn của Tòa án hoặc trích lục ghi chú ly hôn; "
+            "bản án, quyết định của Tòa án về chia tài sản chung")
+    tree = read(recogniser, text)
+    engine = engine_of(law, text, tree, "Tách hộ", codes=("1.010038", "9.000001"))
+    split = engine.evaluate("1.010038", CITIZEN, DAY).decisions[0]
+    assert split.status.value == "required"
+    assert [(c.document_types, c.status.value) for c in split.components] == [
+        (["divorce-judgment"], "struck"), (["divorce-record-extract"], "struck"), (["court-judgment"], "required")]
+    assert {c.rule for c in split.components if c.status.value == "struck"} == {"res-66-7-appendix-1-item-739"}
+    # Another procedure asking the same papers keeps them: no Art. 4 database holds a ruling.
+    other = engine.evaluate("9.000001", CITIZEN, DAY).decisions[0]
+    assert [c.status.value for c in other.components] == ["required"] * 3
+
+
+def test_where_a_worker_goes_abroad_is_not_who_issued_the_paper(law, recogniser):
+    # "khám sức khỏe cho người lao động đi làm việc ở nước ngoài cấp": the worker goes abroad;
+    # the facility that issues the certificate is in Vietnam.
+    text = ("Giấy khám sức khỏe do cơ sở khám bệnh, chữa bệnh trong nước đủ điều kiện khám sức khỏe cho người lao động "
+            "đi làm việc ở nước ngoài cấp")
+    assert kinds(read(recogniser, text)) == ["health-certificate"]
+    assert decide(law, text, recogniser).status.value == "struck"
+    # A certificate the receiving country's facility issues is foreign; the choice's other
+    # alternative, naming its own issuer, is not.
+    text = ("Giấy khám sức khỏe do cơ sở KCB đủ điều kiện khám sức khỏe cho người đi làm việc ở nước ngoài cấp hoặc "
+            "giấy chứng nhận sức khỏe do cơ sở y tế của nước tiếp nhận cấp")
+    assert [p.foreign for p in iter_papers(read(recogniser, text))] == [False, True]
+    d = decide(law, text, recogniser)
+    assert [c.status.value for c in d.components] == ["struck", "required"]
+    # One made to the receiving country's requirements is that country's standard, not Art. 4.9's check.
+    assert kinds(read(recogniser, "Giấy chứng nhận sức khỏe theo yêu cầu của nước tiếp nhận")) == ["sector-health-certificate"]
+    # In brackets, the same words say when the general check is asked.
+    assert kinds(read(recogniser, "Giấy khám sức khỏe còn thời hạn (theo yêu cầu của nước tiếp nhận lao động)")) == ["health-certificate"]
+
+
+def test_a_person_without_the_paper_then_gives_another(recogniser):
+    # "người chưa được cấp nộp bản sao Giấy khai sinh": "chưa" speaks of the person.
+    text = ("Bản sao thẻ Căn cước công dân hoặc Giấy chứng minh nhân dân (đối với người đã được cấp); "
+            "người chưa được cấp nộp bản sao Giấy khai sinh")
+    assert [p.document_types for p in iter_papers(read(recogniser, text))] == [["cccd"], ["cmnd"], ["birth-certificate"]]
+    # Not a paper someone has not been issued: "chưa được cấp Giấy khai sinh" names none asked for.
+    assert kinds(read(recogniser, "Tờ khai (trường hợp trẻ chưa được cấp Giấy khai sinh)")) == ["application-form"]
+
+
+def test_a_channel_that_needs_no_paper_shown_names_none(law, recogniser):
+    # "...; nộp trực tuyến thì không phải xuất trình": no paper of its own that would stay.
+    for text in ("Xuất trình thẻ Căn cước khi nộp trực tiếp; nộp trực tuyến thì không phải xuất trình",
+                 "Người đề nghị xuất trình thẻ căn cước để kiểm tra; trường hợp nộp hồ sơ qua Cổng dịch vụ công thì "
+                 "không phải xuất trình"):
+        assert kinds(read(recogniser, text)) == ["the-can-cuoc"], text
+        assert decide(law, text, recogniser).status.value == "struck"
+    # Words that are not a channel stay a paper of their own (unread, so kept).
+    assert len(list(iter_papers(read(recogniser, "Thẻ căn cước; bản cam kết thì không phải xuất trình lại")))) == 2
