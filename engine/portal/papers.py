@@ -44,7 +44,7 @@ from engine.models import AllOf, AnyOf, Paper, Source, iter_papers
 from engine.text import _TABLE
 
 from .folding import MID_PLUS, fold, fold_keep
-from .recognise import CASE_INSTEAD, IDENTITY, PURPOSE_ABROAD, Hit, Recogniser
+from .recognise import CASE_INSTEAD, CHIP_ON, IDENTITY, PURPOSE_ABROAD, Hit, Recogniser, head_of
 
 # --------------------------------------------------------------------------- tokens
 
@@ -180,7 +180,11 @@ _SURRENDER = re.compile(
     r"de (?:co quan (?:\w+ ){0,8}?)?xac nhan (?:bo sung )?vao so|"
     # "Sổ bảo hiểm xã hội đã được cấp để cơ quan bảo hiểm xã hội điều chỉnh thông tin": written on.
     r"de (?:co quan (?:\w+ ){0,5}?)?(?:dieu chinh|cap nhat|sua doi|dinh chinh) (?:lai )?(?:thong tin|noi dung)|"
-    r"kem (?:theo )?bien so|va bien so)\b"
+    r"kem (?:theo )?bien so|va bien so|"
+    # "Giấy chứng nhận đăng ký xe (thế chấp ...), bản chính giao ngân hàng quản lý": the lender
+    # holds the original as security while the loan runs.
+    r"(?:(?:ban chinh|ban goc) (?:\w+ ){0,2}?)?(?:giao|gui|nop) (?:cho )?(?:ngan hang|to chuc tin dung|ben nhan the chap|ben cho vay)"
+    r"(?: \w+){0,4}? (?:giu|quan ly|luu giu|nam giu))\b"
 )
 # "đổi" (exchange) and "đối với" (for) fold alike: the second is not a renewal.
 # Re-registration ("đăng ký lại khai tử") is not one: Res. 66.7 Appendix I
@@ -222,7 +226,9 @@ _WAIVER = re.compile(
     # "Thành phần hồ sơ này được cắt giảm khi cơ quan tiếp nhận khai thác được thông tin từ CSDL ...".
     r"\bduoc (?:\w+ ){0,3}?cat giam\b|"
     # "Thông tin về X để cơ quan tra cứu trên cơ sở dữ liệu hoặc bản sao X": a lookup offered instead.
-    r"\bde (?:\w+ ){0,8}?tra cuu (?:tren|trong|tai|tu) (?:co so du lieu|csdl|he thong)\b"
+    r"\bde (?:\w+ ){0,8}?tra cuu (?:tren|trong|tai|tu) (?:co so du lieu|csdl|he thong)\b|"
+    # "...; kể từ ngày 01/01/2023 thay bằng thông tin cư trú tra cứu trên CSDL quốc gia về dân cư".
+    r"\b(?:duoc )?thay (?:the )?bang (?:thong tin|du lieu)(?: \w+){0,4}? (?:duoc )?(?:tra cuu|khai thac) (?:tren|trong|tu|tai) (?:co so du lieu|csdl)\b"
 )
 _LOOKUP = re.compile(r"\b(?:co so du lieu|csdl|khai thac|tra cuu|ket noi|chia se|tich hop|he thong thong tin|dinh danh|cong thong tin quoc gia|"
                      # "chỉ nộp bản sao khi chưa xác thực được thông tin": checked against the data.
@@ -1876,8 +1882,11 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
             continue
         listed = {t for p in papers for t in p.document_types}
         # A paper named only inside a database's name is not one the waiver speaks of.
-        in_names = sources.spans(fold_keep(aside)) if own else []
-        spoken = [h for h in rec.rejected + rec.hits if not any(a <= h.start and h.end <= b for a, b in in_names)]
+        aside_folded = fold_keep(aside)
+        in_names = sources.spans(aside_folded) if own else []
+        # (Nor is a card whose chip the data is read from: "... VNeID hoặc chip trên thẻ CCCD".)
+        spoken = [h for h in rec.rejected + rec.hits if not any(a <= h.start and h.end <= b for a, b in in_names)
+                  and not CHIP_ON.search(head_of(aside_folded, h.start))]
         extra = [t for t in dict.fromkeys(h.type_id for h in spoken)
                  if own and t not in listed and any(t in sources.holds(s) for s in named)]
         for t in extra:

@@ -331,11 +331,16 @@ class Recogniser:
         cut = max((m.end() for m in (*_THEN.finditer(head), *_WITHOUT_THEN.finditer(head))), default=0)
         if cut:
             head = head[cut:].strip()
+        if CHIP_ON.search(head):
+            # "... qua CSDL, VNeID hoặc chip trên thẻ CCCD": the card's chip is how the data
+            # is read, not a paper asked for.
+            return False
         if not head:
             # A weak phrase after a comma continues another name ("Giấy chứng
             # nhận quyền sử dụng đất, quyền sở hữu ..."): only the opening counts.
             return self._strong[phrase] or start == 0
-        if not self._strong[phrase] and not _DOC_NOUN_TAIL.search(head) and not _HAND_OVER.search(head):
+        examples = head.endswith("nhu") and bool(_EXAMPLES.search(_clause_head(folded, start, 24)))
+        if not self._strong[phrase] and not _DOC_NOUN_TAIL.search(head) and not _HAND_OVER.search(head) and not examples:
             # "hộ khẩu", "đăng ký doanh nghiệp" right after other words: an activity.
             return False
         before_copy = head
@@ -348,7 +353,7 @@ class Recogniser:
         if (head == "la" or head.endswith(" la")) and self._strong[phrase] and _CLASS_IS.search(_proof_head(folded, start - len(" la"))):
             # "giấy tờ chứng minh việc đổi tên ... là thẻ Căn cước hoặc ...": the class, then what it is.
             return True
-        if head.endswith("nhu") and _EXAMPLES.search(_clause_head(folded, start, 24)):
+        if examples:
             # "giấy tờ chứng minh nhân thân của người đó như thẻ căn cước, ...":
             # the papers after "như" are the kinds the generic paper may be.
             return True
@@ -374,6 +379,14 @@ class Recogniser:
         if not self._strong[phrase] and _HAND_OVER.search(stripped):
             # "xuất trình Căn cước", "kèm bản sao Căn cước": handed over, so a paper.
             return True
+        if self._strong[phrase] and (m := _NOUN_BEFORE.fullmatch(stripped)):
+            # "Giấy CMND", "bản sao thẻ CCCD": the paper's own noun before its short name
+            # ("số giấy CMND" is a number).
+            rest = (m.group(1) or "").strip()
+            while rest and not _GIVE.search(rest) and (c := _COPY_WORDS.search(rest)):
+                rest = rest[: c.start()].rstrip()
+            if not rest or _GIVE.search(rest):
+                return True
         if not self._strong[phrase]:
             # "Giấy/văn bản/sổ" + weak phrase: the noun makes it a paper.
             return bool(re.fullmatch(r"(?:.*\s)?(?:giay|the|phieu|van ban|ban sao|ban chinh|giay to)", stripped)) and \
@@ -470,6 +483,9 @@ def _negated(folded: str, start: int) -> bool:
 
 # ("... nhưng phải có giấy khai sinh": what must be had is handed in.)
 _THEN = re.compile(r"(?:^|\s)(?:nhung phai(?: co)?|thi)(?=\s|$)")
+_NOUN_BEFORE = re.compile(r"(?:(.*)\s)?(?:giay|the)")
+# "đọc chip trên thẻ căn cước", "chip gắn trên CCCD": the card as the means of a lookup.
+CHIP_ON = re.compile(r"\bchip(?: dien tu)? (?:tren|cua|gan tren|gan vao)$")
 # "(CCCD ...); người chưa được cấp nộp bản sao Giấy khai sinh": a person without the paper
 # before, then what that person gives ("chưa" speaks of them, not of the name after).
 _WITHOUT_THEN = re.compile(r"\b(?:nguoi|truong hop|neu|doi voi)(?: \w+){0,3} chua (?:duoc cap|co)\b(?: \w+){0,4}? (?=(?:phai )?(?:nop|xuat trinh)\b)")
@@ -535,6 +551,8 @@ _SHORTHAND = {
     "xac nhan": "xn", "dang ky": "dk", "quyet dinh": "qd", "hop dong": "hd", "giay chung nhan": "gcn",
     "ho kinh doanh": "hkd", "hop tac xa": "htx", "doanh nghiep": "dn", "tinh trang hon nhan": "tthn",
     "quyen su dung dat": "qsdd", "bao hiem xa hoi": "bhxh", "bao hiem y te": "bhyt", "uy ban nhan dan": "ubnd",
+    # ("cm" is also centimetres: only a whole name's spelling with it is read, never "cm" alone.)
+    "chung minh": "cm",
 }
 _SHORTHAND_WORDS = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _SHORTHAND), key=len, reverse=True)) + r")\b")
 
@@ -562,6 +580,11 @@ def _shorthands(key: str) -> list[str]:
 CASE_INSTEAD = r"(?:trong )?(?:doi voi|truong hop|neu)(?: \S+){1,10}? (?:thi )?(?:(?:duoc |se )?thay (?:the )?bang|la)"
 _CASE_INSTEAD = re.compile(r" \( " + CASE_INSTEAD + " ")
 _THEN_GIVE = re.compile(r"(?:phai )?(?:nop|xuat trinh|cung cap|bo sung|gui|kem theo)\b")
+
+
+def head_of(folded: str, start: int) -> str:
+    """The words of ``folded`` (as :func:`fold_keep` gives it) that lead to a name at ``start``."""
+    return _head(folded, start)
 
 
 def _head(folded: str, start: int, limit: int = 12) -> str:

@@ -1821,3 +1821,41 @@ def test_a_channel_that_needs_no_paper_shown_names_none(law, recogniser):
         assert decide(law, text, recogniser).status.value == "struck"
     # Words that are not a channel stay a paper of their own (unread, so kept).
     assert len(list(iter_papers(read(recogniser, "Thẻ căn cước; bản cam kết thì không phải xuất trình lại")))) == 2
+
+
+def test_the_clerks_cm_for_chung_minh_and_a_cards_chip(law, recogniser):
+    # "Giấy tờ CM nơi cư trú": the clerks' "CM" for "chứng minh", read in a whole name only
+    # ("4 cm x 6 cm" stays a size). A card whose chip the data is read from is no paper.
+    text = ("Giấy tờ CM nơi cư trú: chỉ xuất trình khi không khai thác được TT cư trú qua CSDL QG về dân cư, "
+            "VNeID hoặc chip trên thẻ CCCD")
+    tree = read(recogniser, text)
+    assert kinds(tree) == ["residence-proof"] and tree.waiver == "population"
+    assert decide(law, text, recogniser).status.value == "struck"
+    assert kinds(read(recogniser, "02 ảnh màu cỡ 4 cm x 6 cm")) == ["photo"]
+    assert kinds(read(recogniser, "Thẻ căn cước (xuất trình để cán bộ đọc chíp trên thẻ căn cước)")) == ["the-can-cuoc"]
+
+
+def test_a_short_identity_name_after_its_noun_and_after_such_as(recogniser):
+    # "Giấy CMND", "bản sao thẻ CCCD": the paper's noun before its short name ("số giấy
+    # CMND" is a number). "như căn cước, căn cước công dân": the kinds of a generic paper.
+    assert kinds(read(recogniser, "Giấy CMND hoặc CCCD của cha, mẹ trẻ")) == {"any_of": [["cmnd"], ["cccd"]]}
+    assert kinds(read(recogniser, "Tờ khai ghi rõ số giấy CMND của người đề nghị")) == ["application-form"]
+    tree = read(recogniser, "giấy tờ tùy thân như căn cước, căn cước công dân, hộ chiếu")
+    assert kinds(tree) == {"any_of": [["the-can-cuoc"], ["cccd"], ["passport"]]}
+
+
+def test_an_original_the_lender_holds_is_handed_over(law, recogniser):
+    # "bản chính giao ngân hàng quản lý": the lender keeps the paper while the loan runs.
+    text = ("Giấy chứng nhận đăng ký xe (trường hợp thế chấp ô tô, xe máy), bản chính giao ngân hàng quản lý; "
+            "hợp đồng thế chấp tài sản có công chứng hoặc chứng thực")
+    assert [p.surrendered for p in iter_papers(read(recogniser, text))] == [True, False]
+    assert [c.status.value for c in decide(law, text, recogniser).components] == ["required", "required"]
+    assert [p.surrendered for p in iter_papers(read(recogniser, "Bản chính Giấy chứng nhận quyền sử dụng đất "
+                                                             "(nộp cho ngân hàng giữ trong thời gian vay)"))] == [True]
+
+
+def test_papers_replaced_by_data_looked_up_in_a_database(recogniser):
+    # "...; kể từ ngày 01/01/2023 thay bằng thông tin cư trú tra cứu trên CSDL ...": a waiver, no paper.
+    out = read_papers("Bản sao sổ hộ khẩu thường trú; kể từ ngày 01/01/2023 thay bằng thông tin cư trú tra cứu "
+                      "trên CSDL quốc gia về dân cư", recogniser, recogniser.sources)
+    assert kinds(out.node) == ["household-book"] and out.waiver_sources == ["population"]
