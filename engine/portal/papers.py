@@ -44,7 +44,7 @@ from engine.models import AllOf, AnyOf, Paper, Source, iter_papers
 from engine.text import _TABLE
 
 from .folding import MID_PLUS, fold, fold_keep
-from .recognise import CASE_INSTEAD, CHIP_ON, IDENTITY, PURPOSE_ABROAD, Hit, Recogniser, head_of
+from .recognise import CASE_INSTEAD, IDENTITY, PURPOSE_ABROAD, Hit, Recogniser
 
 # --------------------------------------------------------------------------- tokens
 
@@ -1882,11 +1882,8 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
             continue
         listed = {t for p in papers for t in p.document_types}
         # A paper named only inside a database's name is not one the waiver speaks of.
-        aside_folded = fold_keep(aside)
-        in_names = sources.spans(aside_folded) if own else []
-        # (Nor is a card whose chip the data is read from: "... VNeID hoặc chip trên thẻ CCCD".)
-        spoken = [h for h in rec.rejected + rec.hits if not any(a <= h.start and h.end <= b for a, b in in_names)
-                  and not CHIP_ON.search(head_of(aside_folded, h.start))]
+        in_names = sources.spans(fold_keep(aside)) if own else []
+        spoken = [h for h in rec.rejected + rec.hits if not any(a <= h.start and h.end <= b for a, b in in_names)]
         extra = [t for t in dict.fromkeys(h.type_id for h in spoken)
                  if own and t not in listed and any(t in sources.holds(s) for s in named)]
         for t in extra:

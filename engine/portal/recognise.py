@@ -256,6 +256,10 @@ class Recogniser:
             type_id = self.phrases.get(phrase) or self._by_spelling[phrase].get(_written(text, folded, m.start(), phrase), "")
             if not type_id:
                 continue
+            if _CHIP_ON.search(_head(folded, m.start())):
+                # "... qua CSDL, VNeID hoặc chip trên thẻ CCCD": the card's chip is how the data
+                # is read; it names no paper, asked for or waived.
+                continue
             hit = Hit(type_id, phrase, m.start(), m.end())
             accepted = self._accept(folded, m.start(), phrase)
             if not accepted and not self._strong[phrase] and not _head(folded, m.start()) and not _REFERENCE.match(phrase):
@@ -331,10 +335,6 @@ class Recogniser:
         cut = max((m.end() for m in (*_THEN.finditer(head), *_WITHOUT_THEN.finditer(head))), default=0)
         if cut:
             head = head[cut:].strip()
-        if CHIP_ON.search(head):
-            # "... qua CSDL, VNeID hoặc chip trên thẻ CCCD": the card's chip is how the data
-            # is read, not a paper asked for.
-            return False
         if not head:
             # A weak phrase after a comma continues another name ("Giấy chứng
             # nhận quyền sử dụng đất, quyền sở hữu ..."): only the opening counts.
@@ -366,14 +366,9 @@ class Recogniser:
         if self._strong[phrase] and _CASE_IS.search(head):
             # "đối với cá nhân là bản sao thẻ Căn cước": in that case, the paper is this one.
             return True
-        stripped = head
         # Peel copy words off the end ("bản sao có chứng thực"); a giving verb
         # ("nộp kèm", "xuất trình") at any step means the paper is handed in.
-        while stripped and not _GIVE.search(stripped):
-            m = _COPY_WORDS.search(stripped)
-            if not m:
-                break
-            stripped = stripped[: m.start()].rstrip()
+        stripped = _peel_copy(head)
         if not stripped or _GIVE.search(stripped) and self._strong[phrase]:
             return True
         if not self._strong[phrase] and _HAND_OVER.search(stripped):
@@ -382,9 +377,7 @@ class Recogniser:
         if self._strong[phrase] and (m := _NOUN_BEFORE.fullmatch(stripped)):
             # "Giấy CMND", "bản sao thẻ CCCD": the paper's own noun before its short name
             # ("số giấy CMND" is a number).
-            rest = (m.group(1) or "").strip()
-            while rest and not _GIVE.search(rest) and (c := _COPY_WORDS.search(rest)):
-                rest = rest[: c.start()].rstrip()
+            rest = _peel_copy((m.group(1) or "").strip())
             if not rest or _GIVE.search(rest):
                 return True
         if not self._strong[phrase]:
@@ -485,7 +478,7 @@ def _negated(folded: str, start: int) -> bool:
 _THEN = re.compile(r"(?:^|\s)(?:nhung phai(?: co)?|thi)(?=\s|$)")
 _NOUN_BEFORE = re.compile(r"(?:(.*)\s)?(?:giay|the)")
 # "đọc chip trên thẻ căn cước", "chip gắn trên CCCD": the card as the means of a lookup.
-CHIP_ON = re.compile(r"\bchip(?: dien tu)? (?:tren|cua|gan tren|gan vao)$")
+_CHIP_ON = re.compile(r"\bchip(?: dien tu)? (?:tren|cua|gan tren|gan vao)$")
 # "(CCCD ...); người chưa được cấp nộp bản sao Giấy khai sinh": a person without the paper
 # before, then what that person gives ("chưa" speaks of them, not of the name after).
 _WITHOUT_THEN = re.compile(r"\b(?:nguoi|truong hop|neu|doi voi)(?: \w+){0,3} chua (?:duoc cap|co)\b(?: \w+){0,4}? (?=(?:phai )?(?:nop|xuat trinh)\b)")
@@ -582,9 +575,12 @@ _CASE_INSTEAD = re.compile(r" \( " + CASE_INSTEAD + " ")
 _THEN_GIVE = re.compile(r"(?:phai )?(?:nop|xuat trinh|cung cap|bo sung|gui|kem theo)\b")
 
 
-def head_of(folded: str, start: int) -> str:
-    """The words of ``folded`` (as :func:`fold_keep` gives it) that lead to a name at ``start``."""
-    return _head(folded, start)
+def _peel_copy(words: str) -> str:
+    """``words`` without the copy words ending them ("bản sao có chứng thực"), peeled
+    until a giving verb ("nộp kèm", "xuất trình") shows."""
+    while words and not _GIVE.search(words) and (m := _COPY_WORDS.search(words)):
+        words = words[: m.start()].rstrip()
+    return words
 
 
 def _head(folded: str, start: int, limit: int = 12) -> str:
