@@ -123,8 +123,8 @@ _PAPER_HEAD = re.compile(
 _PRESENT_WORDS = (
     r"(?:0?\d+|mot|hai|ba|cac|nhung|moi|toan bo|ban sao|ban chinh|ban goc|ban chup|ban photo|ban scan|ban in|"
     r"ban dien tu|ban sao dien tu|ban dich|ban sao y|co chung thuc|da chung thuc|duoc chung thuc|chung thuc|"
-    r"co cong chung|cong chung|hop le|hop phap|con hieu luc|con gia tri|de doi chieu|doi chieu|xuat trinh|"
-    r"nop|kem|kem theo|hoac|va|cua|tu so goc|cap tu so goc|duoc cap tu so goc|tu ban chinh|hop phap hoa lanh su|"
+    r"co cong chung|cong chung|hop le|hop phap hoa lanh su|hop phap hoa|hop phap|con hieu luc|con gia tri|de doi chieu|doi chieu|xuat trinh|"
+    r"nop|kem|kem theo|hoac|va|cua|tu so goc|cap tu so goc|duoc cap tu so goc|tu ban chinh|"
     r"sao|chinh|goc|de|nguoi|do|"
     # When the original is shown: "bản chính xuất trình khi ký", "... khi nộp hồ sơ".
     r"khi (?:ky(?: hop dong| ket)?|nop(?: ho so)?|nhan ket qua|den nhan ket qua|co yeu cau|tiep nhan ho so))"
@@ -145,7 +145,8 @@ _UNNAMED_DATA = re.compile(r"\b(?:du lieu quoc gia|co so du lieu|csdl)\b")
 _DATABASE = re.compile(r"\b(?:co so du lieu|csdl|he thong thong tin)\b")
 _OWN_CASE = re.compile(r"\b(?:trong truong hop|doi voi truong hop)\b")
 # "(nếu là người nước ngoài)", "đối với người nước ngoài": an alternative for a foreigner.
-_FOREIGNER_CASE = re.compile(r"\b(?:neu|doi voi|truong hop)(?: \w+){0,3} (?:nguoi nuoc ngoai|nguoi khong (?:co )?quoc tich|to chuc nuoc ngoai)\b")
+# ("thẻ thường trú của người đứng đầu là người nước ngoài": the person, then the case.)
+_FOREIGNER_CASE = re.compile(r"\b(?:(?:neu|doi voi|truong hop)(?: \w+){0,3}|(?<!khong )(?<!khong phai )la) (?:nguoi nuoc ngoai|nguoi khong (?:co )?quoc tich|to chuc nuoc ngoai)\b")
 # A case drawn by nationality ("đối với công dân Việt Nam", "nếu là người nước ngoài").
 _NATIONALITY_CASE = re.compile(r"\b(?:nguoi nuoc ngoai|nguoi khong (?:co )?quoc tich|to chuc nuoc ngoai|cong dan (?:viet nam|vn)|nguoi (?:viet nam|vn)|quoc tich)\b")
 # "... của người đứng đầu văn phòng đại diện": the papers are a named third party's.
@@ -787,7 +788,9 @@ def _split_by_a_third_partys_nationality(kids: list, organisation: bool = False)
     if len(papers) < 2:
         return False
     foreigner = [_for_foreigners(p) for p in papers]
-    return any(foreigner) and not all(foreigner) and (organisation or bool(_THIRD_PARTY.search(fold(papers[-1].text))))
+    # ("hộ chiếu, thẻ thường trú của người đứng đầu là người nước ngoài hoặc CCCD đối với
+    # người Việt Nam": the person may be named beside any of the alternatives.)
+    return any(foreigner) and not all(foreigner) and (organisation or any(_THIRD_PARTY.search(fold(p.text)) for p in papers))
 
 
 def _token_starts(toks: list[_Tok]) -> dict[int, int]:

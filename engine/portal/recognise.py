@@ -363,7 +363,7 @@ class Recogniser:
             return True
         if _REFERENCE.search(head):
             return False
-        if self._strong[phrase] and _CASE_IS.search(head):
+        if self._strong[phrase] and (_CASE_IS.search(head) or _CASE_IS.search(_head(folded, start, 20))):
             # "đối với cá nhân là bản sao thẻ Căn cước": in that case, the paper is this one.
             return True
         # Peel copy words off the end ("bản sao có chứng thực"); a giving verb
@@ -421,7 +421,9 @@ _EXAMPLES_OF = re.compile(_PROOF_CLASS + r" ,?$")
 # "giấy tờ chứng minh việc đổi tên ... là thẻ Căn cước": the class, then "là" and what it is.
 _CLASS_IS = re.compile(_PROOF_CLASS + r"$")
 # "đối với doanh nghiệp là bản sao ...", "trường hợp là cá nhân thì là ...": a case, then the paper it asks.
-_CASE_IS = re.compile(r"^(?:doi voi|truong hop|neu)(?: \w+){1,8} la(?: ban sao| ban chinh| ban chup)?(?: (?:co|da|duoc) chung thuc)?$")
+# ("đối với đơn vị ở nước ngoài là bản sao hợp pháp hóa lãnh sự giấy ...": how the copy is made, then the paper.)
+_CASE_IS = re.compile(r"^(?:doi voi|truong hop|neu)(?: \w+){1,8} la(?: ban sao| ban chinh| ban chup)?"
+                      r"(?: (?:co|da|duoc))?(?: chung thuc| cong chung| hop phap hoa(?: lanh su)?)?$")
 # Wider negation: "không yêu cầu tổ chức, cá nhân nộp bản sao X" spans commas.
 _NEGATION = re.compile(
     # ("nếu người nộp không phải là người đại diện ...": a case about a person, not "need not".)

@@ -1859,3 +1859,31 @@ def test_papers_replaced_by_data_looked_up_in_a_database(recogniser):
     out = read_papers("Bản sao sổ hộ khẩu thường trú; kể từ ngày 01/01/2023 thay bằng thông tin cư trú tra cứu "
                       "trên CSDL quốc gia về dân cư", recogniser, recogniser.sources)
     assert kinds(out.node) == ["household-book"] and out.waiver_sources == ["population"]
+
+
+def test_a_case_whose_paper_is_a_legalised_copy_is_a_paper_of_its_own(law, recogniser):
+    # "đối với đơn vị ở nước ngoài là bản sao hợp pháp hóa lãnh sự giấy ...": how the
+    # copy is made, then the paper the foreign party brings: it stays, so the entry does.
+    text = ("Giấy tờ chứng minh tư cách pháp nhân của cơ sở: đối với cơ sở trong nước là bản sao Giấy chứng nhận "
+            "đăng ký doanh nghiệp; đối với cơ sở ở nước ngoài là bản sao hợp pháp hóa lãnh sự giấy chứng nhận "
+            "đăng ký kinh doanh do nước sở tại cấp")
+    d = decide(law, text, recogniser, originals=0, copies=1)
+    assert [c.status.value for c in d.components] == ["required", "required"]
+    assert kinds(read(recogniser, text)) == {"all_of": [["business-registration-certificate"],
+                                                        ["business-registration-certificate-old"]]}
+
+
+def test_a_third_partys_papers_split_by_who_is_a_foreigner(law, recogniser):
+    # "... của giám đốc là người nước ngoài hoặc CCCD đối với người Việt Nam": the
+    # director's nationality picks the paper, and the applicant's profile does not say it.
+    read_by_case(law, recogniser, "Bản sao hộ chiếu, thẻ tạm trú của giám đốc là người nước ngoài "
+                                  "hoặc thẻ CCCD đối với người Việt Nam")
+    # The applicant's own: a Vietnamese citizen brings the card, which the data replaces.
+    assert decide(law, "Bản sao hộ chiếu của người đề nghị là người nước ngoài hoặc thẻ CCCD đối với người Việt Nam",
+                  recogniser).status.value == "struck"
+
+
+def test_the_old_business_certificates_abbreviations(recogniser):
+    # "GCN ĐKKD": giấy chứng nhận đăng ký kinh doanh, the certificate's name before 2015.
+    for text in ("Bản sao GCN ĐKKD của cơ sở", "Giấy ĐKKD (bản sao)", "giấy chứng nhận ĐKKD còn hiệu lực"):
+        assert kinds(read(recogniser, text)) == ["business-registration-certificate-old"], text
