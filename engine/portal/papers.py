@@ -1601,7 +1601,8 @@ def _combine(ctx: _Ctx, nodes: list, pieces: list[_Piece], connectors: list[str]
                 # stays one choice). Identity papers side by side stay choices.
                 if all(_identity(ctx, n) for n in sub):
                     _surrendered_choice(ctx, sub)
-                    parts.append(_join("any", sub))
+                    sub = _once(ctx, sub)
+                    parts.append(_join("any", sub) if len(sub) > 1 else sub[0])
                     continue
                 chains: list[list] = [[sub[0]]]
                 joins: list[list[str]] = [[]]  # the connectors inside each chain
@@ -1649,6 +1650,12 @@ _LAW_OF = re.compile(r"\b(?:phap luat|quy dinh)\b")
 _CASE_AFTER = re.compile(r"\b(?:neu|truong hop|doi voi)\b")
 
 
+#: Words after a paper's name that say who holds it or how it is given, not which paper.
+_UNQUALIFIED = frozenset("cua da duoc co kem ban nop xuat theo do cap trong neu khi va hoac , ; . ( ) : -".split()) | {
+    "con hieu", "con gia", "con han", "de doi", "de kiem", "hop le", "hop phap"}
+_CHANNEL_CASE = re.compile(r"^(?:neu|khi|truong hop|doi voi truong hop)? ?(?:nop|gui)(?: ho so)? (?:truc tuyen|truc tiep|qua)\b")
+
+
 def _once(ctx: _Ctx, choice: list) -> list:
     """One paper offered in two forms is one alternative, named once ("Phiếu lý
     lịch tư pháp bản giấy ... hoặc Phiếu lý lịch tư pháp bản điện tử")."""
@@ -1659,8 +1666,17 @@ def _once(ctx: _Ctx, choice: list) -> list:
     out = []
     for node in choice:
         if isinstance(node, Paper) and typed[tuple(node.document_types)] > 1:
-            names = frozenset(h.phrase for h in ctx.recogniser.recognise(node.text).hits)
-            key = (tuple(node.document_types), names, node.surrendered, node.foreign, node.condition)
+            hits = ctx.recogniser.recognise(node.text).hits
+            names = frozenset(h.phrase for h in hits)
+            after = fold_keep(node.text)[hits[-1].end:].split()[:2] if hits else []
+            if after and after[0] not in _UNQUALIFIED and " ".join(after) not in _UNQUALIFIED:
+                # "Hộ chiếu ngoại giao hoặc hộ chiếu công vụ": a name qualified by what
+                # follows it is a paper of its own.
+                names = frozenset({fold_keep(node.text)})
+            # ("... (nếu gửi qua bưu chính) hoặc bản chụp ... (nếu nộp trực tuyến)": how the
+            # dossier is sent picks the form, not another paper.)
+            condition = None if node.condition and _CHANNEL_CASE.search(fold(node.condition)) else node.condition
+            key = (tuple(node.document_types), names, node.surrendered, node.foreign, condition)
             if names and key in seen:
                 continue
             seen.add(key)

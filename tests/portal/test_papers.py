@@ -1887,3 +1887,16 @@ def test_the_old_business_certificates_abbreviations(recogniser):
     # "GCN ĐKKD": giấy chứng nhận đăng ký kinh doanh, the certificate's name before 2015.
     for text in ("Bản sao GCN ĐKKD của cơ sở", "Giấy ĐKKD (bản sao)", "giấy chứng nhận ĐKKD còn hiệu lực"):
         assert kinds(read(recogniser, text)) == ["business-registration-certificate-old"], text
+
+
+def test_one_card_offered_by_channel_is_named_once_and_a_qualified_name_is_its_own_paper(recogniser):
+    # How the dossier is sent picks the form of the same cards, not more papers.
+    text = ("Bản sao CCCD/CMND có chứng thực (nếu nộp hồ sơ qua bưu chính) hoặc bản chụp CCCD/CMND "
+            "của người đề nghị (nếu nộp hồ sơ trực tuyến)")
+    assert kinds(read(recogniser, text)) == {"any_of": [["cccd"], ["cmnd"]]}
+    # A name qualified by the words after it is another paper of the same kind.
+    assert len(list(iter_papers(read(recogniser, "Hộ chiếu phổ thông hoặc hộ chiếu công vụ còn giá trị")))) == 2
+    assert len(list(iter_papers(read(recogniser, "Phiếu lý lịch tư pháp số 1 hoặc Phiếu lý lịch tư pháp số 2")))) == 2
+    assert len(list(iter_papers(read(recogniser, "Báo cáo kết quả quan trắc hoặc báo cáo hiện trạng môi trường")))) == 2
+    # The same paper in two forms stays one.
+    assert len(list(iter_papers(read(recogniser, "Phiếu lý lịch tư pháp bản giấy hoặc Phiếu lý lịch tư pháp bản điện tử")))) == 1
