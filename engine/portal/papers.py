@@ -968,7 +968,10 @@ def _clause(ctx: _Ctx, a: int, b: int):
 
 _BY_CASE_WORDS = re.compile(r"\b(?:tuy (?:tung |theo |vao )?(?:truong hop|doi tuong)|theo tung truong hop|"
                             # "Giấy tờ chứng minh thuộc trường hợp được ...: A, B; hoặc C": the grounds are cases.
-                            r"chung minh (?:\w+ )?thuoc (?:mot trong )?(?:cac )?(?:truong hop|dien|doi tuong))\b")
+                            r"chung minh (?:\w+ )?thuoc (?:mot trong )?(?:cac )?(?:truong hop|dien|doi tuong)|"
+                            # "Một trong các giấy tờ chứng minh là người được trợ giúp pháp lý: A; B; C": each
+                            # proves one kind of beneficiary (also in the clerks' "GT CM là người được ...").
+                            r"(?:chung minh|giay to cm|gt cm) la (?:nguoi|doi tuong) (?:duoc|thuoc))\b")
 
 
 _SUCH_AS = re.compile(r" (?:nhu|vi du|la) ")

@@ -90,7 +90,8 @@ _GIVE = re.compile(
 # book): a weak synonym ("hộ khẩu", "đăng ký doanh nghiệp") is an activity or
 # a register and is accepted only right after a document noun or at the start.
 _NOUN = re.compile(
-    r"^(?:giay|gcn|the|so|phieu|trich luc|ly lich tu phap|ban sao|ban chinh|bang|ho chieu|chung minh nhan dan|chung minh thu|cmnd|cmtnd|"
+    # ("GKS", "GCT", "GXN": giấy khai sinh, giấy chứng tử, giấy xác nhận, the paper's noun abbreviated.)
+    r"^(?:giay|gcn|gks|gct|gxn|the|so|phieu|trich luc|ly lich tu phap|ban sao|ban chinh|bang|ho chieu|chung minh nhan dan|chung minh thu|cmnd|cmtnd|"
     r"cccd|can cuoc cong dan|can cuoc dien tu|gplx|bhyt|van ban|don|to khai|hop dong|quyet dinh|bien ban|"
     r"bao cao|danh sach|chung chi|van bang|anh|ban ve|so do|ban do|dieu le|bien lai|chung tu|hoa don)\b"
 )
@@ -282,10 +283,10 @@ class Recogniser:
                 between = folded[previous[0].end : m.start()].split()
                 # ...but not across a colon, which opens a list of the papers
                 # themselves ("giấy tờ tùy thân: căn cước công dân hoặc ..."),
-                # nor across a semicolon or a stop, which end a paper, nor into
+                # nor across a semicolon, a stop or a "+", which end a paper, nor into
                 # a parenthesis naming papers of another kind ("người được cấp văn
                 # bằng (bản sao giấy khai sinh ...)"; "Số CMND (CCCD)" stays a number).
-                if (between and set(between) <= _SEP and not set(between) & {":", ";", "."}
+                if (between and set(between) <= _SEP and not set(between) & {":", ";", ".", "+"}
                         and ("(" not in between or self._same_kind(previous[0], hit))):
                     accepted = False
             if accepted and (
@@ -548,7 +549,11 @@ _SHORTHAND = {
     "quyen su dung dat": "qsdd", "bao hiem xa hoi": "bhxh", "bao hiem y te": "bhyt", "uy ban nhan dan": "ubnd",
     # ("cm" is also centimetres: only a whole name's spelling with it is read, never "cm" alone.)
     "chung minh": "cm",
+    # Commune clerks' "QĐ của TA" (quyết định của Tòa án).
+    "toa an": "ta",
 }
+#: Shorthands of a name's opening words, glued ("GXN tình trạng hôn nhân": giấy xác nhận).
+_GLUED = {"giay xn ": "gxn ", "giay xac nhan ": "gxn "}
 _SHORTHAND_WORDS = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _SHORTHAND), key=len, reverse=True)) + r")\b")
 
 
@@ -568,6 +573,7 @@ def _shorthands(key: str) -> list[str]:
         # A name all in shorthand of one or two words ("dk", "xn tthn") says too little.
         if len(short.split()) >= 2 and len(short) >= 6:
             out.append(short)
+    out += [glued + short[len(opening):] for short in out for opening, glued in _GLUED.items() if short.startswith(opening)]
     return out
 
 

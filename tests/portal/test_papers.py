@@ -1900,3 +1900,28 @@ def test_one_card_offered_by_channel_is_named_once_and_a_qualified_name_is_its_o
     assert len(list(iter_papers(read(recogniser, "Báo cáo kết quả quan trắc hoặc báo cáo hiện trạng môi trường")))) == 2
     # The same paper in two forms stays one.
     assert len(list(iter_papers(read(recogniser, "Phiếu lý lịch tư pháp bản giấy hoặc Phiếu lý lịch tư pháp bản điện tử")))) == 1
+
+
+def test_a_commune_clerks_abbreviations(law, recogniser):
+    # "GCT" (giấy chứng tử), "QĐ của TA" (quyết định của Tòa án), "GXN" (giấy xác nhận),
+    # "GKS" opening a parenthesis: the death proof and a court's ruling are situations.
+    text = "GCT của cha, mẹ người được giám hộ hoặc QĐ của TA tuyên bố cha, mẹ mất tích"
+    assert kinds(read(recogniser, text)) == {"any_of": [["death-certificate"], ["court-judgment"]]}
+    read_by_case(law, recogniser, text)
+    assert kinds(read(recogniser, "GXN tình trạng hôn nhân của bên có tài sản")) == ["marital-status-certificate"]
+    tree = read(recogniser, "Giấy tờ CM quan hệ (GKS, GCN kết hôn...)")
+    assert {t for p in iter_papers(tree) for t in p.document_types} >= {"birth-certificate", "marriage-certificate"}
+
+
+def test_a_plus_ends_the_paper_before_it(recogniser):
+    # "văn bản ... có xác nhận của UBND xã + CCCD của người được ủy quyền": the card after
+    # "+" is a paper of its own, not one more thing the confirmation is about.
+    tree = read(recogniser, "Giấy ủy quyền có xác nhận của UBND cấp xã + CCCD của người được ủy quyền")
+    assert kinds(tree) == {"all_of": [["power-of-attorney"], ["cccd"]]}
+
+
+def test_papers_proving_which_kind_of_beneficiary_are_cases(law, recogniser):
+    # "Một trong các giấy tờ chứng minh là người được trợ giúp pháp lý": each proves
+    # another kind of beneficiary, so the database paper goes and the entry stays.
+    read_by_case(law, recogniser, "Một trong các giấy tờ chứng minh là người được trợ giúp pháp lý: "
+                                  "Giấy chứng nhận hộ nghèo; Thẻ bảo hiểm y tế; Giấy xác nhận khuyết tật")
