@@ -1378,6 +1378,15 @@ def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str])
                 prev.detail, prev.detail_span = p.detail, p.detail_span
                 _aliases_to_notes(prev)
             continue
+        if (names and not p.hits and p.detail is not None and p.detail_span and out and out[-1].hits
+                and _PERSON_ONLY.fullmatch(re.sub(r"^(?:va|hoac) ", "", f)) and " cua " in f" {out[-1].folded} "
+                and (i - 1 >= len(connectors) or connectors[i - 1] == ",")):
+            # "giấy chứng nhận căn cước của cha, mẹ, người giám hộ (có thể xuất trình ...)": the
+            # holders named go on; the parenthesis says how the paper may be shown.
+            prev = out[-1]
+            prev.toks, prev.b = _flat(ctx, prev.a, p.b), p.b
+            prev.notes = prev.notes + p.notes + [p.detail_span]
+            continue
         if (names and not p.hits and p.detail is not None and out and out[-1].detail is None and not _PAPER_HEAD.match(bare)
                 and (_PROOF_OF.match(_strip_present(out[-1].folded)) or _GENERIC_LEAD.match(_strip_present(out[-1].folded)))
                 and (i - 1 >= len(connectors) or connectors[i - 1] == ",")):
@@ -1507,6 +1516,12 @@ def _paper_node(ctx: _Ctx, p: _Piece):
         types = [_SECTOR_HEALTH if t == _HEALTH else t for t in types]
     if foreign and not types:
         types = list(dict.fromkeys(h.type_id for h in p.rejected))
+    docs = ctx.recogniser.documents
+    if (foreign and types and all(t in docs and docs[t].category == _CIVIL_STATUS for t in types)
+            and _VIETNAM_ISSUED.search(f)):
+        # "trích lục kết hôn giữa người lao động nước ngoài và công dân Việt Nam do cơ quan có
+        # thẩm quyền của Việt Nam cấp": registered here, so in the register whoever holds it.
+        foreign = False
     if types and _UNIT_CONFIRMS.search(_strip_present(f)):
         # "văn bản xác nhận tình trạng hôn nhân của thủ trưởng đơn vị (thay cho ...)": the unit's
         # own confirmation, standing in for the registry's paper, which no database holds.
@@ -1655,7 +1670,9 @@ _CASE_AFTER = re.compile(r"\b(?:neu|truong hop|doi voi)\b")
 
 #: Words after a paper's name that say who holds it or how it is given, not which paper.
 _UNQUALIFIED = frozenset("cua da duoc co kem ban nop xuat theo do cap trong neu khi va hoac , ; . ( ) : -".split()) | {
-    "con hieu", "con gia", "con han", "de doi", "de kiem", "hop le", "hop phap"}
+    "con hieu", "con gia", "con han", "de doi", "de kiem", "hop le", "hop phap", "doi voi"}
+#: A person and no paper ("người giám hộ", "mẹ"): one more holder of a list.
+_PERSON_ONLY = re.compile(r"(?:nguoi (?:giam ho|dai dien|duoc uy quyen|than|yeu cau|de nghi)|cha|me|vo|chong|cha me|ong|ba)")
 _CHANNEL_CASE = re.compile(r"^(?:neu|khi|truong hop|doi voi truong hop)? ?(?:nop|gui)(?: ho so)? (?:truc tuyen|truc tiep|qua)\b")
 
 

@@ -552,8 +552,9 @@ _SHORTHAND = {
     # Commune clerks' "QĐ của TA" (quyết định của Tòa án).
     "toa an": "ta",
 }
-#: Shorthands of a name's opening words, glued ("GXN tình trạng hôn nhân": giấy xác nhận).
-_GLUED = {"giay xn ": "gxn ", "giay xac nhan ": "gxn "}
+#: Shorthands of a name's opening words ("GXN tình trạng hôn nhân": giấy xác nhận;
+#: "Giấy CN đăng ký doanh nghiệp": giấy chứng nhận).
+_GLUED = {"giay xn ": "gxn ", "giay xac nhan ": "gxn ", "giay chung nhan ": "giay cn "}
 _SHORTHAND_WORDS = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _SHORTHAND), key=len, reverse=True)) + r")\b")
 
 
@@ -561,7 +562,7 @@ def _shorthands(key: str) -> list[str]:
     """Every spelling of ``key`` with some of its words in shorthand (at most three places)."""
     found = list(_SHORTHAND_WORDS.finditer(key))
     if not found or len(found) > 3:
-        return []
+        return [glued + key[len(opening):] for opening, glued in _GLUED.items() if key.startswith(opening)]
     out = []
     for mask in range(1, 2 ** len(found)):
         parts, last = [], 0
@@ -573,7 +574,7 @@ def _shorthands(key: str) -> list[str]:
         # A name all in shorthand of one or two words ("dk", "xn tthn") says too little.
         if len(short.split()) >= 2 and len(short) >= 6:
             out.append(short)
-    out += [glued + short[len(opening):] for short in out for opening, glued in _GLUED.items() if short.startswith(opening)]
+    out += [glued + short[len(opening):] for short in [key, *out] for opening, glued in _GLUED.items() if short.startswith(opening)]
     return out
 
 

@@ -1925,3 +1925,30 @@ def test_papers_proving_which_kind_of_beneficiary_are_cases(law, recogniser):
     # another kind of beneficiary, so the database paper goes and the entry stays.
     read_by_case(law, recogniser, "Một trong các giấy tờ chứng minh là người được trợ giúp pháp lý: "
                                   "Giấy chứng nhận hộ nghèo; Thẻ bảo hiểm y tế; Giấy xác nhận khuyết tật")
+
+
+def test_a_holders_list_goes_on_after_its_commas(law, recogniser):
+    # "... của cha, mẹ, người giám hộ (có thể xuất trình ... trên VNeID)": the last holder
+    # and how the card may be shown are no papers of their own.
+    text = "Thẻ CCCD hoặc giấy chứng nhận căn cước của cha, mẹ, người giám hộ (có thể xuất trình thẻ căn cước điện tử trên VNeID)"
+    assert kinds(read(recogniser, text)) == {"any_of": [["cccd"], ["giay-chung-nhan-can-cuoc"]]}
+    assert decide(law, text, recogniser).status.value == "struck"
+
+
+def test_a_marriage_registered_here_between_a_foreigner_and_a_citizen_is_in_the_register(law, recogniser):
+    text = ("Bản sao giấy chứng nhận kết hôn hoặc trích lục kết hôn giữa người nước ngoài và công dân Việt Nam "
+            "do cơ quan có thẩm quyền của Việt Nam cấp")
+    assert [p.foreign for p in iter_papers(read(recogniser, text))] == [False, False]
+    # The same paper issued abroad stays a foreign party's.
+    assert [p.foreign for p in iter_papers(read(recogniser, "Giấy chứng nhận kết hôn do cơ quan có thẩm quyền nước ngoài cấp"))] == [True]
+
+
+def test_names_of_the_register_and_the_certificate_in_a_clerks_words(recogniser):
+    # "Trích lục ghi chú kết hôn / khai sinh": the extract recording a marriage or birth
+    # registered abroad, entered in the register. "Giấy CN ...": giấy chứng nhận.
+    assert kinds(read(recogniser, "Trích lục ghi chú kết hôn")) == ["marriage-certificate"]
+    assert kinds(read(recogniser, "Bản sao trích lục ghi chú khai sinh")) == ["birth-certificate"]
+    assert kinds(read(recogniser, "Bản sao Giấy CN đăng ký doanh nghiệp")) == ["business-registration-certificate"]
+    # A card named again for the person who holds it ("... đối với người yêu cầu ...") is the same card.
+    text = "Bản sao có chứng thực thẻ CCCD (nếu gửi qua bưu chính) hoặc bản chụp thẻ CCCD đối với người yêu cầu đã có số định danh"
+    assert kinds(read(recogniser, text)) == ["cccd"]
