@@ -515,7 +515,7 @@ def read_papers(
             # the case names the holder.)
             if (p.document_types and not (p.waiver or p.surrendered)
                     and not _OTHER_HOLDER.search(fold(p.text) + " ; " + fold(p.condition or ""))
-                    and not _registered_here(p, text, recogniser)
+                    and not _registered_here(p.document_types, fold(_to_clause_end(text, p.text)), recogniser)
                     and not _citizens_only(p, recogniser)):
                 p.foreign = True
     out.node = _nationality_choice(out.node, recogniser)
@@ -617,13 +617,14 @@ _TAKEN_BACK = re.compile(_NOT_BEFORE + r"(?<!chung nhan )(?<!quyet dinh )(?<!tho
 # entry and residence, Art. 3.1: "người mang giấy tờ xác định quốc tịch nước ngoài và người không quốc tịch").
 _FOREIGN_KIND = re.compile(r"^(?:nguoi nuoc ngoai|to chuc nuoc ngoai|ca nhan nuoc ngoai|nguoi khong (?:co )?quoc tich)$")
 # A paper the text gives to someone other than the applicant.
-def _registered_here(p: Paper, text: str, recogniser: Recogniser) -> bool:
+def _registered_here(types: list[str], words: str, recogniser: Recogniser) -> bool:
     """A civil-status paper "do cơ quan có thẩm quyền của Việt Nam cấp" (a marriage to a
     Vietnamese citizen registered here) is in the civil-status register whoever asks for
-    it; a foreigner's own papers issued here (a criminal record) stay the foreigner's."""
-    docs = [recogniser.documents.get(t) for t in p.document_types]
+    it; a foreigner's own papers issued here (a criminal record) stay the foreigner's.
+    ``types``: the paper's types; ``words``: its folded words, issuer included."""
+    docs = [recogniser.documents.get(t) for t in types]
     return (all(d is not None and d.category == _CIVIL_STATUS for d in docs)
-            and bool(_VIETNAM_ISSUED.search(fold(_to_clause_end(text, p.text)))))
+            and bool(_VIETNAM_ISSUED.search(words)))
 
 
 _CIVIL_STATUS = "civil-status"
@@ -1516,9 +1517,7 @@ def _paper_node(ctx: _Ctx, p: _Piece):
         types = [_SECTOR_HEALTH if t == _HEALTH else t for t in types]
     if foreign and not types:
         types = list(dict.fromkeys(h.type_id for h in p.rejected))
-    docs = ctx.recogniser.documents
-    if (foreign and types and all(t in docs and docs[t].category == _CIVIL_STATUS for t in types)
-            and _VIETNAM_ISSUED.search(f)):
+    if foreign and types and _registered_here(types, f, ctx.recogniser):
         # "trích lục kết hôn giữa người lao động nước ngoài và công dân Việt Nam do cơ quan có
         # thẩm quyền của Việt Nam cấp": registered here, so in the register whoever holds it.
         foreign = False
@@ -1688,11 +1687,12 @@ def _once(ctx: _Ctx, choice: list) -> list:
         if isinstance(node, Paper) and typed[tuple(node.document_types)] > 1:
             hits = ctx.recogniser.recognise(node.text).hits
             names = frozenset(h.phrase for h in hits)
-            after = fold_keep(node.text)[hits[-1].end:].split()[:2] if hits else []
+            words = fold_keep(node.text)
+            after = words[hits[-1].end:].split()[:2] if hits else []
             if after and after[0] not in _UNQUALIFIED and " ".join(after) not in _UNQUALIFIED:
                 # "Hộ chiếu ngoại giao hoặc hộ chiếu công vụ": a name qualified by what
                 # follows it is a paper of its own.
-                names = frozenset({fold_keep(node.text)})
+                names = frozenset({words})
             # ("... (nếu gửi qua bưu chính) hoặc bản chụp ... (nếu nộp trực tuyến)": how the
             # dossier is sent picks the form, not another paper.)
             condition = None if node.condition and _CHANNEL_CASE.search(fold(node.condition)) else node.condition

@@ -559,10 +559,11 @@ _SHORTHAND_WORDS = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _SHORTHA
 
 
 def _shorthands(key: str) -> list[str]:
-    """Every spelling of ``key`` with some of its words in shorthand (at most three places)."""
+    """Every spelling of ``key`` with some of its words in shorthand (at most three
+    places; none when more), and each with its opening words glued (``_GLUED``)."""
     found = list(_SHORTHAND_WORDS.finditer(key))
-    if not found or len(found) > 3:
-        return [glued + key[len(opening):] for opening, glued in _GLUED.items() if key.startswith(opening)]
+    if len(found) > 3:
+        found = []
     out = []
     for mask in range(1, 2 ** len(found)):
         parts, last = [], 0
