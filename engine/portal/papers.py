@@ -616,7 +616,8 @@ _TAKEN_BACK = re.compile(_NOT_BEFORE + r"(?<!chung nhan )(?<!quyet dinh )(?<!tho
 # A stateless person is a foreigner in Vietnamese law (Law 47/2014/QH13 on foreigners'
 # entry and residence, Art. 3.1: "người mang giấy tờ xác định quốc tịch nước ngoài và người không quốc tịch").
 _FOREIGN_KIND = re.compile(r"^(?:nguoi nuoc ngoai|to chuc nuoc ngoai|ca nhan nuoc ngoai|nguoi khong (?:co )?quoc tich)$")
-# A paper the text gives to someone other than the applicant.
+
+
 def _registered_here(types: list[str], words: str, recogniser: Recogniser) -> bool:
     """A civil-status paper "do cơ quan có thẩm quyền của Việt Nam cấp" (a marriage to a
     Vietnamese citizen registered here) is in the civil-status register whoever asks for
@@ -643,6 +644,7 @@ def _to_clause_end(text: str, span: str) -> str:
 
 # "Giấy chứng nhận kết hôn do cơ quan có thẩm quyền của Việt Nam cấp": registered here, whoever holds it.
 _VIETNAM_ISSUED = re.compile(r"\bdo (?:co quan )?(?:co tham quyen )?(?:cua )?viet nam cap\b")
+# A paper the text gives to someone other than the applicant.
 _OTHER_HOLDER = re.compile(
     r"\b(?:cua|doi voi) (?:nguoi )?(?:con|tre em|tre|con nuoi|nguoi duoc nhan|nguoi duoc gioi thieu|cha|me|vo|chong|"
     r"nguoi chet|nguoi da chet|nguoi con|thanh vien|nguoi dai dien|nguoi lao dong|nguoi giam ho|nguoi duoc giam ho)\b")

@@ -193,26 +193,28 @@ class Recogniser:
                 self.phrases[short] = type_id
                 self.spelled_out[short] = key
 
-        # "GCNĐKDN", "GCN QSDĐ": a certificate's name shortened to the initials of
-        # its words after "giấy chứng nhận". Kept only when three letters or more
-        # (two are other words: "QĐ" is a decision) and when one type alone gives them.
-        initials: dict[str, set[tuple[str, str]]] = {}
+        # "GCNĐKDN", "GCN QSDĐ", "Giấy CNQSDĐ", "GXNTTHN": a certificate's name shortened
+        # to the initials of its words after "giấy chứng nhận" / "giấy xác nhận". Kept
+        # only when three letters or more (two are other words: "QĐ" is a decision) and
+        # when one type alone gives them.
+        initials: dict[tuple[str, str], set[tuple[str, str]]] = {}
         for key, type_id in list(self.phrases.items()):
             if key.startswith("giay chung nhan ") and len(key) > len("giay chung nhan ") + 3:
                 derive("gcn " + key[len("giay chung nhan "):], key, type_id)
-                rest = key[len("giay chung nhan "):].split()
+            for lead in _INITIALS_LEADS:
+                rest = key[len(lead):].split() if key.startswith(lead) else []
                 if len(rest) >= 3 and all(w.isalpha() for w in rest):
-                    initials.setdefault("".join(w[0] for w in rest), set()).add((key, type_id))
+                    initials.setdefault((lead, "".join(w[0] for w in rest)), set()).add((key, type_id))
             for lead in ("giay chung nhan dang ky ", "chung nhan dang ky "):
                 if key.startswith(lead):
                     rest = key[len(lead):]
                     for short in ("cndk ", "gcndk ", "gcn dk "):
                         derive(short + rest, "chung nhan dang ky " + rest, type_id)
-        for short, named in initials.items():
+        for (lead, short), named in initials.items():
             if len({t for _, t in named}) == 1:
                 key, type_id = min(named)
-                derive("gcn" + short, key, type_id)
-                derive("gcn " + short, key, type_id)
+                for opening in _INITIALS_LEADS[lead]:
+                    derive(opening + short, key, type_id)
         # "giấy XN tình trạng hôn nhân", "GCN ĐK HTX": the clerks' shorthand for the words
         # of a name (``_SHORTHAND``), one or several at once, the names just derived among
         # them ("cndk doanh nghiep" -> "cndk dn"); kept when one type alone gives it.
@@ -555,6 +557,12 @@ _SHORTHAND = {
 #: Shorthands of a name's opening words ("GXN tình trạng hôn nhân": giấy xác nhận;
 #: "Giấy CN đăng ký doanh nghiệp": giấy chứng nhận).
 _GLUED = {"giay xn ": "gxn ", "giay xac nhan ": "gxn ", "giay chung nhan ": "giay cn "}
+#: A name's opening words -> how clerks write them before the initials of the rest
+#: ("GCN QSDĐ", "GCNQSDĐ", "Giấy CNQSDĐ"; "GXN TTHN", "Giấy XNTTHN").
+_INITIALS_LEADS = {
+    "giay chung nhan ": ("gcn", "gcn ", "giay cn", "giay cn "),
+    "giay xac nhan ": ("gxn", "gxn ", "giay xn", "giay xn "),
+}
 _SHORTHAND_WORDS = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _SHORTHAND), key=len, reverse=True)) + r")\b")
 
 

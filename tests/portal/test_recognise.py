@@ -98,6 +98,20 @@ def test_a_certificate_is_named_by_the_initials_of_its_words():
     # ... while their names shortened word by word still are ("GCN ĐK", "CNĐK").
     assert r.recognise("Bản sao GCN ĐK hộ tịch").types == ["register"]
     assert r.recognise("Bản sao CNĐK hợp tác").types == ["company"]
+    # "Giấy CNQSDĐ": the opening words half shortened, the initials glued to them.
+    assert r.recognise("Bản sao Giấy CNQSDĐ").types == ["plot"]
+    assert r.recognise("Giấy CN QSDĐ của hộ gia đình").types == ["plot"]
+
+
+def test_a_confirmation_is_named_by_the_initials_of_its_words():
+    r = Recogniser([
+        DocumentType(id="marital", name=Text(vi="Giấy xác nhận tình trạng hôn nhân")),
+        DocumentType(id="stay", name=Text(vi="Giấy xác nhận thường trú")),
+    ])
+    assert r.recognise("Giấy XNTTHN của người đề nghị").types == ["marital"]
+    assert r.recognise("Bản chính GXNTTHN").types == ["marital"]
+    # Two words give two letters: "GXNTT" is no name.
+    assert r.recognise("Bản sao GXNTT").types == []
 
 
 def test_empty_registry_and_text():
