@@ -220,6 +220,9 @@ _WAIVER = re.compile(
     r"\bchi can (?:cung cap|ke khai|khai|ghi|nop|xuat trinh)\b|"
     # "..., trừ khi cơ quan tiếp nhận tra cứu được thông tin trên CSDL ...": unless it is looked up.
     r"\btru (?:khi|truong hop) (?:\w+ ){0,6}?(?:tra cuu|khai thac|kiem tra) duoc\b|"
+    # "..., trừ trường hợp thông tin đã có trong CSDL quốc gia về đất đai": unless the data is there.
+    r"\btru (?:khi|truong hop) (?:\w+ ){0,6}?(?<!khong )(?<!chua )da (?:co|duoc cap nhat|duoc luu|duoc tich hop) "
+    r"(?:tren|trong|vao) (?:co so du lieu|csdl)\b|"
     # "...; không áp dụng nếu cơ quan tiếp nhận khai thác được thông tin ... trên CSDL ...".
     r"\bkhong ap dung (?:neu|khi|(?:trong )?truong hop) (?:\w+ ){0,8}?(?<!khong )(?<!chua )(?:da )?(?:tra cuu|khai thac|kiem tra) duoc\b|\b(?:khong phai nop|khong yeu cau|khong can nop|khong phai xuat trinh|khong can xuat trinh|khong phai cung cap|"
     r"khong bat buoc|khong phai|khong can|mien nop|khong bao gom ban sao|khong bao gom|chua duoc dang tai|chua duoc cong bo|"

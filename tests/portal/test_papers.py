@@ -781,6 +781,15 @@ def test_unless_the_agency_looks_it_up_is_a_waiver(law, recogniser):
     assert decide(law, text, recogniser, originals=0, copies=1).status.value == "struck"
 
 
+def test_unless_the_data_is_already_in_the_database_is_a_waiver(law, recogniser):
+    text = "Giấy tờ chứng minh chỗ ở hợp pháp, trừ trường hợp thông tin đã có trong CSDL quốc gia về đất đai"
+    assert read(recogniser, text).waiver == "land"
+    assert decide(law, text, recogniser, originals=0, copies=1).status.value == "struck"
+    # "unless it is not yet there" waives nothing.
+    text = "Giấy tờ chứng minh chỗ ở hợp pháp, trừ trường hợp thông tin chưa có trong CSDL quốc gia về đất đai"
+    assert decide(law, text, recogniser, originals=0, copies=1).status.value == "required"
+
+
 def test_a_neighbouring_countrys_citizen_holds_foreign_papers(recogniser):
     text = "Bản sao giấy tờ chứng minh nơi thường trú ở khu vực biên giới của công dân nước láng giềng"
     assert all(p.foreign for p in iter_papers(read(recogniser, text)))
