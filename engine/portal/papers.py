@@ -166,7 +166,7 @@ _SURRENDER = re.compile(
     # "trong trường hợp cấp đổi do ...": the case of the procedure's own exchange.)
     # ("hộ gia đình có đất bị thu hồi", "khi Nhà nước thu hồi đất": the land is taken, not the paper.)
     _NOT_BEFORE + r"(?<!chung nhan )(?<!quyet dinh )(?<!thong bao )\b(?:nop lai|(?<!dat bi )(?<!dat da bi )(?<!dat se bi )thu hoi(?! dat\b)|(?<!da duoc )(?<!truong hop )cap doi(?! voi)|de chinh ly|chinh ly bien dong|de xac nhan thay doi|xac nhan thay doi|"
-    r"de dinh chinh|de huy|da cap (?:cho|truoc)|giay chung nhan da cap|ban goc giay chung nhan da cap|"
+    r"de dinh chinh|de huy|da cap cho|giay chung nhan da cap|ban goc giay chung nhan da cap|"
     # "Chứng minh nhân dân ... để cơ quan tiếp nhận cắt góc, hủy": cancelled by the agency.
     r"(?:de|duoc|bi|se bi) (?:\w+ ){0,5}?cat goc|"
     # "(Tòa án lưu vào hồ sơ vụ việc, không trả lại cho đương sự)": the agency keeps it.
@@ -456,6 +456,11 @@ def read_papers(
                     nodes[-1] = _join("any", [nodes[-1], node])
                 continue
         node = _clause(ctx, a, b)
+        if node is not None and nodes and group is None and _lacks_the_paper_before(ctx, a, b, nodes[-1]):
+            # "Bản sao giấy khai sinh; trường hợp không còn giấy khai sinh thì nộp học bạ":
+            # what stands in for the paper before it when the applicant lacks that paper.
+            nodes[-1] = _join("any", [nodes[-1], node])
+            continue
         if node is not None and nodes and group is None and _INSTEAD_OF_ABOVE.search(f):
             # "A hoặc B; người lao động ... có thể nộp bản sao Sổ bảo hiểm xã hội thay
             # cho các giấy tờ nêu trên": one more way of proving what A and B prove.
@@ -671,7 +676,9 @@ def _revoked_words(procedure_name: str | None) -> frozenset[str]:
     folded = fold(procedure_name or "")
     if not _REVOKING_TITLE.search(folded):
         return frozenset()
-    return frozenset(folded.split())
+    words = frozenset(folded.split())
+    # "Thu hồi chứng nhận đăng ký xe": the title drops the "giấy" the dossier names it with.
+    return words | {"giay"} if {"chung", "nhan"} <= words else words
 
 
 def _organisations_only(applicants: str | None) -> bool:
@@ -1852,6 +1859,26 @@ _LAND_CASE = re.compile(r"^(?:[-+*] )?doi voi (?:thua )?(?:dat|nha o|nha|cong tr
 def _not_for_everyone(folded: str) -> bool:
     """A waiver that holds only for some applicants, some cases or on one channel: no promise."""
     return bool(_ROLE_CONDITION.search(folded) or _ONLINE_ONLY.search(folded) or _LAND_CASE.match(folded))
+
+
+# A case of the applicant lacking the paper just asked for ("trường hợp không còn / bị mất /
+# chưa được cấp ... thì", "nếu không có thì"): what follows stands in for it.
+_IN_ITS_ABSENCE = re.compile(r"^(?:trong )?(?:truong hop|neu|khi) (?:\w+ ){0,3}?(?:khong co|khong con|bi mat|mat|that lac|"
+                             r"bi that lac|chua (?:duoc )?cap|khong xuat trinh duoc|khong cung cap duoc)\b")
+def _lacks_the_paper_before(ctx: _Ctx, a: int, b: int, before) -> bool:
+    """The clause [a, b) opens on the case of lacking the paper ``before`` asks for:
+    unnamed ("trường hợp không còn thì") or named again ("nếu không có giấy khai sinh thì")."""
+    m = _IN_ITS_ABSENCE.match(ctx.folded(a, b))
+    if m is None:
+        return False
+    cut = _case_end(ctx, a, b)
+    if cut is None:
+        return False
+    # (A name inside a case is no paper asked for: the recogniser set it aside.)
+    lacked = ctx.hits(a, cut) + [ctx.rejected_at[k] for k in range(a, cut) if k in ctx.rejected_at]
+    if not lacked:
+        return not re.search(r"\w", ctx.folded(a, cut)[m.end():])
+    return bool({h.type_id for h in lacked} & {t for p in iter_papers(before) for t in p.document_types})
 
 
 _INSTEAD_OF_ABOVE = re.compile(r"\bthay (?:the )?cho (?:cac |nhung )?(?:giay to|tai lieu|van ban)(?: \w+){0,2}? (?:neu |ke )?tren\b")

@@ -790,6 +790,37 @@ def test_unless_the_data_is_already_in_the_database_is_a_waiver(law, recogniser)
     assert decide(law, text, recogniser, originals=0, copies=1).status.value == "required"
 
 
+def test_what_stands_in_for_a_paper_the_applicant_lacks_is_its_alternative(law, recogniser):
+    text = ("Bản sao giấy khai sinh; trường hợp không còn giấy khai sinh thì nộp giấy tờ khác "
+            "có ghi ngày sinh như học bạ, hồ sơ bệnh án")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and not tree.by_case
+    assert decide(law, text, recogniser, originals=0, copies=1).status.value == "struck"
+    # Unnamed: "nếu không có thì thay bằng ...".
+    text = "Bản sao giấy khai sinh; nếu không có thì thay bằng giấy tờ khác chứng minh ngày sinh"
+    assert decide(law, text, recogniser, originals=0, copies=1).status.value == "struck"
+    # The case lacks something else: one more paper of the bundle.
+    text = "Bản sao thẻ căn cước; trường hợp không có người làm chứng thì nộp văn bản cam đoan"
+    assert isinstance(read(recogniser, text), AllOf)
+    text = "Bản sao thẻ căn cước; trường hợp không có giấy khai sinh thì nộp giấy xác nhận của nhà trường"
+    assert decide(law, text, recogniser, originals=0, copies=1).status.value == "required"
+
+
+def test_a_title_revoking_a_certificate_without_its_giay_takes_it_back(recogniser):
+    title = "Thu hồi chứng nhận đăng ký xe, biển số xe (xe hư hỏng, xe bị phá hủy)"
+    text = "Giấy chứng nhận đăng ký xe, biển số xe; trường hợp xe đang thế chấp thì kèm văn bản đồng ý của bên nhận thế chấp"
+    papers = list(iter_papers(read(recogniser, text, procedure_name=title)))
+    assert papers[0].document_types == ["vehicle-registration-certificate"] and papers[0].surrendered
+    # A copy is not that same paper.
+    assert not read(recogniser, "Bản sao giấy chứng nhận đăng ký xe", procedure_name=title).surrendered
+
+
+def test_a_paper_issued_earlier_is_not_handed_back_for_that(law, recogniser):
+    # "đã cấp trước đây" dates the paper; nothing takes it back.
+    text = "Bản sao giấy khai sinh do Cơ quan đại diện đã cấp trước đây"
+    assert not any(p.surrendered for p in iter_papers(read(recogniser, text)))
+
+
 def test_a_neighbouring_countrys_citizen_holds_foreign_papers(recogniser):
     text = "Bản sao giấy tờ chứng minh nơi thường trú ở khu vực biên giới của công dân nước láng giềng"
     assert all(p.foreign for p in iter_papers(read(recogniser, text)))
