@@ -652,6 +652,10 @@ def _to_clause_end(text: str, span: str) -> str:
 
 # "Giấy chứng nhận kết hôn do cơ quan có thẩm quyền của Việt Nam cấp": registered here, whoever holds it.
 _VIETNAM_ISSUED = re.compile(r"\bdo (?:co quan )?(?:co tham quyen )?(?:cua )?viet nam cap\b")
+# "Giấy chứng nhận kết hôn (nếu kết hôn ở nước ngoài thì phải được ghi chú vào sổ hộ tịch)": the
+# case abroad is recorded here too, so in the register ("để ghi chú vào sổ hộ tịch" is the
+# recording the procedure makes: not yet; a foreign issuer's paper itself stays foreign).
+_RECORDED_HERE = re.compile(r"(?<!chua )(?<!khong )\b(?:da duoc|da|phai duoc|duoc) ghi chu vao so (?:dang ky )?ho tich\b")
 # A paper the text gives to someone other than the applicant.
 _OTHER_HOLDER = re.compile(
     r"\b(?:cua|doi voi) (?:nguoi )?(?:con|tre em|tre|con nuoi|nguoi duoc nhan|nguoi duoc gioi thieu|cha|me|vo|chong|"
@@ -1305,7 +1309,8 @@ def _paren(ctx: _Ctx, piece: _Piece, a: int, b: int) -> None:
         # ngoài cấp)", "Giấy phép hoạt động (đối với doanh nghiệp là Giấy chứng nhận đăng ký
         # doanh nghiệp)": the paper another applicant brings instead, not a case of this one.
         for k in range(a + 2, b - 1):
-            if ctx.toks[k - 1].word in ("bang", "la") and _CASE_INSTEAD.match(ctx.folded(a, k)) and (ctx.hits(k, b) or _PAPER_HEAD.match(_strip_present(ctx.folded(k, b)))):
+            if (ctx.toks[k - 1].word in ("bang", "la", "nop", "trinh", "cap") and ctx.toks[k].word not in _MORE
+                    and _CASE_INSTEAD.match(ctx.folded(a, k))) and (ctx.hits(k, b) or _PAPER_HEAD.match(_strip_present(ctx.folded(k, b)))):
                 node = _clause(ctx, k, b)
                 if node is not None:
                     for q in iter_papers(node):
@@ -1333,6 +1338,7 @@ def _paren(ctx: _Ctx, piece: _Piece, a: int, b: int) -> None:
 # ("trừ người nước ngoài đổi giấy phép ..."), not what the entry asks.
 _EXCEPTED = re.compile(r"^tru\b")
 _CASE_INSTEAD = re.compile("^" + CASE_INSTEAD + "$")
+_MORE = ("them", "bo", "kem")  # "thì nộp thêm / bổ sung / kèm": one more paper, not another's
 _BARE_GENERIC = re.compile(r"(?:giay to|tai lieu|ho so|van ban|giay to tai lieu)")
 # "bản án, quyết định ly hôn", "bản án hoặc quyết định của Tòa án về việc ...": the
 # courts' doublet, one ruling; the words after it say what both rule on.
@@ -1529,6 +1535,9 @@ def _paper_node(ctx: _Ctx, p: _Piece):
         types = [_SECTOR_HEALTH if t == _HEALTH else t for t in types]
     if foreign and not types:
         types = list(dict.fromkeys(h.type_id for h in p.rejected))
+    if foreign and types and not _is_foreign(f + " " + notes_f) and _RECORDED_HERE.search(fold(p.condition or "")) and all(
+            (d := ctx.recogniser.documents.get(t)) is not None and d.category == _CIVIL_STATUS for t in types):
+        foreign = False
     if foreign and types and _registered_here(types, f, ctx.recogniser):
         # "trích lục kết hôn giữa người lao động nước ngoài và công dân Việt Nam do cơ quan có
         # thẩm quyền của Việt Nam cấp": registered here, so in the register whoever holds it.

@@ -588,7 +588,10 @@ def _shorthands(key: str) -> list[str]:
 
 
 #: A case, then what it brings instead: "đối với người nước ngoài thay bằng", "đối với doanh nghiệp là".
-CASE_INSTEAD = r"(?:trong )?(?:doi voi|truong hop|neu)(?: \S+){1,10}? (?:thi )?(?:(?:duoc |se )?thay (?:the )?bang|la)"
+#: ("đối với trẻ em sinh ra ở nước ngoài thì nộp giấy tờ ...": what that case hands in; not
+#: "thì nộp thêm", one more paper in that case.)
+CASE_INSTEAD = (r"(?:trong )?(?:doi voi|truong hop|neu)(?: \S+){1,10}? (?:(?:thi )?(?:(?:duoc |se )?thay (?:the )?bang|la)"
+                r"|thi (?:phai )?(?:nop|xuat trinh|cung cap)(?! (?:them|bo sung|kem)\b))")
 _CASE_INSTEAD = re.compile(r" \( " + CASE_INSTEAD + " ")
 _THEN_GIVE = re.compile(r"(?:phai )?(?:nop|xuat trinh|cung cap|bo sung|gui|kem theo)\b")
 

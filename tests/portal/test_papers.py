@@ -815,6 +815,31 @@ def test_a_title_revoking_a_certificate_without_its_giay_takes_it_back(recognise
     assert not read(recogniser, "Bản sao giấy chứng nhận đăng ký xe", procedure_name=title).surrendered
 
 
+def test_a_case_that_hands_in_another_paper_is_another_applicants(law, recogniser):
+    text = ("Bản sao giấy khai sinh của trẻ em (đối với trẻ em sinh ra ở nước ngoài thì nộp giấy tờ "
+            "chứng minh việc sinh do cơ quan nước ngoài cấp)")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and tree.by_case
+    first, other = iter_papers(tree)
+    assert not first.foreign and other.foreign
+    d = decide(law, text, recogniser, originals=0, copies=1)
+    assert d.status.value == "required" and d.components[0].status.value == "struck"
+    # "thì nộp thêm ...": one more paper in that case; the birth certificate is read as before.
+    text = "Bản sao giấy khai sinh (trường hợp sinh ở nước ngoài thì nộp thêm giấy tờ do cơ quan nước ngoài cấp)"
+    assert not isinstance(read(recogniser, text), AnyOf)
+
+
+def test_a_marriage_abroad_recorded_here_is_in_the_register(law, recogniser):
+    text = "Giấy chứng nhận kết hôn (nếu kết hôn ở nước ngoài thì phải được ghi chú vào sổ hộ tịch)"
+    assert not read(recogniser, text).foreign
+    assert decide(law, text, recogniser, originals=0, copies=1).status.value == "struck"
+    # Not yet recorded, recorded by this procedure, or a foreign issuer's own paper: foreign.
+    for text in ("Giấy chứng nhận kết hôn (nếu kết hôn ở nước ngoài mà chưa được ghi chú vào sổ hộ tịch)",
+                 "Giấy chứng nhận kết hôn do cơ quan nước ngoài cấp (để ghi chú vào sổ hộ tịch)",
+                 "Giấy chứng nhận kết hôn do cơ quan nước ngoài cấp (trường hợp đã được ghi chú vào sổ hộ tịch)"):
+        assert read(recogniser, text).foreign, text
+
+
 def test_a_paper_issued_earlier_is_not_handed_back_for_that(law, recogniser):
     # "đã cấp trước đây" dates the paper; nothing takes it back.
     text = "Bản sao giấy khai sinh do Cơ quan đại diện đã cấp trước đây"
