@@ -379,7 +379,7 @@ def read_papers(
     title = fold(procedure_name or "")
     renewal = bool(title and _RENEWAL.search(title))
     ctx = _Ctx(text, toks, hit_at, rejected_at, recogniser, set(results) if renewal else set(), _revoked_words(procedure_name),
-               foreign_subject=_is_foreign(title))
+               foreign_subject=_is_foreign(title), renews_nothing=bool(title) and not renewal)
     clauses = _split_top(ctx, 0, len(toks))
     nodes: list = []
     waivers: list[tuple[str, str, bool]] = []  # (clause folded, clause text, in the entry's own text)
@@ -616,6 +616,8 @@ def _nationality_choice(node, recogniser: Recogniser):
 # ("giấy chứng nhận thu hồi đăng ký, biển số xe" is a certificate of a revocation, not one.)
 # "Thẻ ... đang sử dụng (trường hợp cấp đổi ...)": the paper held now, in a case of its exchange.
 _HELD_NOW = re.compile(r"\b(?:dang su dung|da duoc cap|da cap|cu)\b")
+# "(đối với người khám sức khỏe để đổi, cấp lại GPLX)": an exchange another procedure makes.
+_FOR_AN_EXCHANGE = re.compile(r"\bde (?:\w+ ){0,2}?(?:cap doi|doi|cap lai)\b")
 _EXCHANGE_CASE = re.compile(r"\b(?:cap doi|doi the|cap lai)\b")
 _TAKEN_BACK_AFTER = re.compile(r"\b(?:duoc|bi|se bi|se duoc|phai) (?:thu hoi|nop lai)\b")
 _TAKEN_BACK = re.compile(_NOT_BEFORE + r"(?<!chung nhan )(?<!quyet dinh )(?<!thong bao )\b(?:thu hoi|nop lai|cap doi(?! voi))(?: \w+){0,2} ?$")
@@ -706,6 +708,8 @@ def _mark_by_case(node, recogniser: Recogniser, organisation: bool = False, lead
         _mark_by_case(kid, recogniser, organisation, lead)
     if not isinstance(node, AnyOf):
         return
+    _group_by_case(node)
+    kids = node.any_of
 
     def on_a_case(kid) -> bool:
         if isinstance(kid, AllOf):
@@ -745,6 +749,25 @@ def _mark_by_case(node, recogniser: Recogniser, organisation: bool = False, lead
     corresponding = isinstance(kids[-1], Paper) and bool(_CORRESPONDING.search(fold(kids[-1].text)))
     node.by_case = (node.by_case or (any(flags) and not all(flags)) or roles or corresponding
                     or _split_by_a_third_partys_nationality(kids, organisation) or _restates_a_situation(kids, lead))
+
+
+def _group_by_case(node: AnyOf) -> None:
+    """"A (đối với tổ chức) hoặc B/C (đối với cá nhân)": each case parenthesis closes
+    the alternatives since the previous one, which are one choice within that case."""
+    kids = node.any_of
+    if len(kids) < 3 or not all(isinstance(k, Paper) for k in kids) or not (kids[0].condition and kids[-1].condition):
+        return
+    if all(k.condition for k in kids) or len({fold(k.condition) for k in kids if k.condition}) < 2:
+        return
+    groups: list[list[Paper]] = [[]]
+    for k in kids:
+        groups[-1].append(k)
+        if k.condition:
+            groups.append([])
+    for g in groups:
+        for p in g[:-1]:
+            p.condition = g[-1].condition
+    node.any_of = [AnyOf(any_of=g) if len(g) > 1 else g[0] for g in groups if g]
 
 
 _CORRESPONDING = re.compile(r"\b(?:tuong ung (?:voi|theo)|tuy theo|tuy thuoc)\b")
@@ -830,6 +853,8 @@ class _Ctx:
     revoked_words: frozenset[str] = frozenset()
     copy_lead: bool = False  # the list's lead asks for copies ("Bản sao một trong các giấy tờ:")
     foreign_subject: bool = False  # the procedure's title is about a foreign party
+    # The procedure's title is known and renews, exchanges or revokes nothing.
+    renews_nothing: bool = False
 
     def folded(self, a: int, b: int) -> str:
         return " ".join(t.word for t in self.toks[a:b])
@@ -1550,9 +1575,11 @@ def _paper_node(ctx: _Ctx, p: _Piece):
     # is asked for (a copy is not "that same paper": its data still replaces it).
     copy_only = (bool(_COPY_ONLY.match(f)) and not _ORIGINAL.search(f)) or (ctx.copy_lead and not _ORIGINAL.search(f))
     surrendered = bool(_SURRENDER.search(f + " " + notes_f)) or (bool(ctx.own_results & set(types)) and not copy_only)
-    if not surrendered and p.condition and _HELD_NOW.search(f) and _EXCHANGE_CASE.search(fold(p.condition)):
+    if (not surrendered and p.condition and _HELD_NOW.search(f) and _EXCHANGE_CASE.search(fold(p.condition))
+            and not (ctx.renews_nothing and _FOR_AN_EXCHANGE.search(fold(p.condition)))):
         # "Thẻ bảo hiểm y tế đang sử dụng (trường hợp cấp đổi do sai thông tin ...)":
-        # in that case the card held now is the one exchanged.
+        # in that case the card held now is the one exchanged. (A health check "để đổi,
+        # cấp lại GPLX" sees the licence held now; its exchange is another procedure.)
         surrendered = True
     if types and ctx.revoked_words and not copy_only:
         # "Thu hồi giấy chứng nhận đăng ký, biển số xe": the paper the title

@@ -279,7 +279,10 @@ class Recogniser:
                 # glued to it ("chứng minh nhân dân căn cước công dân"), and an
                 # identity paper listed beside another ("Hộ chiếu, Căn cước, ...").
                 accepted = self._beside(folded, previous[0], hit)
-            if accepted and previous is not None and not previous[1] and _head(folded, previous[0].start):
+            # (A weak phrase set aside for the words before it, "đăng ký đầu tư dự án và GCN ĐKDN",
+            # was an activity's words, not a reference: it governs nothing.)
+            if accepted and previous is not None and not previous[1] and _head(folded, previous[0].start) and (
+                    self._strong[previous[0].phrase] or _REFERENCE.search(_head(folded, previous[0].start))):
                 # "số CMND hoặc CCCD": the reference before the first name
                 # governs the names coordinated with it.
                 between = folded[previous[0].end : m.start()].split()
@@ -435,7 +438,10 @@ _NEGATION = re.compile(
 _CLAUSE_END = {";", ":", "."}
 # "... X quy định tại khoản này", "X nêu trên": a reference back to a paper already asked for.
 # ("Sổ ... thay cho các giấy tờ nêu trên": the papers above are what it replaces.)
-_BACK_REF = re.compile(r"^\s*(?:(?!thay\b)\S+\s+){0,8}?(?:quy dinh tai (?:khoan|diem|muc) nay|neu tren|noi tren|tren day)\b")
+# ("Bản khai lý lịch, Phiếu lý lịch tư pháp ... trong hồ sơ áp dụng đối với người ...": which
+# person the dossier's papers are about, none asked again.)
+_BACK_REF = re.compile(r"^\s*(?:(?!thay\b)\S+\s+){0,8}?(?:quy dinh tai (?:khoan|diem|muc) nay|neu tren|noi tren|tren day|"
+                       r"trong ho so (?:duoc )?ap dung)\b")
 # "đủ sức khỏe để học tập ở nước ngoài", "khám sức khỏe cho người lao động đi làm việc ở
 # nước ngoài": where the applicant goes, not who issued the paper ("đi học nước ngoài":
 # the same, "ở" left out).

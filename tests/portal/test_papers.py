@@ -840,6 +840,24 @@ def test_a_marriage_abroad_recorded_here_is_in_the_register(law, recogniser):
         assert read(recogniser, text).foreign, text
 
 
+def test_a_licence_held_now_for_an_exchange_elsewhere_is_not_handed_back(recogniser):
+    text = "Giấy phép lái xe đang sử dụng (đối với người khám sức khỏe để đổi, cấp lại GPLX)"
+    check = "Khám sức khỏe và cấp giấy khám sức khỏe cho người lái xe"
+    assert not read(recogniser, text, procedure_name=check).surrendered
+    assert read(recogniser, text, procedure_name="Cấp đổi giấy phép lái xe", results=["driving-licence"]).surrendered
+    # The case of the procedure's own exchange still hands the card back.
+    text = "Thẻ bảo hiểm y tế đang sử dụng (trường hợp cấp đổi do sai thông tin)"
+    assert read(recogniser, text, procedure_name="Đăng ký tham gia bảo hiểm y tế").surrendered
+
+
+def test_each_case_parenthesis_closes_its_own_choice(law, recogniser):
+    text = "Bản sao GCN ĐKDN (đối với tổ chức) hoặc bản sao CCCD/hộ chiếu (đối với cá nhân)"
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and tree.by_case
+    assert kinds(tree) == {"any_of": [["business-registration-certificate"], {"any_of": [["cccd"], ["passport"]]}]}
+    assert [p.condition for p in iter_papers(tree)] == ["đối với tổ chức", "đối với cá nhân", "đối với cá nhân"]
+
+
 def test_a_paper_issued_earlier_is_not_handed_back_for_that(law, recogniser):
     # "đã cấp trước đây" dates the paper; nothing takes it back.
     text = "Bản sao giấy khai sinh do Cơ quan đại diện đã cấp trước đây"

@@ -166,3 +166,16 @@ def test_clerks_shorthand_for_the_words_of_a_name():
     assert r.spelled_out["giay xn thuong tru"] == "giay xac nhan thuong tru"
     # Shorthand that leaves one word says too little ("XN" alone is any confirmation).
     assert r.recognise("XN của trưởng thôn").types == []
+
+
+def test_an_activitys_words_before_a_name_govern_nothing(recogniser):
+    # "dự án" after "đăng ký đầu tư" is set aside (an activity's words), not a reference like "số".
+    text = "Bản sao GCN đăng ký đầu tư dự án và Giấy chứng nhận đăng ký doanh nghiệp (nếu có)"
+    assert recogniser.recognise(text).types == ["investment-certificate", "business-registration-certificate"]
+    assert recogniser.recognise("Số CMND hoặc CCCD của người đề nghị").types == []
+
+
+def test_the_dossiers_papers_said_to_apply_to_someone_are_not_asked_again(recogniser):
+    text = ("Trường hợp có nhiều người đại diện thì Bản khai lý lịch, Phiếu lý lịch tư pháp hoặc Bản khai "
+            "nhân sự trong hồ sơ áp dụng đối với người đứng tên trong giấy chứng nhận")
+    assert recogniser.recognise(text).types == []
