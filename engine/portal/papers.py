@@ -602,8 +602,12 @@ def _nationality_choice(node, recogniser: Recogniser):
         # "Phiếu lý lịch tư pháp ...; đối với người không có quốc tịch Việt Nam là văn bản
         # có giá trị tương đương ...": the foreigner's side of that same paper.
         equivalent = foreigners and _EQUIVALENT_HEAD.match(fold(kid.text))
+        # "Phiếu lý lịch tư pháp; đối với người nước ngoài thì nộp phiếu lý lịch tư pháp do nước
+        # ngoài cấp": the same kind of paper, the foreigner's own.
+        same = (foreigners and out and bool(kid.document_types)
+                and all(p.document_types == kid.document_types for p in iter_papers(out[-1])))
         if foreigners and out and not any(_for_foreigners(p) for p in iter_papers(out[-1])) and (
-                equivalent or identity(kid) and identity(out[-1]) and not any(
+                equivalent or (same or identity(kid) and identity(out[-1])) and not any(
                     # "... của người đại diện; hộ chiếu đối với thành viên là người nước ngoài": two people's papers.
                     _HOLDER_WORDS.search(fold(p.text)) for p in [kid, *iter_papers(out[-1])])):
             out[-1] = _join("any", [out[-1], kid])
@@ -815,8 +819,13 @@ def _opens_one_of(ctx: _Ctx, a: int, b: int) -> bool:
 
 
 def _for_foreigners(p: Paper) -> bool:
-    """The paper is asked of foreigners ("(nếu là người nước ngoài)", "đối với người nước ngoài")."""
-    return bool(_FOREIGNER_CASE.search(fold(p.condition or "") + " " + fold(p.text)))
+    """The paper is asked of foreigners ("(nếu là người nước ngoài)", "đối với người nước ngoài",
+    "người nước ngoài nộp ...")."""
+    return bool(_FOREIGNER_CASE.search(fold(p.condition or "") + " " + fold(p.text)) or _FOREIGNER_GIVES.match(fold(p.text)))
+
+
+_FOREIGNER_GIVES = re.compile(r"(?:doi voi )?(?:nguoi nuoc ngoai|nguoi khong (?:co )?quoc tich|to chuc nuoc ngoai) "
+                              r"(?:thi )?(?:phai )?(?:nop|xuat trinh|cung cap)\b")
 
 
 def _split_by_a_third_partys_nationality(kids: list, organisation: bool = False) -> bool:
@@ -1936,6 +1945,14 @@ def _closed_choice(node, paper: Paper) -> list[Paper]:
     return []
 
 
+def _class_of_held(p: Paper, held: set[str], recogniser: Recogniser) -> bool:
+    """``p`` is only a class of papers (registry ``generic``) of a kind ``held`` holds."""
+    docs = recogniser.documents
+    kinds = {docs[t].category for t in held if t in docs}
+    return bool(p.document_types) and all(t in docs and docs[t].generic and docs[t].category in kinds
+                                          for t in p.document_types)
+
+
 def _unnamed(p: Paper, recogniser: Recogniser) -> bool:
     """No type, or only a class of papers ("Giấy tờ, tài liệu chứng minh ...",
     registry category ``evidence``; "giấy tờ tùy thân", ``generic``): what the
@@ -2004,6 +2021,12 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
             if p.waiver is not None or p.surrendered or p.foreign:
                 continue
             fits = [s for s in named if set(p.document_types) & sources.holds(s)]
+            if not fits and own and not any(t in sources.holds(s) for t in _named_types(rec) for s in named):
+                # "... và giấy tờ chứng minh quan hệ thân thích ...; không phải nộp nếu thông tin
+                # đã có trong CSDL hộ tịch điện tử": a class of the kind of papers the named
+                # database holds (relationships are civil-status data) is what the waiver speaks
+                # of, unless it names the paper it waives ("không yêu cầu nộp bản sao Căn cước").
+                fits = [s for s in named if _class_of_held(p, sources.holds(s), recogniser)]
             if fits:
                 p.waiver, p.waiver_text = fits[0], text
         if own and not any(p.waiver for p in papers) and (len(papers) == 1 or isinstance(out.node, AnyOf)):

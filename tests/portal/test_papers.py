@@ -858,6 +858,44 @@ def test_each_case_parenthesis_closes_its_own_choice(law, recogniser):
     assert [p.condition for p in iter_papers(tree)] == ["đối với tổ chức", "đối với cá nhân", "đối với cá nhân"]
 
 
+def test_the_foreigners_own_side_of_a_paper_is_the_other_side_of_one_choice(law, recogniser):
+    text = "Bản sao Căn cước công dân hoặc thẻ Căn cước; người nước ngoài nộp bản sao hộ chiếu còn thời hạn"
+    assert decide(law, text, recogniser, originals=0, copies=1).status.value == "struck"
+    text = "Phiếu lý lịch tư pháp; đối với người nước ngoài thì nộp phiếu lý lịch tư pháp do nước ngoài cấp"
+    assert decide(law, text, recogniser).status.value == "struck"
+    # Two people's papers: the member's is one more paper.
+    text = ("Phiếu lý lịch tư pháp của người đại diện; đối với thành viên là người nước ngoài thì nộp phiếu "
+            "lý lịch tư pháp do nước ngoài cấp")
+    assert decide(law, text, recogniser).status.value == "required"
+
+
+def test_legal_entity_papers_go_where_the_appendix_names_them(law, recogniser):
+    text = "Bản sao hợp lệ giấy tờ về tư cách pháp nhân của cơ sở đăng ký tại Việt Nam"
+    assert kinds(read(recogniser, text)) == ["legal-entity-papers"]
+    # Res. 66.7 Appendix I item 694 (1.013866) names them, the enterprise certificate in brackets.
+    engine = engine_of(law, text, read(recogniser, text), "Đăng ký lưu hành mới chế phẩm", codes=("1.013866", "9.000001"))
+    named = engine.evaluate("1.013866", CITIZEN, DAY).decisions[0]
+    assert named.status.value == "struck" and "694" in named.legal_basis
+    # Art. 4.5 names certificates, not this class: elsewhere it stays.
+    assert engine.evaluate("9.000001", CITIZEN, DAY).decisions[0].status.value == "required"
+
+
+def test_an_entrys_waiver_covers_a_class_of_the_papers_its_database_holds(law, recogniser):
+    text = ("Giấy khai sinh của người được giám hộ và giấy tờ chứng minh quan hệ thân thích của người giám hộ "
+            "với người được giám hộ; không phải nộp nếu thông tin đã có trong CSDL hộ tịch điện tử")
+    assert [p.waiver for p in iter_papers(read(recogniser, text))] == ["civil-status", "civil-status"]
+    assert decide(law, text, recogniser, originals=0, copies=1).status.value == "struck"
+    # Without the waiver the class stays; a waiver naming another kind of database does not take it,
+    # nor one naming the paper it waives.
+    assert decide(law, "Giấy tờ chứng minh quan hệ nhân thân với chủ hộ", recogniser).status.value == "required"
+    text = ("Bản sao CCCD và giấy tờ chứng minh quan hệ; không phải nộp nếu khai thác được trong CSDL quốc gia "
+            "về dân cư")
+    assert decide(law, text, recogniser, originals=0, copies=1).status.value == "required"
+    text = ("Giấy tờ nhân thân của người sử dụng đất: không yêu cầu nộp bản sao Căn cước công dân nếu khai thác "
+            "được trong CSDL quốc gia về dân cư; Thẻ Căn cước công dân")
+    assert [p.waiver for p in iter_papers(read(recogniser, text))][0] is None
+
+
 def test_a_paper_issued_earlier_is_not_handed_back_for_that(law, recogniser):
     # "đã cấp trước đây" dates the paper; nothing takes it back.
     text = "Bản sao giấy khai sinh do Cơ quan đại diện đã cấp trước đây"
