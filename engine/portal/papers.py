@@ -1161,6 +1161,9 @@ def _list(ctx: _Ctx, a: int, b: int, force_any: bool = False):
             k += 1
             continue
         piece = _piece(ctx, start, k)
+        if piece is not None and not pieces and _GIVING_ONLY.fullmatch(piece.folded):
+            # "nộp kèm A, B và C": the verb before "kèm" gives the papers after it; it is none.
+            piece = None
         if piece is not None:
             if pieces:
                 connectors.append(pending or ",")
@@ -1192,6 +1195,8 @@ def _list(ctx: _Ctx, a: int, b: int, force_any: bool = False):
     _mark_labelled_situations(node, {id(n): lab for n, p in zip(nodes, pieces) if (lab := _situation_label(p))})
     return node
 
+
+_GIVING_ONLY = re.compile(r"(?:phai )?(?:nop|gui|xuat trinh|cung cap|bo sung)(?: them)?")
 
 #: Notes that say how or which paper is given, not whose situation it answers.
 _NOT_A_SITUATION = re.compile(r"\b(?:mau|neu|con|hieu luc|thoi han|ban|theo|kem|dich|viet tat|goi tat|so)\b|\d")
@@ -1664,6 +1669,10 @@ def _combine(ctx: _Ctx, nodes: list, pieces: list[_Piece], connectors: list[str]
                 runs.append([i])
             else:
                 runs[-1].append(i)
+        if len(runs) > 1 and all(connectors[i - 1] == "and" for i in g[1:]):
+            # "giấy phép lái xe và giấy đăng ký xe do cơ quan có thẩm quyền nước láng giềng cấp":
+            # a foreign issuer closing "A và B" is both papers' (the fail-safe reading).
+            _legalised_choice(ctx, [nodes[i] for i in g])
         for run in runs:
             sub = [nodes[i] for i in run]
             kinds = {connectors[i - 1] for i in run[1:]} - {","}
@@ -2084,9 +2093,12 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
                 p.waiver = fits[0]
                 # "A / B / C (không phải nộp nếu ... tra cứu được trên CSDL X)": the
                 # parenthesis closing a choice speaks of every alternative X holds.
+                # ("A hoặc B (không phải nộp nếu ... trong CSDL X hoặc CSDL Y)": each alternative
+                # by the named database that holds it.)
                 for q in _closed_choice(out.node, p):
-                    if q.waiver is None and not (q.surrendered or q.foreign) and set(q.document_types) & sources.holds(p.waiver):
-                        q.waiver, q.waiver_text = p.waiver, p.waiver_text
+                    mine = [s for s in named if set(q.document_types) & sources.holds(s)]
+                    if q.waiver is None and not (q.surrendered or q.foreign) and mine:
+                        q.waiver, q.waiver_text = mine[0], p.waiver_text
             else:
                 text = p.waiver_text
                 p.waiver_text = None

@@ -896,6 +896,26 @@ def test_an_entrys_waiver_covers_a_class_of_the_papers_its_database_holds(law, r
     assert [p.waiver for p in iter_papers(read(recogniser, text))][0] is None
 
 
+def test_the_verb_before_kem_gives_the_papers_after_it(law, recogniser):
+    text = "Trường hợp thương nhân chưa đăng ký hồ sơ: nộp kèm Đăng ký mẫu chữ ký, con dấu và GCN ĐKDN"
+    tree = read(recogniser, text)
+    assert isinstance(tree, AllOf) and len(tree.all_of) == 2
+    assert decide(law, text, recogniser, originals=0, copies=1).status.value == "required"
+
+
+def test_a_foreign_issuer_closing_a_bundle_is_each_papers(recogniser):
+    text = "giấy phép lái xe và giấy đăng ký xe do cơ quan có thẩm quyền nước láng giềng cấp"
+    assert all(p.foreign for p in iter_papers(read(recogniser, text)))
+    text = "Bản sao giấy khai sinh và giấy chứng nhận kết hôn do cơ quan có thẩm quyền của Việt Nam cấp"
+    assert not any(p.foreign for p in iter_papers(read(recogniser, text)))
+
+
+def test_a_waiver_naming_two_databases_closes_a_choice_by_each(recogniser):
+    text = ("Bản sao GCN đăng ký hợp tác xã hoặc CCCD của cá nhân đề nghị (không phải nộp nếu thông tin đã có "
+            "trong CSDL quốc gia về đăng ký doanh nghiệp hoặc CSDL quốc gia về dân cư)")
+    assert [p.waiver for p in iter_papers(read(recogniser, text))] == ["business-registration", "population"]
+
+
 def test_a_paper_issued_earlier_is_not_handed_back_for_that(law, recogniser):
     # "đã cấp trước đây" dates the paper; nothing takes it back.
     text = "Bản sao giấy khai sinh do Cơ quan đại diện đã cấp trước đây"
