@@ -83,7 +83,7 @@ _WAIVER = re.compile(
     r"(?:co so du lieu|csdl|khai thac|tich hop|vneid|dinh danh dien tu)"
     r".{0,260}?\b(?:khong phai|khong yeu cau|khong can|khong bat buoc|khong phai nop|chi nop trong truong hop|"
     r"chi xuat trinh trong truong hop|chi can cung cap thong tin)"
-    r"|\b(?:khong phai|chi)\s(?:nop|xuat trinh|tai len).{0,80}(?:truong hop|neu).{0,120}"
+    r"|\b(?:khong phai|chi)\s(?:nop|xuat trinh|tai len).{0,80}(?:truong hop|neu|khi).{0,120}"
     r"(?:khong khai thac|co so du lieu|csdl)"
 )
 

@@ -209,6 +209,14 @@ def test_a_zero_count_row_naming_a_paper_it_waives_is_a_document():
     assert [e.kind for e in parse_dossier(raw)] == ["document", "document", "note"]
 
 
+def test_a_zero_count_row_shown_only_when_the_lookup_fails_is_a_document():
+    raw = ("Tên giấy tờMẫu đơn, tờ khaiSố lượng"
+           "Giấy tờ chứng minh nơi cư trú của cha, mẹ (chỉ xuất trình khi cơ quan đăng ký không khai thác được "
+           "thông tin cư trú từ CSDL quốc gia về dân cư)0 bản chính"
+           "Hồ sơ được xác định là hợp lệ khi có đủ giấy tờ0 bản chính")
+    assert [e.kind for e in parse_dossier(raw)] == ["document", "note"]
+
+
 def test_a_zero_count_row_where_someone_shows_an_abbreviated_card_is_a_document():
     raw = ("Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn đề nghị1 bản chính"
            "Người lao động xuất trình CCCD/thẻ căn cước hoặc đăng nhập VNeID để xác thực0 bản chính")
