@@ -637,9 +637,13 @@ def _registered_here(types: list[str], words: str, recogniser: Recogniser) -> bo
     Vietnamese citizen registered here) is in the civil-status register whoever asks for
     it; a foreigner's own papers issued here (a criminal record) stay the foreigner's.
     ``types``: the paper's types; ``words``: its folded words, issuer included."""
+    return _civil_status_only(types, recogniser) and bool(_VIETNAM_ISSUED.search(words))
+
+
+def _civil_status_only(types: list[str], recogniser: Recogniser) -> bool:
+    """Every one of ``types`` is a civil-status paper the registry knows."""
     docs = [recogniser.documents.get(t) for t in types]
-    return (all(d is not None and d.category == _CIVIL_STATUS for d in docs)
-            and bool(_VIETNAM_ISSUED.search(words)))
+    return all(d is not None and d.category == _CIVIL_STATUS for d in docs)
 
 
 _CIVIL_STATUS = "civil-status"
@@ -1574,8 +1578,8 @@ def _paper_node(ctx: _Ctx, p: _Piece):
         types = [_SECTOR_HEALTH if t == _HEALTH else t for t in types]
     if foreign and not types:
         types = list(dict.fromkeys(h.type_id for h in p.rejected))
-    if foreign and types and not _is_foreign(f + " " + notes_f) and _RECORDED_HERE.search(fold(p.condition or "")) and all(
-            (d := ctx.recogniser.documents.get(t)) is not None and d.category == _CIVIL_STATUS for t in types):
+    if (foreign and types and not _is_foreign(f + " " + notes_f) and _RECORDED_HERE.search(fold(p.condition or ""))
+            and _civil_status_only(types, ctx.recogniser)):
         foreign = False
     if foreign and types and _registered_here(types, f, ctx.recogniser):
         # "trích lục kết hôn giữa người lao động nước ngoài và công dân Việt Nam do cơ quan có
@@ -1791,7 +1795,8 @@ def _legalised_choice(ctx: _Ctx, choice: list) -> None:
     issued abroad (Art. 2.3). So is a foreign issuer or holder closing the
     choice ("A hoặc giấy tờ có giá trị tương đương của thương nhân nước ngoài",
     "A hoặc B do cơ quan có thẩm quyền của nước sở tại cấp"): read as the whole
-    choice's, the fail-safe reading. Papers only a citizen holds are never foreign."""
+    choice's, the fail-safe reading; so for a bundle joined by "và". Papers only a
+    citizen holds are never foreign."""
     if len(choice) < 2 or not isinstance(choice[-1], Paper):
         return
     last = fold(choice[-1].text)

@@ -281,8 +281,8 @@ class Recogniser:
                 accepted = self._beside(folded, previous[0], hit)
             # (A weak phrase set aside for the words before it, "đăng ký đầu tư dự án và GCN ĐKDN",
             # was an activity's words, not a reference: it governs nothing.)
-            if accepted and previous is not None and not previous[1] and _head(folded, previous[0].start) and (
-                    self._strong[previous[0].phrase] or _REFERENCE.search(_head(folded, previous[0].start))):
+            if accepted and previous is not None and not previous[1] and (before_it := _head(folded, previous[0].start)) and (
+                    self._strong[previous[0].phrase] or _REFERENCE.search(before_it)):
                 # "số CMND hoặc CCCD": the reference before the first name
                 # governs the names coordinated with it.
                 between = folded[previous[0].end : m.start()].split()
