@@ -44,7 +44,7 @@ from engine.models import AllOf, AnyOf, Paper, Source, iter_papers
 from engine.text import _TABLE
 
 from .folding import MID_PLUS, fold, fold_keep
-from .recognise import CASE_INSTEAD, IDENTITY, PURPOSE_ABROAD, Hit, Recogniser
+from .recognise import CASE_INSTEAD, IDENTITY, INCLUDING_ABROAD, PURPOSE_ABROAD, Hit, Recogniser
 
 # --------------------------------------------------------------------------- tokens
 
@@ -211,7 +211,7 @@ _NOT_FOR_FOREIGNERS = re.compile(r"\b(?:khong ap dung (?:doi voi|cho)|tru (?=ngu
 
 
 def _is_foreign(folded: str) -> bool:
-    return bool(_FOREIGN.search(_NOT_FOR_FOREIGNERS.sub(" ", PURPOSE_ABROAD.sub(" ", folded))))
+    return bool(_FOREIGN.search(_NOT_FOR_FOREIGNERS.sub(" ", PURPOSE_ABROAD.sub(" ", INCLUDING_ABROAD.sub(" ", folded)))))
 
 
 _WAIVER = re.compile(
@@ -414,6 +414,12 @@ def read_papers(
             # ("Cơ quan ... không yêu cầu nộp X nếu đã tra cứu được ..." waives X: read below.)
             continue
         waiver = _is_waiver(" ".join(t.word for t in _flat(ctx, a, b)))
+        if not waiver and not ctx.hits(a, b) and all(_DECLARED.search(part) or _AGENCY_LOOKS_UP.match(part) or _SELF_LOOKUP.search(part)
+                                                  for part in f.split(" , ")):
+            # "...; đã có số định danh cá nhân thì khai vào đơn, Sở Y tế tự khai thác trên CSDL
+            # quốc gia về dân cư": what the applicant writes in the form and what the agency
+            # looks up itself are no papers.
+            continue
         if waiver:
             waivers.append((f, ctx.span(a, b), True))
             if not ctx.hits(a, b) or _CONDITION.match(f) or _WAIVER.match(f):
@@ -486,6 +492,7 @@ def read_papers(
                 choice.by_case = choice.by_case or by_case
             nodes[group[0] : group[-1] + 1] = [choice]
     nodes = _case_choices(nodes)
+    _described_list(ctx, nodes)
     if nodes:
         out = Papers(_join("all", nodes))
     elif exempted:
@@ -538,6 +545,8 @@ def read_papers(
 
 
 _EQUIVALENT_HEAD = re.compile(r"^(?:ban sao |ban chinh )?(?:van ban|giay to|giay|tai lieu)(?: \w+){0,4} (?:co gia tri )?tuong duong\b")
+# "... của người yêu cầu": the applicant's own paper, whoever the applicant is (no third party).
+_APPLICANTS_OWN = re.compile(r"\bcua nguoi (?:yeu cau|de nghi|di dang ky|nop ho so|lam thu tuc)\b")
 _HOLDER_WORDS = re.compile(r"\b(?:cua|thanh vien|co dong|nha dau tu|dai dien|nguoi dung dau|giam doc|chu so huu)\b")
 
 
@@ -596,9 +605,19 @@ def _nationality_choice(node, recogniser: Recogniser):
         return bool(papers) and all(
             p.document_types and all(t in docs and docs[t].category == _IDENTITY for t in p.document_types) for p in papers)
 
+    def identity_choice(n) -> bool:
+        # "người nước ngoài xuất trình hộ chiếu hoặc giấy tờ có giá trị thay hộ chiếu": the
+        # named alternatives are identity papers; the unnamed one stands for them.
+        typed = [p for p in iter_papers(n) if p.document_types]
+        return bool(typed) and identity(_join("any", typed))
+
     out: list = []
     for kid in kids:
         foreigners = isinstance(kid, Paper) and _for_foreigners(kid)
+        # "...; người nước ngoài xuất trình hộ chiếu hoặc giấy tờ có giá trị thay hộ chiếu": the
+        # foreigner's own choice, the other side of the citizens' identity papers.
+        foreigners_choice = (isinstance(kid, AnyOf) and not kid.by_case
+                             and bool(_FOREIGNER_GIVES.match(fold(next(iter_papers(kid)).text))) and identity_choice(kid))
         # "Phiếu lý lịch tư pháp ...; đối với người không có quốc tịch Việt Nam là văn bản
         # có giá trị tương đương ...": the foreigner's side of that same paper.
         equivalent = foreigners and _EQUIVALENT_HEAD.match(fold(kid.text))
@@ -606,10 +625,11 @@ def _nationality_choice(node, recogniser: Recogniser):
         # ngoài cấp": the same kind of paper, the foreigner's own.
         same = (foreigners and out and bool(kid.document_types)
                 and all(p.document_types == kid.document_types for p in iter_papers(out[-1])))
-        if foreigners and out and not any(_for_foreigners(p) for p in iter_papers(out[-1])) and (
-                equivalent or (same or identity(kid) and identity(out[-1])) and not any(
+        if (foreigners or foreigners_choice) and out and not any(_for_foreigners(p) for p in iter_papers(out[-1])) and (
+                equivalent or (same or (foreigners_choice or identity(kid)) and (
+                    identity(out[-1]) or foreigners_choice and isinstance(out[-1], AnyOf) and identity_choice(out[-1]))) and not any(
                     # "... của người đại diện; hộ chiếu đối với thành viên là người nước ngoài": two people's papers.
-                    _HOLDER_WORDS.search(fold(p.text)) for p in [kid, *iter_papers(out[-1])])):
+                    _HOLDER_WORDS.search(_APPLICANTS_OWN.sub(" ", fold(p.text))) for p in [*iter_papers(kid), *iter_papers(out[-1])])):
             out[-1] = _join("any", [out[-1], kid])
         else:
             out.append(kid)
@@ -901,6 +921,10 @@ _DATA_FETCHED = re.compile(
 _CHANNEL_EXEMPT = re.compile(
     r"^(?:(?:khi|neu|truong hop) )?(?:nop|gui|thuc hien|de nghi)(?: ho so)? (?:truc tuyen|qua (?:vneid|cong|dich vu cong|mang)"
     r"|tren (?:vneid|cong))\b(?: \S+){0,8}? (?:thi )?khong (?:phai|can|yeu cau) (?:\w+ )?(?:nop|xuat trinh)\b")
+# "thì khai vào đơn", "ghi số định danh cá nhân vào tờ khai": written in the form, not a paper.
+_DECLARED = re.compile(r"\b(?:khai|ghi|dien|ke khai)(?: \w+){0,5}? (?:vao|tai|tren|trong) (?:don|to khai|phieu)\b")
+# "(cơ quan) tự khai thác / tự tra cứu trên CSDL ...": the agency finds the data itself.
+_SELF_LOOKUP = re.compile(r"\btu (?:khai thac|tra cuu|kiem tra)\b.*\b(?:co so du lieu|csdl|he thong|vneid)\b")
 _MARK_WORD = re.compile(r"^(?:[a-zđ]\d{0,2}|\d{1,2})$")
 
 
@@ -1306,7 +1330,7 @@ def _piece(ctx: _Ctx, a: int, b: int) -> _Piece | None:
     while k < b:
         if ctx.toks[k].word == "(":
             end = _matching(ctx, k, b)
-            _paren(ctx, piece, k + 1, end)
+            _paren(ctx, piece, k + 1, end, " ".join(ctx.toks[j].word for j in toks))
             k = end + 1
             continue
         toks.append(k)
@@ -1333,7 +1357,20 @@ def _aliases_to_notes(piece: _Piece) -> None:
         piece.detail = None
 
 
-def _paren(ctx: _Ctx, piece: _Piece, a: int, b: int) -> None:
+# "(hộ chiếu, CCCD, học bạ...)", "(..., v.v.)": a list that ends in "etc." gives examples.
+_ETC = re.compile(r"(?:\.{2,}|\u2026|\bv\.\s?v\.?|\bvv\.?)\s*$")
+
+
+def _gives_examples(ctx: _Ctx, a: int, b: int, head: str) -> bool:
+    """The parenthesis after a class of papers ("Giấy tờ cá nhân (hộ chiếu, CCCD, học
+    bạ...)") lists, ending in "...", the kinds the class may be: alternatives."""
+    if b <= a or not _GENERIC.match(_strip_present(head)):
+        return False
+    end = ctx.toks[b].start if b < len(ctx.toks) else len(ctx.text)
+    return bool(_ETC.search(ctx.text[ctx.toks[max(a, b - 3)].start : end]))
+
+
+def _paren(ctx: _Ctx, piece: _Piece, a: int, b: int, head: str = "") -> None:
     f = ctx.folded(a, b)
     if not f:
         return
@@ -1369,7 +1406,7 @@ def _paren(ctx: _Ctx, piece: _Piece, a: int, b: int) -> None:
         piece.notes.append(ctx.span(a, b))
         return
     if ctx.hits(a, b):
-        node = _list(ctx, a, b, force_any=bool(_ONE_OF.search(f)))
+        node = _list(ctx, a, b, force_any=bool(_ONE_OF.search(f)) or _gives_examples(ctx, a, b, head))
         if node is not None:
             piece.detail = (f.split()[0] if f.split() else "", node)
             piece.detail_span = ctx.span(a, b)
@@ -1787,6 +1824,34 @@ def _surrendered_choice(ctx: _Ctx, choice: list) -> None:
     for node in choice[:-1]:
         for p in iter_papers(node):
             p.surrendered = True
+
+
+# " - do cơ quan có thẩm quyền của nước ... cấp": a dash after the last paper of a list,
+# then what the whole list is.
+_DESCRIBED = re.compile(r"\s[-\u2013\u2014]\s+(?P<tail>\S.*)$", re.DOTALL)
+
+
+def _described_list(ctx: _Ctx, nodes: list) -> None:
+    """"Văn bản cho phép nhận con nuôi; bản điều tra tâm lý; văn bản xác nhận tình
+    trạng sức khỏe; phiếu lý lịch tư pháp - do cơ quan có thẩm quyền của nước nơi
+    người nhận con nuôi thường trú cấp, đã hợp pháp hóa lãnh sự": a foreign issuer
+    or a legalisation set off by a dash after the last paper of a list describes
+    every paper of it (the fail-safe reading), as :func:`_legalised_choice` reads
+    one closing a choice."""
+    if len(nodes) < 2:
+        return
+    papers = [p for n in nodes for p in iter_papers(n)]
+    m = _DESCRIBED.search(papers[-1].text)
+    if m is None:
+        return
+    tail = fold(m.group("tail"))
+    if not (_LEGALISED.search(tail) or (tail.startswith("do ") and _is_foreign(tail))):
+        return
+    for p in papers[:-1]:
+        t = fold(p.text)
+        if (not _citizens_only(p, ctx.recogniser) and not _VIETNAMESE_ISSUER.search(t)
+                and not (_OWN_ISSUER.search(t) and not _is_foreign(t))):
+            p.foreign = True
 
 
 def _legalised_choice(ctx: _Ctx, choice: list) -> None:

@@ -445,6 +445,9 @@ _BACK_REF = re.compile(r"^\s*(?:(?!thay\b)\S+\s+){0,8}?(?:quy dinh tai (?:khoan|
 # "đủ sức khỏe để học tập ở nước ngoài", "khám sức khỏe cho người lao động đi làm việc ở
 # nước ngoài": where the applicant goes, not who issued the paper ("đi học nước ngoài":
 # the same, "ở" left out).
+# "(kể cả bản sao do cơ quan có thẩm quyền nước ngoài cấp)": a foreign issue is accepted
+# too, so the paper named is not only a foreign one.
+INCLUDING_ABROAD = re.compile(r"\bke ca\b(?=[^()]*\bcap\b)[^()]*")
 PURPOSE_ABROAD = re.compile(r"\b(?:(?:hoc tap|du hoc|lam viec|cong tac|lao dong|dao tao|thuc tap|xuat canh|di) (?:o|tai)|di hoc|di lam viec|di lao dong) nuoc ngoai\b")
 # A paper issued abroad is not in a Vietnamese database.
 _FOREIGN = re.compile(r"\b(?:nuoc ngoai cap|phap luat cua nuoc co chung bien gioi|cua quoc gia vung lanh tho|hoat dong hop phap o nuoc ngoai|co tham quyen (?:cua )?nuoc ngoai|khong co quoc tich viet nam|nuoc cu tru cap)\b")
@@ -547,7 +550,7 @@ def _foreign(folded: str, start: int, end: int) -> bool:
     right_candidates = [i for i in (folded.find(" ; ", end), folded.find(" . ", end), folded.find(" hoac ", end),
                                     instead.start() if instead else -1) if i != -1]
     right = min(right_candidates) if right_candidates else len(folded)
-    return bool(_FOREIGN.search(PURPOSE_ABROAD.sub(" ", folded[left + 1 : right])))
+    return bool(_FOREIGN.search(PURPOSE_ABROAD.sub(" ", INCLUDING_ABROAD.sub(" ", folded[left + 1 : right]))))
 
 
 #: Words of a paper's name and the shorthand clerks write for them (folded).

@@ -2093,3 +2093,63 @@ def test_names_of_the_register_and_the_certificate_in_a_clerks_words(recogniser)
     # A card named again for the person who holds it ("... đối với người yêu cầu ...") is the same card.
     text = "Bản sao có chứng thực thẻ CCCD (nếu gửi qua bưu chính) hoặc bản chụp thẻ CCCD đối với người yêu cầu đã có số định danh"
     assert kinds(read(recogniser, text)) == ["cccd"]
+
+
+def test_a_foreign_issuer_after_a_dash_describes_the_whole_list(law, recogniser):
+    # "A; B; C - do cơ quan có thẩm quyền của nước ... cấp, đã hợp pháp hóa lãnh sự": the dash
+    # sets off what every paper of the list is, so the health paper is a foreign one too.
+    text = ("Bản tự giới thiệu về gia đình; giấy xác nhận tình trạng sức khỏe; phiếu lý lịch tư pháp - "
+            "do cơ quan có thẩm quyền của nước nơi người nhận con nuôi thường trú cấp, đã hợp pháp hóa lãnh sự")
+    papers = list(iter_papers(read(recogniser, text)))
+    assert [p.foreign for p in papers if p.document_types] == [True, True]
+    assert decide(law, text, recogniser).components[1].status.value == "required"
+    # Without the dash the issuer stays the last paper's own.
+    text = "Giấy khám sức khỏe; phiếu lý lịch tư pháp do cơ quan có thẩm quyền nước ngoài cấp"
+    assert [p.foreign for p in iter_papers(read(recogniser, text))] == [False, True]
+
+
+def test_a_paper_that_may_also_be_issued_abroad_is_not_a_foreign_one(law, recogniser):
+    # "(kể cả bản sao do cơ quan có thẩm quyền nước ngoài cấp)": foreign ones are accepted
+    # too; a citizen's is in the register.
+    text = "Bản sao giấy khai sinh (kể cả bản sao do cơ quan có thẩm quyền nước ngoài cấp)"
+    assert kinds(read(recogniser, text)) == ["birth-certificate"]
+    assert decide(law, text, recogniser).status.value == "struck"
+    # "kể cả người nước ngoài" says who, not which issuer: the fail-safe reading stays.
+    assert [p.foreign for p in iter_papers(read(recogniser, "Phiếu lý lịch tư pháp của thành viên (kể cả người nước ngoài)"))] == [True]
+
+
+def test_a_foreigners_own_choice_after_a_semicolon_is_the_other_side(law, recogniser):
+    # "...; người nước ngoài xuất trình hộ chiếu hoặc giấy tờ thay hộ chiếu": the foreigner's
+    # choice, not one more paper the citizen brings beside the card.
+    text = ("Thẻ căn cước hoặc hộ chiếu còn giá trị sử dụng của người yêu cầu; người nước ngoài xuất trình "
+            "hộ chiếu hoặc giấy tờ có giá trị thay hộ chiếu")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and not tree.by_case
+    assert decide(law, text, recogniser).status.value == "struck"
+    # Another person's papers after the semicolon stay a bundle.
+    text = "Thẻ căn cước của người yêu cầu; người nước ngoài là thành viên xuất trình hộ chiếu của thành viên"
+    assert decide(law, text, recogniser).status.value == "required"
+
+
+def test_a_class_of_papers_with_examples_ending_in_etc_is_a_choice(law, recogniser):
+    # "Giấy tờ cá nhân (hộ chiếu, CCCD, học bạ...)": the kinds the class may be.
+    text = "Giấy tờ cá nhân có ảnh (hộ chiếu, thẻ căn cước, bằng tốt nghiệp...)"
+    assert isinstance(read(recogniser, text), AnyOf)
+    assert decide(law, text, recogniser).status.value == "struck"
+    # Without "..." the list is all needed (the fail-safe reading).
+    text = "Giấy tờ cá nhân có ảnh (hộ chiếu, thẻ căn cước, bằng tốt nghiệp)"
+    assert decide(law, text, recogniser).status.value == "required"
+
+
+def test_what_the_applicant_writes_in_the_form_or_the_agency_looks_up_is_no_paper(law, recogniser):
+    # "...; có số định danh cá nhân thì ghi vào tờ khai, Sở tự tra cứu trên CSDL ...": no
+    # paper is asked by that clause, so the card's choice decides the entry.
+    text = ("Bản sao thẻ căn cước hoặc hộ chiếu; người có số định danh cá nhân thì ghi vào tờ khai, "
+            "Sở Tư pháp tự tra cứu trên Cơ sở dữ liệu quốc gia về dân cư")
+    assert kinds(read(recogniser, text)) == {"any_of": [["the-can-cuoc"], ["passport"]]}
+    assert decide(law, text, recogniser).status.value == "struck"
+
+
+def test_proof_of_residence_named_by_the_fact(law, recogniser):
+    # "Giấy tờ chứng minh việc cư trú ...": the residence proof Art. 4.1's database holds.
+    assert kinds(read(recogniser, "Giấy tờ chứng minh việc cư trú tại xã của người đề nghị")) == ["residence-proof"]
