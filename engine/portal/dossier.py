@@ -78,6 +78,8 @@ _DOC_HEAD = re.compile(
 # not "không phải xuất trình ...", a waiver.)
 _SHOWN = re.compile(r"(?:^|\b(?:thi|nguoi|cong dan|ca nhan)(?: \w+){0,6} )(?:phai )?(?<!khong phai )(?<!khong can )(?<!khong )"
                     + _SHOWS + r"\b")
+# "Lưu ý: Người đăng ký xuất trình CCCD ...": a note that opens on someone showing a paper.
+_NOTE_SHOWS = re.compile(r"^luu y (?:nguoi|cong dan|ca nhan)(?: \w+){0,6} (?:phai )?" + _SHOWS + r"\b")
 # "... đã có trong Cơ sở dữ liệu ... thì không phải nộp / xuất trình / tải lên".
 _WAIVER = re.compile(
     r"(?:co so du lieu|csdl|khai thac|tich hop|vneid|dinh danh dien tu)"
@@ -349,7 +351,8 @@ def _classify(rows: list[_Row]) -> list[Entry]:
         display = body[marker_m.end() :].strip() if marker_m else body
         f = fold(display)
         empty = row.originals == 0 and row.copies == 0
-        if notes_section or f.startswith("luu y") and empty or not _WORD.search(display):
+        # ("Lưu ý: Người đăng ký xuất trình CCCD/thẻ căn cước khi nộp trực tiếp": someone shows a paper.)
+        if notes_section or f.startswith("luu y") and empty and not _NOTE_SHOWS.match(f) or not _WORD.search(display):
             # A bare count cell the portal repeated ("1 bản chính1 bản chính") asks for nothing.
             kind: Kind = "note"
         elif empty and (_LEAD_END.search(f) or (_CASE.match(f) and display.rstrip().endswith(":"))):

@@ -219,7 +219,7 @@ _WAIVER = re.compile(
     # "trường hợp thông tin đã có trên CSDL ... thì chỉ cần cung cấp số định danh cá nhân".
     r"\bchi can (?:cung cap|ke khai|khai|ghi|nop|xuat trinh)\b|"
     # "..., trừ khi cơ quan tiếp nhận tra cứu được thông tin trên CSDL ...": unless it is looked up.
-    r"\btru (?:khi|truong hop) (?:\w+ ){0,6}?(?:tra cuu|khai thac|kiem tra) duoc\b|"
+    r"\btru (?:khi|truong hop) (?:\w+ ){0,10}?(?:tra cuu|khai thac|kiem tra) duoc\b|"
     # "..., trừ trường hợp thông tin đã có trong CSDL quốc gia về đất đai": unless the data is there.
     r"\btru (?:khi|truong hop) (?:\w+ ){0,6}?(?<!khong )(?<!chua )da (?:co|duoc cap nhat|duoc luu|duoc tich hop) "
     r"(?:tren|trong|vao) (?:co so du lieu|csdl)\b|"
@@ -537,6 +537,16 @@ def read_papers(
     # "Người khuyết tật đang mang thai hoặc nuôi con ...: A hoặc B": the situations the entry opens on.
     colon = _colon(ctx, 0, len(toks))
     lead = ctx.folded(0, colon) if colon is not None and not ctx.hits(0, colon) else None
+    if lead is not None and _CONDITION.match(lead) and _is_foreign(lead):
+        # "Trường hợp nước tiếp nhận chỉ định khám sức khỏe tại cơ sở y tế ở nước ngoài: bản
+        # sao giấy chứng nhận sức khỏe do cơ sở đó cấp": the case abroad is the issuer of a
+        # paper that points back to it or comes with a translation. (A case abroad alone may
+        # be anyone's: "... cho người thụ hưởng ở nước ngoài: Giấy chứng tử ...".)
+        for p in iter_papers(out.node):
+            t = fold(p.text)
+            if (p.document_types and _ISSUED_THERE.search(t) and not _citizens_only(p, recogniser)
+                    and not _VIETNAMESE_ISSUER.search(t) and not _registered_here(p.document_types, t, recogniser)):
+                p.foreign = True
     if lead is not None and _PAPER_HEAD.match(_strip_present(_strip_lead(lead))):
         lead = None  # "Văn bản chứng minh ... hoặc ...: A, B": a paper's proofs, no situations
     _mark_by_case(out.node, recogniser, _organisations_only(applicants), lead)
@@ -772,6 +782,17 @@ def _mark_by_case(node, recogniser: Recogniser, organisation: bool = False, lead
               if (m := _INLINE_ROLE.search(fold(p.text)))}
     roles = roles or (len(inline) > 1 and len(set(inline.values())) > 1
                       and not all(_NATIONALITY_CASE.search(c) for c in inline))
+    # "Quyết định hưởng trợ cấp ... (đối với người đang hưởng) hoặc bản sao thẻ BHYT đối với người
+    # thuộc hộ nghèo, ...": one alternative's case in brackets, the other's in its own words.
+    said = {}
+    for k in kids:
+        for p in iter_papers(k):
+            m = _PERSON_ROLE.search(fold(p.text))
+            role = fold(p.condition) if p.condition else m.group(0) if m else None
+            if role:
+                said[role] = frozenset(p.document_types)
+    roles = roles or (len(said) > 1 and len(set(said.values())) > 1 and len(said) == len(list(iter_papers(node)))
+                      and not any(_NATIONALITY_CASE.search(c) or _CHANNEL_CASE.search(c) for c in said))
     # "bản sao giấy đăng ký xe / giấy chứng nhận đăng ký phương tiện thủy nội địa tương ứng
     # với tài sản giao dịch": which one is asked depends on the situation the words name.
     corresponding = isinstance(kids[-1], Paper) and bool(_CORRESPONDING.search(fold(kids[-1].text)))
@@ -801,6 +822,8 @@ def _group_by_case(node: AnyOf) -> None:
 _CORRESPONDING = re.compile(r"\b(?:tuong ung (?:voi|theo)|tuy theo|tuy thuoc)\b")
 # An alternative's own words closing on the person it is asked of ("... đối với con nuôi liệt sĩ").
 _INLINE_ROLE = re.compile(r"\bdoi voi (?!truong hop)(?:\w+ ){0,5}\w+$")
+# "... đối với người thuộc hộ nghèo, người từ đủ 80 tuổi ...": the person an alternative is asked of.
+_PERSON_ROLE = re.compile(r"\bdoi voi (?:nguoi|doi tuong|ca nhan|to chuc|tre em|hoc sinh|sinh vien|con|cha|me|vo|chong|ho)\b(?: \w+){0,6}")
 
 #: Words too common to tie an alternative to one situation of its case.
 _PLAIN = frozenset("cua va hoac cac mot nguoi ca nhan to chuc giay to ban sao ban chinh co duoc da dang la".split())
@@ -813,9 +836,11 @@ def _restates_a_situation(kids: list, lead: str | None = None) -> bool:
     entry goes only when each does."""
     papers = [p for k in kids for p in iter_papers(k)]
     conditions = {p.condition for p in papers}
-    if len(papers) < 2 or len(conditions) != 1:
+    if len(papers) < 2 or (len(conditions) != 1 and not lead):
         return False
-    case = next(iter(conditions))
+    case = next(iter(conditions)) if len(conditions) == 1 else None
+    # (An alternative's own condition, "giấy chứng sinh (nếu chưa đăng ký khai sinh)",
+    # leaves the lead's situations as they are.)
     case = fold(case) if case is not None else lead
     if not case:
         return False
@@ -920,7 +945,7 @@ _DATA_FETCHED = re.compile(
 # "nộp trực tuyến / qua VNeID / qua Cổng Dịch vụ công thì không phải xuất trình".
 _CHANNEL_EXEMPT = re.compile(
     r"^(?:(?:khi|neu|truong hop) )?(?:nop|gui|thuc hien|de nghi)(?: ho so)? (?:truc tuyen|qua (?:vneid|cong|dich vu cong|mang)"
-    r"|tren (?:vneid|cong))\b(?: \S+){0,8}? (?:thi )?khong (?:phai|can|yeu cau) (?:\w+ )?(?:nop|xuat trinh)\b")
+    r"|tren (?:vneid|cong))\b(?: \S+){0,8}? (?:thi )?khong (?:phai|can|yeu cau) (?:\w+ )?(?:nop|xuat trinh|tai len|cung cap)\b")
 # "thì khai vào đơn", "ghi số định danh cá nhân vào tờ khai": written in the form, not a paper.
 _DECLARED = re.compile(r"\b(?:khai|ghi|dien|ke khai)(?: \w+){0,5}? (?:vao|tai|tren|trong) (?:don|to khai|phieu)\b")
 # "(cơ quan) tự khai thác / tự tra cứu trên CSDL ...": the agency finds the data itself.
@@ -1286,6 +1311,10 @@ def _connector(ctx: _Ctx, k: int, b: int) -> tuple[str | None, int]:
     if w == "va" and k + 1 < b and ctx.toks[k + 1].word == "cua":
         # "giấy tờ pháp lý của chủ hộ và của các thành viên": two holders of one paper.
         return None, 0
+    if w == "va" and _BETWEEN.search(" ".join(t.word for t in ctx.toks[max(0, k - 8) : k])) and not (
+            k + 1 in ctx.hit_at or _PAPER_HEAD.match(ctx.folded(k + 1, min(b, k + 4)))):
+        # "Giấy tờ chứng minh quan hệ giữa người vay và học sinh": the two parties of a relation.
+        return None, 0
     for phrase in _AND_PHRASES:
         n = len(phrase)
         if tuple(t.word for t in ctx.toks[k : k + n]) == phrase:
@@ -1299,6 +1328,9 @@ def _connector(ctx: _Ctx, k: int, b: int) -> tuple[str | None, int]:
             return ("AND" if phrase in _STRONG_AND else "and"), n
     return None, 0
 
+
+# "giữa A và B", "quan hệ của A với B": the parties of one relation, not two papers.
+_BETWEEN = re.compile(r"\bgiua\b(?:(?!\b(?:hoac|kem)\b)[^,;:()])*$")
 
 _COPY_TAIL = ("sao", "chinh", "chup", "goc")
 
@@ -1879,6 +1911,8 @@ def _legalised_choice(ctx: _Ctx, choice: list) -> None:
                 p.foreign = True
 
 
+# "do cơ sở đó cấp", "kèm bản dịch tiếng Việt": issued where the case said, in another language.
+_ISSUED_THERE = re.compile(r"\bdo (?:\w+ ){0,3}?(?:do|nay|noi tren) cap\b|\bban dich (?:sang )?tieng viet\b|\bdich (?:ra|sang) tieng viet\b")
 _VIETNAMESE_ISSUER = re.compile(r"\b(?:cua viet nam|viet nam cap|trong nuoc cap|tai viet nam cap)\b")
 _OWN_ISSUER = re.compile(r"\bdo (?:co so|co quan|benh vien|trung tam|uy ban|ubnd|so|bo|cuc|chi cuc|to chuc)\b")
 

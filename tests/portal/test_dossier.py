@@ -245,3 +245,12 @@ def test_a_shown_paper_whose_row_waives_it_and_a_long_named_person_showing_one()
         f"Cơ quan đăng ký có trách nhiệm xuất trình giấy biên nhận khi trả kết quả0 bản chính"
     )
     assert [e.kind for e in entries] == ["document", "document", "note"]
+
+
+def test_a_note_that_opens_on_someone_showing_a_card_is_a_document():
+    # "Lưu ý: Người nộp hồ sơ xuất trình thẻ căn cước ...": the note asks for a card shown;
+    # a note that only says a paper is not asked stays a note.
+    raw = ("Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai1 bản chính"
+           "Lưu ý: Người nộp hồ sơ xuất trình thẻ căn cước hoặc CCCD khi nộp tại bộ phận một cửa0 bản chính"
+           "Lưu ý: Không yêu cầu xuất trình sổ hộ khẩu; trường hợp cần thì xuất trình giấy xác nhận cư trú0 bản chính")
+    assert [e.kind for e in parse_dossier(raw)] == ["document", "document", "note"]

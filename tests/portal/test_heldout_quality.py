@@ -14,7 +14,7 @@ characters of the row). ``heldout/B/labels-check.yaml`` is a second, blind
 labelling of set B by someone who saw neither the writer's labels nor the
 engine.
 
-``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z114 are the same for those sets.
+``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z117 are the same for those sets.
 
 Labels find their entry by the row's opening words (not a hash: a row the
 parser splits or merges differently is reported as unmatched, and its papers
@@ -685,6 +685,34 @@ HELDOUT = Path(__file__).with_name("heldout")
 #: (the foreigner's choice), "(kể cả bản sao do ... nước ngoài cấp)" (not only
 #: foreign), "Giấy tờ cá nhân (A, B, C...)" (examples), "... thì khai vào đơn, Sở
 #: ... tự khai thác trên CSDL" (no paper), "giấy tờ chứng minh việc cư trú".
+#:
+#: Sets Z115, Z116 and Z117 (round 48: five Appendix I rows each, seed
+#: 20261213, and ten free procedures: police and justice for individuals, with
+#: note rows and fallbacks; agriculture, food safety, water works, fertilisers
+#: and veterinary drugs; credit funds, bank accounts, guardianship and births
+#: with social support), each labelled a second time blind, measured once on
+#: b45ca85 (round 47's readings) before reading: Z115 0.979 (47/48) / 0.746
+#: (47/63) / 0; Z116 1.000 (30/30) / 0.833 (30/36) / 0; Z117 0.967 (59/61) /
+#: 0.922 (59/64) / 3. Pooled **0.978 (136/139)** / 0.834 (136/163) / 3; second
+#: labellings **0.978 (136/139) / 0.907 (136/150)** / 3. Z115's writer counts
+#: note rows that only waive a paper ("Lưu ý: không yêu cầu nộp bản sao CCCD,
+#: Sổ tạm trú; Công an xã kiểm tra ...") as papers that go, its second labeller
+#: as asking nothing: most of the recall gap between them. The three wrong whole
+#: entries, on both labellings: "Người khuyết tật đang mang thai hoặc nuôi con
+#: ...: A hoặc B (nếu ...)/ C" (the lead's situations were lost to one
+#: alternative's own case), "A (đối với người đang hưởng) hoặc bản sao thẻ BHYT
+#: đối với người thuộc hộ nghèo, ..." (a case in brackets beside a person named
+#: in the words), and a foreign health certificate in "Trường hợp ... tại cơ sở
+#: y tế ở nước ngoài: ... do cơ sở đó cấp, kèm bản dịch tiếng Việt" (struck): all
+#: read now. Also read after: "quan hệ giữa A và B" (parties, not papers),
+#: "trích lục ghi chú khai tử", "Lưu ý: Người ... xuất trình CCCD ..." (a
+#: document), "trừ trường hợp <a long agency name> đã khai thác được trên ..."
+#: (a waiver), "... thì không phải tải lên ..." (no paper). Z114's recall floor
+#: moved from 0.97 to 0.94 with the first of these: "quan hệ giữa người để lại
+#: di sản và người nhận thừa kế (GKS, GCN kết hôn, QĐ ... nuôi con nuôi...)" is
+#: now one choice of the three papers, no longer a struck class beside a bogus
+#: "người nhận thừa kế"; the writer counts the adoption decision (no Art. 4
+#: type, kept) as going. The entry is struck before and after.
 FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-A": (1.0, 0.97, 0),
     "heldout-A-check": (1.0, 0.97, 0),
@@ -958,8 +986,14 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-Z112-check": (0.95, 0.91, 1),
     "heldout-Z113": (0.9, 0.96, 0),
     "heldout-Z113-check": (0.96, 0.96, 0),
-    "heldout-Z114": (0.82, 0.97, 0),
-    "heldout-Z114-check": (0.95, 0.95, 0),
+    "heldout-Z114": (0.82, 0.94, 0),
+    "heldout-Z114-check": (0.95, 0.92, 0),
+    "heldout-Z115": (0.97, 0.74, 0),
+    "heldout-Z115-check": (0.97, 0.92, 0),
+    "heldout-Z116": (1.0, 0.86, 0),
+    "heldout-Z116-check": (1.0, 0.86, 0),
+    "heldout-Z117": (1.0, 0.96, 0),
+    "heldout-Z117-check": (1.0, 0.98, 0),
 }
 
 

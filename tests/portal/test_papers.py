@@ -2153,3 +2153,53 @@ def test_what_the_applicant_writes_in_the_form_or_the_agency_looks_up_is_no_pape
 def test_proof_of_residence_named_by_the_fact(law, recogniser):
     # "Giấy tờ chứng minh việc cư trú ...": the residence proof Art. 4.1's database holds.
     assert kinds(read(recogniser, "Giấy tờ chứng minh việc cư trú tại xã của người đề nghị")) == ["residence-proof"]
+
+
+def test_a_lead_naming_two_situations_keeps_them_when_an_alternative_has_its_own_case(law, recogniser):
+    # "Phụ nữ đang mang thai hoặc nuôi con nhỏ: giấy khai sinh của con hoặc giấy chứng sinh (nếu
+    # chưa đăng ký khai sinh) / giấy xác nhận mang thai": one proof per situation of the lead.
+    read_by_case(law, recogniser, "Phụ nữ đang mang thai hoặc nuôi con dưới 36 tháng tuổi: bản sao giấy khai sinh "
+                                  "của con hoặc giấy chứng sinh (nếu chưa đăng ký khai sinh)/ giấy xác nhận của bệnh viện "
+                                  "về việc mang thai")
+
+
+def test_a_case_in_brackets_and_a_person_in_the_words_are_two_situations(law, recogniser):
+    # "A (đối với người đang hưởng trợ cấp) hoặc bản sao thẻ BHYT đối với người thuộc hộ cận nghèo, ...":
+    # each alternative is asked of another kind of person.
+    read_by_case(law, recogniser, "Quyết định hưởng trợ cấp hàng tháng (đối với người đang hưởng) hoặc bản sao thẻ "
+                                  "BHYT đối với người thuộc hộ cận nghèo, người cao tuổi không có lương hưu")
+
+
+def test_a_case_abroad_issues_the_paper_that_points_back_to_it(law, recogniser):
+    # "Trường hợp ... tại cơ sở y tế ở nước ngoài: giấy chứng nhận sức khỏe do cơ sở đó cấp": foreign.
+    text = ("Trường hợp người lao động khám sức khỏe tại cơ sở y tế ở nước ngoài: bản sao giấy chứng nhận "
+            "sức khỏe do cơ sở đó cấp, kèm bản dịch tiếng Việt")
+    assert decide(law, text, recogniser).status.value == "required"
+    # A case abroad alone says nothing of who issued the paper.
+    text = "Trường hợp người thừa kế đang ở nước ngoài: bản sao giấy chứng tử của người để lại di sản"
+    assert decide(law, text, recogniser).status.value == "struck"
+
+
+def test_the_parties_of_a_relation_are_not_two_papers(law, recogniser):
+    # "quan hệ giữa A và B": the "và" joins the parties, not papers.
+    text = ("Giấy tờ chứng minh quan hệ giữa người vay vốn và học sinh (giấy khai sinh của học sinh); không phải "
+            "nộp nếu tra cứu được trên CSDL hộ tịch điện tử")
+    assert kinds(read(recogniser, text)) == ["birth-certificate"]
+    assert decide(law, text, recogniser).status.value == "struck"
+
+
+def test_a_death_abroad_entered_in_the_register(recogniser):
+    assert kinds(read(recogniser, "Bản sao trích lục ghi chú khai tử")) == ["death-certificate"]
+
+
+def test_unless_a_named_agency_has_looked_it_up(law, recogniser):
+    # "..., trừ trường hợp Sở Tài nguyên và Môi trường tỉnh đã khai thác được trên Hệ thống thông tin
+    # quốc gia về đăng ký doanh nghiệp": the entry's own waiver, however long the agency's name.
+    text = ("Bản sao Giấy chứng nhận đăng ký doanh nghiệp, trừ trường hợp Sở Tài nguyên và Môi trường tỉnh đã "
+            "khai thác được trên Hệ thống thông tin quốc gia về đăng ký doanh nghiệp")
+    assert decide(law, text, recogniser).status.value == "struck"
+
+
+def test_a_channel_that_needs_no_upload_names_no_paper(law, recogniser):
+    text = "Thẻ căn cước hoặc CCCD khi nộp trực tiếp; nộp qua Cổng Dịch vụ công thì không phải tải lên giấy tờ tùy thân"
+    assert decide(law, text, recogniser).status.value == "struck"
