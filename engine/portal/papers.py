@@ -415,6 +415,7 @@ def read_papers(
             continue
         waiver = _is_waiver(" ".join(t.word for t in _flat(ctx, a, b)))
         if not waiver and not ctx.hits(a, b) and all(_DECLARED.search(part) or _AGENCY_LOOKS_UP.match(part) or _SELF_LOOKUP.search(part)
+                                                  or _BY_ACCOUNT.match(part)
                                                   for part in f.split(" , ")):
             # "...; đã có số định danh cá nhân thì khai vào đơn, Sở Y tế tự khai thác trên CSDL
             # quốc gia về dân cư": what the applicant writes in the form and what the agency
@@ -530,6 +531,8 @@ def read_papers(
             # the case names the holder.)
             if (p.document_types and not (p.waiver or p.surrendered)
                     and not _OTHER_HOLDER.search(fold(p.text) + " ; " + fold(p.condition or ""))
+                    # ("Phiếu lý lịch tư pháp (đối với công dân Việt Nam) hoặc ...": a citizen's, by its case.)
+                    and not _CITIZENS_CASE.search(fold(p.condition or ""))
                     and not _registered_here(p.document_types, fold(_to_clause_end(text, p.text)), recogniser)
                     and not _citizens_only(p, recogniser)):
                 p.foreign = True
@@ -948,6 +951,8 @@ _CHANNEL_EXEMPT = re.compile(
     r"|tren (?:vneid|cong))\b(?: \S+){0,8}? (?:thi )?khong (?:phai|can|yeu cau) (?:\w+ )?(?:nop|xuat trinh|tai len|cung cap)\b")
 # "thì khai vào đơn", "ghi số định danh cá nhân vào tờ khai": written in the form, not a paper.
 _DECLARED = re.compile(r"\b(?:khai|ghi|dien|ke khai)(?: \w+){0,5}? (?:vao|tai|tren|trong) (?:don|to khai|phieu)\b")
+# "có thể thay bằng tài khoản VNeID mức 2", "hoặc đăng nhập VNeID để xác thực": an account, no paper.
+_BY_ACCOUNT = re.compile(r"^(?:(?:co the |duoc )?thay (?:the )?bang|hoac) (?:viec )?(?:tai khoan|dang nhap|xac thuc qua|vneid|dinh danh dien tu)\b")
 # "(cơ quan) tự khai thác / tự tra cứu trên CSDL ...": the agency finds the data itself.
 _SELF_LOOKUP = re.compile(r"\btu (?:khai thac|tra cuu|kiem tra)\b.*\b(?:co so du lieu|csdl|he thong|vneid)\b")
 _MARK_WORD = re.compile(r"^(?:[a-zđ]\d{0,2}|\d{1,2})$")
@@ -1906,7 +1911,10 @@ def _legalised_choice(ctx: _Ctx, choice: list) -> None:
             # nor is one naming an issuer of its own ("Giấy khám sức khỏe do cơ sở khám bệnh,
             # chữa bệnh đủ điều kiện ... cấp hoặc ... do cơ sở y tế của nước tiếp nhận cấp").
             t = fold(p.text)
+            # ("Phiếu lý lịch tư pháp (đối với công dân Việt Nam) hoặc văn bản tương đương do cơ quan
+            # có thẩm quyền nước ngoài cấp": the first is the citizen's.)
             if (not _citizens_only(p, ctx.recogniser) and not _VIETNAMESE_ISSUER.search(t)
+                    and not _CITIZENS_CASE.search(fold(p.condition or ""))
                     and not (_OWN_ISSUER.search(t) and not _is_foreign(t))):
                 p.foreign = True
 
@@ -1914,6 +1922,9 @@ def _legalised_choice(ctx: _Ctx, choice: list) -> None:
 # "do cơ sở đó cấp", "kèm bản dịch tiếng Việt": issued where the case said, in another language.
 _ISSUED_THERE = re.compile(r"\bdo (?:\w+ ){0,3}?(?:do|nay|noi tren) cap\b|\bban dich (?:sang )?tieng viet\b|\bdich (?:ra|sang) tieng viet\b")
 _VIETNAMESE_ISSUER = re.compile(r"\b(?:cua viet nam|viet nam cap|trong nuoc cap|tai viet nam cap)\b")
+# "(đối với công dân Việt Nam)", "Trường hợp người đứng đầu ... là người Việt Nam": the holder is a
+# citizen ("người có vợ, chồng ... là công dân Việt Nam" speaks of a relative: not this).
+_CITIZENS_CASE = re.compile(r"^(?!.*\bco (?:vo|chong|cha|me|con)\b).*\b(?:cong dan|nguoi) (?:viet nam|vn)\b")
 _OWN_ISSUER = re.compile(r"\bdo (?:co so|co quan|benh vien|trung tam|uy ban|ubnd|so|bo|cuc|chi cuc|to chuc)\b")
 
 
@@ -2066,6 +2077,14 @@ def _class_of_held(p: Paper, held: set[str], recogniser: Recogniser) -> bool:
                                           for t in p.document_types)
 
 
+def _of_the_kind_held(p: Paper, held: set[str], recogniser: Recogniser) -> bool:
+    """Every type of ``p`` is a record of a kind ``held`` holds (a civil-status extract
+    for the civil-status database); identity papers excepted, whose kind is wide."""
+    docs = recogniser.documents
+    kinds = {docs[t].category for t in held if t in docs} - {None, _IDENTITY}
+    return bool(p.document_types) and all(t in docs and docs[t].category in kinds for t in p.document_types)
+
+
 def _unnamed(p: Paper, recogniser: Recogniser) -> bool:
     """No type, or only a class of papers ("Giấy tờ, tài liệu chứng minh ...",
     registry category ``evidence``; "giấy tờ tùy thân", ``generic``): what the
@@ -2140,6 +2159,10 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
                 # database holds (relationships are civil-status data) is what the waiver speaks
                 # of, unless it names the paper it waives ("không yêu cầu nộp bản sao Căn cước").
                 fits = [s for s in named if _class_of_held(p, sources.holds(s), recogniser)]
+            if not fits and own and len(papers) == 1:
+                # "trích lục ghi chú ly hôn; không phải nộp nếu việc ghi chú ly hôn đã có trong CSDL hộ
+                # tịch điện tử": the entry's one paper, of the kind of records the named database keeps.
+                fits = [s for s in named if _of_the_kind_held(p, sources.holds(s), recogniser)]
             if fits:
                 p.waiver, p.waiver_text = fits[0], text
         if own and not any(p.waiver for p in papers) and (len(papers) == 1 or isinstance(out.node, AnyOf)):

@@ -14,7 +14,7 @@ characters of the row). ``heldout/B/labels-check.yaml`` is a second, blind
 labelling of set B by someone who saw neither the writer's labels nor the
 engine.
 
-``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z117 are the same for those sets.
+``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z120 are the same for those sets.
 
 Labels find their entry by the row's opening words (not a hash: a row the
 parser splits or merges differently is reported as unmatched, and its papers
@@ -713,6 +713,27 @@ HELDOUT = Path(__file__).with_name("heldout")
 #: now one choice of the three papers, no longer a struck class beside a bogus
 #: "người nhận thừa kế"; the writer counts the adoption decision (no Art. 4
 #: type, kept) as going. The entry is struck before and after.
+#:
+#: Sets Z118, Z119 and Z120 (round 49: five Appendix I rows each, seed
+#: 20261214, and ten free procedures: a mountainous border province's commune
+#: and district offices in terse abbreviations; immigration and foreign parties
+#: beside citizen sponsors; enterprises, banks, customs and household
+#: businesses in formal style), each labelled a second time blind, measured once
+#: on 608c8e3 (round 48's readings) before reading: Z118 0.817 (49/60) / 0.942
+#: (49/52) / 2; Z119 **1.000 (37/37)** / 0.949 (37/39) / 0; Z120 0.969 (31/32) /
+#: 0.886 (31/35) / 0. Pooled 0.907 (117/129) / 0.929 (117/126) / 2; second
+#: labellings 0.969 (125/129) / 0.947 (125/132) / 2. Eight of Z118's writer's
+#: eleven extra strikes are "CCCD/thẻ căn cước" counted as one card. Both wrong
+#: whole entries, on both labellings, are zero-count rows naming a paper only
+#: to say it is not asked ("Sổ hộ khẩu, giấy XN cư trú: không yêu cầu."), which
+#: the engine strikes by their own words. Making such rows notes was tried and
+#: not kept: over every held-out labelling it removes 6 of these over-strikes
+#: but loses 26 strikes that earlier labellers counted (sets U and Z20 to Z98 label
+#: such rows' papers as going); the split is the labellers', not a paper wrongly
+#: struck. Read after: "có thể thay bằng tài khoản VNeID" (no paper), an
+#: alternative "(đối với công dân Việt Nam)" beside a foreign issuer's (the
+#: citizen's), the entry's own waiver of its one civil-status record
+#: ("trích lục ghi chú ly hôn; không phải nộp nếu ... CSDL hộ tịch điện tử").
 FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-A": (1.0, 0.97, 0),
     "heldout-A-check": (1.0, 0.97, 0),
@@ -994,6 +1015,12 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-Z116-check": (1.0, 0.86, 0),
     "heldout-Z117": (1.0, 0.96, 0),
     "heldout-Z117-check": (1.0, 0.98, 0),
+    "heldout-Z118": (0.81, 0.94, 2),
+    "heldout-Z118-check": (0.95, 0.98, 2),
+    "heldout-Z119": (1.0, 0.97, 0),
+    "heldout-Z119-check": (1.0, 0.97, 0),
+    "heldout-Z120": (0.96, 0.91, 0),
+    "heldout-Z120-check": (0.96, 0.91, 0),
 }
 
 

@@ -2203,3 +2203,27 @@ def test_unless_a_named_agency_has_looked_it_up(law, recogniser):
 def test_a_channel_that_needs_no_upload_names_no_paper(law, recogniser):
     text = "Thẻ căn cước hoặc CCCD khi nộp trực tiếp; nộp qua Cổng Dịch vụ công thì không phải tải lên giấy tờ tùy thân"
     assert decide(law, text, recogniser).status.value == "struck"
+
+
+def test_an_account_offered_instead_of_the_card_is_no_paper(law, recogniser):
+    # "...; có thể thay bằng tài khoản VNeID mức 2": a way of identifying, not one more paper.
+    text = "Thẻ căn cước hoặc CCCD (xuất trình bản chính); có thể thay bằng tài khoản VNeID mức 2"
+    assert decide(law, text, recogniser).status.value == "struck"
+
+
+def test_an_alternative_asked_of_citizens_is_not_the_foreign_issuers(law, recogniser):
+    # "Phiếu lý lịch tư pháp (đối với công dân Việt Nam) hoặc văn bản tương đương do cơ quan có
+    # thẩm quyền nước ngoài cấp": the issuer closing the choice is the foreigner's alternative's.
+    text = ("Phiếu lý lịch tư pháp (đối với công dân Việt Nam) hoặc văn bản tương đương do cơ quan có thẩm quyền "
+            "nước ngoài cấp")
+    assert [p.foreign for p in iter_papers(read(recogniser, text))] == [False, True]
+    assert decide(law, text, recogniser).status.value == "struck"
+
+
+def test_the_entrys_own_waiver_covers_its_one_record_of_the_databases_kind(law, recogniser):
+    # "trích lục ghi chú ly hôn; không phải nộp nếu việc ghi chú ly hôn đã có trong CSDL hộ tịch
+    # điện tử": a civil-status record Art. 4.2 does not name, waived by the entry's own words.
+    text = "Trích lục ghi chú ly hôn; không phải nộp nếu việc ghi chú ly hôn đã có trong CSDL hộ tịch điện tử"
+    assert decide(law, text, recogniser).status.value == "struck"
+    # Without the waiver it stays (no Art. 4 row names it).
+    assert decide(law, "Trích lục ghi chú ly hôn", recogniser).status.value == "required"
