@@ -612,17 +612,18 @@ def _nationality_choice(node, recogniser: Recogniser):
         return node
     kids = [_nationality_choice(k, recogniser) for k in node.all_of]
 
-    def identity(n) -> bool:
+    def all_identity(papers: list) -> bool:
         docs = recogniser.documents
-        papers = list(iter_papers(n))
         return bool(papers) and all(
             p.document_types and all(t in docs and docs[t].category == _IDENTITY for t in p.document_types) for p in papers)
+
+    def identity(n) -> bool:
+        return all_identity(list(iter_papers(n)))
 
     def identity_choice(n) -> bool:
         # "người nước ngoài xuất trình hộ chiếu hoặc giấy tờ có giá trị thay hộ chiếu": the
         # named alternatives are identity papers; the unnamed one stands for them.
-        typed = [p for p in iter_papers(n) if p.document_types]
-        return bool(typed) and identity(_join("any", typed))
+        return all_identity([p for p in iter_papers(n) if p.document_types])
 
     out: list = []
     for kid in kids:
@@ -788,13 +789,15 @@ def _mark_by_case(node, recogniser: Recogniser, organisation: bool = False, lead
     # "Quyết định hưởng trợ cấp ... (đối với người đang hưởng) hoặc bản sao thẻ BHYT đối với người
     # thuộc hộ nghèo, ...": one alternative's case in brackets, the other's in its own words.
     said = {}
+    n_papers = 0
     for k in kids:
         for p in iter_papers(k):
+            n_papers += 1
             m = _PERSON_ROLE.search(fold(p.text))
             role = fold(p.condition) if p.condition else m.group(0) if m else None
             if role:
                 said[role] = frozenset(p.document_types)
-    roles = roles or (len(said) > 1 and len(set(said.values())) > 1 and len(said) == len(list(iter_papers(node)))
+    roles = roles or (len(said) > 1 and len(set(said.values())) > 1 and len(said) == n_papers
                       and not any(_NATIONALITY_CASE.search(c) or _CHANNEL_CASE.search(c) for c in said))
     # "bản sao giấy đăng ký xe / giấy chứng nhận đăng ký phương tiện thủy nội địa tương ứng
     # với tài sản giao dịch": which one is asked depends on the situation the words name.
@@ -1885,9 +1888,7 @@ def _described_list(ctx: _Ctx, nodes: list) -> None:
     if not (_LEGALISED.search(tail) or (tail.startswith("do ") and _is_foreign(tail))):
         return
     for p in papers[:-1]:
-        t = fold(p.text)
-        if (not _citizens_only(p, ctx.recogniser) and not _VIETNAMESE_ISSUER.search(t)
-                and not (_OWN_ISSUER.search(t) and not _is_foreign(t))):
+        if _reached_by_a_foreign_issuer(p, ctx.recogniser):
             p.foreign = True
 
 
@@ -1906,17 +1907,23 @@ def _legalised_choice(ctx: _Ctx, choice: list) -> None:
         return
     for node in choice[:-1]:
         for p in iter_papers(node):
-            # "Giấy chứng nhận kết hôn do cơ quan có thẩm quyền của Việt Nam cấp hoặc ...
-            # do cơ quan nước ngoài cấp": an alternative with its own Vietnamese issuer is not;
-            # nor is one naming an issuer of its own ("Giấy khám sức khỏe do cơ sở khám bệnh,
-            # chữa bệnh đủ điều kiện ... cấp hoặc ... do cơ sở y tế của nước tiếp nhận cấp").
-            t = fold(p.text)
-            # ("Phiếu lý lịch tư pháp (đối với công dân Việt Nam) hoặc văn bản tương đương do cơ quan
-            # có thẩm quyền nước ngoài cấp": the first is the citizen's.)
-            if (not _citizens_only(p, ctx.recogniser) and not _VIETNAMESE_ISSUER.search(t)
-                    and not _CITIZENS_CASE.search(fold(p.condition or ""))
-                    and not (_OWN_ISSUER.search(t) and not _is_foreign(t))):
+            if _reached_by_a_foreign_issuer(p, ctx.recogniser):
                 p.foreign = True
+
+
+def _reached_by_a_foreign_issuer(p: Paper, recogniser: Recogniser) -> bool:
+    """A foreign issuer or legalisation said of a whole choice or list makes ``p``
+    foreign: not a paper only a citizen holds, nor one with its own Vietnamese
+    issuer ("Giấy chứng nhận kết hôn do cơ quan có thẩm quyền của Việt Nam cấp hoặc
+    ... do cơ quan nước ngoài cấp") or an issuer of its own ("Giấy khám sức khỏe do
+    cơ sở khám bệnh, chữa bệnh đủ điều kiện ... cấp hoặc ... do cơ sở y tế của nước
+    tiếp nhận cấp"), nor one its case asks of citizens ("Phiếu lý lịch tư pháp (đối
+    với công dân Việt Nam) hoặc văn bản tương đương do cơ quan có thẩm quyền nước
+    ngoài cấp")."""
+    t = fold(p.text)
+    return (not _citizens_only(p, recogniser) and not _VIETNAMESE_ISSUER.search(t)
+            and not _CITIZENS_CASE.search(fold(p.condition or ""))
+            and not (_OWN_ISSUER.search(t) and not _is_foreign(t)))
 
 
 # "do cơ sở đó cấp", "kèm bản dịch tiếng Việt": issued where the case said, in another language.
