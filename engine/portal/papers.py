@@ -160,6 +160,13 @@ _LIST_LEAD = re.compile(r"(?:\bgom|\bbao gom|\bsau day|\bsau|\bnhu sau|\bcu the|
 # Real hand-backs: the agency keeps, revokes, exchanges or endorses this paper.
 # "không phải cấp đổi sang ...": still valid, not exchanged.
 _NOT_BEFORE = r"(?<!khong phai )(?<!khong can )(?<!khong )(?<!chua )"
+# "Giấy chứng nhận đăng ký xe (thế chấp ...), bản chính giao ngân hàng quản lý", "..., nộp bản
+# chính để Ngân hàng giữ trong thời gian vay": the lender holds the original as security while
+# the loan runs.
+_LENDER_HOLDS = re.compile(
+    r"(?:(?:ban chinh|ban goc) (?:\w+ ){0,2}?)?(?:giao|gui|nop) (?:(?:ban chinh|ban goc) )?(?:cho |de )?"
+    r"(?:ngan hang|to chuc tin dung|ben nhan the chap|ben cho vay)(?: \w+){0,4}? (?:giu|quan ly|luu giu|nam giu)"
+)
 _SURRENDER = re.compile(
     # ("giấy chứng nhận thu hồi đăng ký", "quyết định thu hồi": papers about a revocation, not one;
     # "GCN ... đã được cấp đổi": the new certificate the exchange gave, not one handed back;
@@ -181,11 +188,7 @@ _SURRENDER = re.compile(
     r"de (?:co quan (?:\w+ ){0,8}?)?xac nhan (?:bo sung )?vao so|"
     # "Sổ bảo hiểm xã hội đã được cấp để cơ quan bảo hiểm xã hội điều chỉnh thông tin": written on.
     r"de (?:co quan (?:\w+ ){0,5}?)?(?:dieu chinh|cap nhat|sua doi|dinh chinh) (?:lai )?(?:thong tin|noi dung)|"
-    r"kem (?:theo )?bien so|va bien so|"
-    # "Giấy chứng nhận đăng ký xe (thế chấp ...), bản chính giao ngân hàng quản lý": the lender
-    # holds the original as security while the loan runs.
-    r"(?:(?:ban chinh|ban goc) (?:\w+ ){0,2}?)?(?:giao|gui|nop) (?:cho )?(?:ngan hang|to chuc tin dung|ben nhan the chap|ben cho vay)"
-    r"(?: \w+){0,4}? (?:giu|quan ly|luu giu|nam giu))\b"
+    r"kem (?:theo )?bien so|va bien so|" + _LENDER_HOLDS.pattern + r")\b"
 )
 # "đổi" (exchange) and "đối với" (for) fold alike: the second is not a renewal.
 # Re-registration ("đăng ký lại khai tử") is not one: Res. 66.7 Appendix I
@@ -210,7 +213,16 @@ _FOREIGN = re.compile(
 _NOT_FOR_FOREIGNERS = re.compile(r"\b(?:khong ap dung (?:doi voi|cho)|tru (?=nguoi nuoc ngoai|to chuc nuoc ngoai|nguoi khong))\b[^()]*")
 
 
+# "GCN ĐKDN của doanh nghiệp mời, bảo lãnh người nước ngoài": the foreigner is whom the
+# holder invites or employs, not who issued or holds the paper.
+_HOSTS_FOREIGNERS = re.compile(
+    r"\b(?:moi|bao lanh|tiep nhan|su dung|tuyen dung)(?: (?:moi|bao lanh|tiep nhan|su dung|tuyen dung))? (?:cho )?"
+    r"(?:nguoi lao dong|lao dong|nguoi|chuyen gia) nuoc ngoai\b"
+)
+
+
 def _is_foreign(folded: str) -> bool:
+    folded = _HOSTS_FOREIGNERS.sub(" ", folded)
     return bool(_FOREIGN.search(_NOT_FOR_FOREIGNERS.sub(" ", PURPOSE_ABROAD.sub(" ", INCLUDING_ABROAD.sub(" ", folded)))))
 
 
@@ -1740,7 +1752,9 @@ def _combine(ctx: _Ctx, nodes: list, pieces: list[_Piece], connectors: list[str]
     parts = []
     for g in groups:
         if force_any:
-            parts.append(_join("any", [nodes[i] for i in g]))
+            choice = [nodes[i] for i in g]
+            _pledged_choice(choice)
+            parts.append(_join("any", choice))
             continue
         # "và" binds looser than "hoặc": "A hoặc B và C hoặc D" is (A or B)
         # and (C or D), the reading that strikes the least of the two.
@@ -1851,12 +1865,25 @@ def _once(ctx: _Ctx, choice: list) -> list:
     return out
 
 
+def _pledged_choice(choice: list) -> bool:
+    """"Giấy tờ về tài sản bảo đảm: GCNQSDĐ hoặc giấy đăng ký xe ô tô, nộp bản chính để
+    Ngân hàng giữ trong thời gian vay": a lender keeping the original closes a choice of
+    papers of any kinds (whichever is pledged, the lender holds it). True when it did."""
+    last = choice[-1] if choice else None
+    if len(choice) < 2 or not isinstance(last, Paper) or not last.surrendered or not _LENDER_HOLDS.search(fold(last.text)):
+        return False
+    for node in choice[:-1]:
+        for p in iter_papers(node):
+            p.surrendered = True
+    return True
+
+
 def _surrendered_choice(ctx: _Ctx, choice: list) -> None:
     """"Thẻ Căn cước hoặc thẻ Căn cước công dân của người chết (nếu còn giữ) để cơ quan
     đăng ký hộ tịch thu hồi": a hand-back closing a choice of names of one kind of
     paper is the whole choice's (the one card the person holds is taken back,
-    whichever its name)."""
-    if len(choice) < 2 or not isinstance(choice[-1], Paper) or not choice[-1].surrendered:
+    whichever its name); see :func:`_pledged_choice` for a choice of any kinds."""
+    if len(choice) < 2 or not isinstance(choice[-1], Paper) or not choice[-1].surrendered or _pledged_choice(choice):
         return
     kinds = [_kinds(ctx, node) for node in choice]
     if not all(len(k) == 1 and None not in k for k in kinds) or len(set().union(*kinds)) != 1:

@@ -14,7 +14,7 @@ characters of the row). ``heldout/B/labels-check.yaml`` is a second, blind
 labelling of set B by someone who saw neither the writer's labels nor the
 engine.
 
-``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z120 are the same for those sets.
+``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z123 are the same for those sets.
 
 Labels find their entry by the row's opening words (not a hash: a row the
 parser splits or merges differently is reported as unmatched, and its papers
@@ -734,6 +734,31 @@ HELDOUT = Path(__file__).with_name("heldout")
 #: alternative "(đối với công dân Việt Nam)" beside a foreign issuer's (the
 #: citizen's), the entry's own waiver of its one civil-status record
 #: ("trích lục ghi chú ly hôn; không phải nộp nếu ... CSDL hộ tịch điện tử").
+#:
+#: Sets Z121, Z122 and Z123 (round 50: five Appendix I rows each, seed 50,
+#: among the codes no held-out set had used, and ten free procedures: justice
+#: and land for households, construction and housing; labour, employment and
+#: immigration with foreign workers and their sponsors; education and
+#: agriculture for families), each labelled a second time blind, measured once
+#: on 32e3099 before reading: Z121 0.896 (60/67) / 0.968 (60/62) / 0; Z122
+#: 0.821 (55/67) / 0.982 (55/56) / 1; Z123 **1.000 (61/61) / 1.000 (61/61) / 0**.
+#: Pooled 0.903 (176/195) / 0.983 (176/179) / 1; second labellings **0.995
+#: (194/195) / 0.980 (194/198)** / 1. Eighteen of the writers' nineteen extra
+#: strikes are one card or one record named twice ("thẻ căn cước/CCCD",
+#: "giấy khai sinh hoặc trích lục khai sinh") counted once; the second
+#: labellers count them as the engine does. The one false strike, on both
+#: labellings (the wrong whole entry): collateral papers "GCNQSDĐ ... hoặc
+#: giấy đăng ký xe ô tô, xe mô tô, nộp bản chính để Ngân hàng giữ trong thời
+#: gian vay" after a lead's colon (the hand-back was not read in that word
+#: order, nor for a listed choice): kept now. Read after: "GCN ĐKDN của doanh
+#: nghiệp mời, bảo lãnh người nước ngoài" is the company's (its Appendix I row
+#: applies), "xác nhận nơi cư trú" without "giấy" is the residence proof.
+#: Left: a waiver after a choice of a card and an unrecognised civil-status
+#: extract reaches only the card (waiving both was measured over every held-out
+#: set: 14 more strikes, of which the writers label 6 wrong and the second
+#: labellers 5); a Vietnamese citizen's
+#: marital-status certificate "tại thời điểm kết hôn ở nước ngoài" stays as if
+#: foreign (both misses of Z121-check).
 FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-A": (1.0, 0.97, 0),
     "heldout-A-check": (1.0, 0.97, 0),
@@ -1021,6 +1046,12 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-Z119-check": (1.0, 0.97, 0),
     "heldout-Z120": (0.96, 0.91, 0),
     "heldout-Z120-check": (0.96, 0.91, 0),
+    "heldout-Z121": (0.89, 0.96, 0),
+    "heldout-Z121-check": (1.0, 0.97, 0),
+    "heldout-Z122": (0.82, 1.0, 0),
+    "heldout-Z122-check": (1.0, 1.0, 0),
+    "heldout-Z123": (1.0, 1.0, 0),
+    "heldout-Z123-check": (1.0, 1.0, 0),
 }
 
 

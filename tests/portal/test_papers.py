@@ -2227,3 +2227,32 @@ def test_the_entrys_own_waiver_covers_its_one_record_of_the_databases_kind(law, 
     assert decide(law, text, recogniser).status.value == "struck"
     # Without the waiver it stays (no Art. 4 row names it).
     assert decide(law, "Trích lục ghi chú ly hôn", recogniser).status.value == "required"
+
+
+def test_a_lender_keeping_the_original_closes_a_listed_choice_of_any_kinds(law, recogniser):
+    # "Tài sản thế chấp: A hoặc B, nộp bản chính để ngân hàng giữ ...": whichever paper the
+    # borrower pledges, the bank keeps it, so neither is fetched from a database.
+    text = ("Giấy tờ tài sản thế chấp (khoản vay từ 50 triệu đồng): giấy chứng nhận quyền sử dụng đất ở hoặc "
+            "giấy chứng nhận đăng ký xe mô tô, nộp bản chính để ngân hàng giữ đến khi tất toán khoản vay")
+    assert [p.surrendered for p in iter_papers(read(recogniser, text))] == [True, True]
+    assert decide(law, text, recogniser).status.value == "required"
+    # Spelled with "hoặc" alone, the same.
+    text = "Giấy chứng nhận quyền sử dụng đất ở hoặc giấy chứng nhận đăng ký xe mô tô, nộp bản chính để ngân hàng giữ"
+    assert [p.surrendered for p in iter_papers(read(recogniser, text))] == [True, True]
+
+
+def test_the_foreigner_a_company_invites_does_not_make_its_certificate_foreign(law, recogniser):
+    # "GCN ĐKDN của công ty mời, bảo lãnh người nước ngoài": the company's own certificate.
+    text = "Bản sao Giấy chứng nhận đăng ký doanh nghiệp của công ty mời, bảo lãnh người nước ngoài vào làm việc"
+    assert [p.foreign for p in iter_papers(read(recogniser, text))] == [False]
+    # A paper of the foreigner the company employs stays foreign.
+    text = "Giấy phép lái xe của người lao động nước ngoài mà doanh nghiệp tuyển dụng"
+    assert [p.foreign for p in iter_papers(read(recogniser, text))] == [True]
+
+
+def test_a_residence_confirmation_named_without_giay_is_the_residence_proof(law, recogniser):
+    # "bản sao CCCD và xác nhận nơi cư trú của từng thành viên": the confirmation itself.
+    text = "Bản sao thẻ căn cước và xác nhận nơi cư trú của từng thành viên hộ gia đình"
+    assert decide(law, text, recogniser).status.value == "struck"
+    # An application endorsed with it is still the application.
+    assert decide(law, "Đơn đề nghị có xác nhận nơi cư trú của Công an cấp xã", recogniser).status.value == "required"
