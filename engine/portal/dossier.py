@@ -61,7 +61,8 @@ _NOTE_VERBS = re.compile(
     r"nguoi tiep nhan|co quan dang ky|co the nop|so luong ho so)\b"
 )
 # Showing a paper: "xuất trình (bản chính) thẻ căn cước / CCCD / giấy ...".
-_SHOWS = r"xuat trinh (?:ban chinh |ban goc )?(?:giay|the|so|can cuoc|ho chieu|mot trong|cccd|cmnd)"
+# ("... thì xuất trình thêm thẻ căn cước của trẻ": one more paper shown.)
+_SHOWS = r"xuat trinh (?:them )?(?:ban chinh |ban goc )?(?:giay|the|so|can cuoc|ho chieu|mot trong|cccd|cmnd)"
 _DOC_HEAD = re.compile(
     r"^(?:ban sao|ban chinh|ban chup|giay|van ban|don|to khai|to trinh|phieu|hop dong|quyet dinh|"
     r"bao cao|danh sach|chung tu|hoa don|so |the |bien ban|tai lieu|ban ke|bang ke|ho so|"

@@ -114,7 +114,7 @@ _PAPER_HEAD = re.compile(
     r"bien ban|tai lieu|ban ke|bang ke|ho so|chung chi|chung nhan|xac nhan|anh |anh$|thong bao|ke hoach|phuong an|"
     r"de an|du an|ban ve|ban do|ban cam ket|ban khai|ban tu khai|ban thuyet minh|ban mo ta|ban nhan xet|ban tom tat|"
     r"ho chieu|chung minh|cmnd|cmtnd|cccd|can cuoc|trich luc|ly lich|bang |van bang|hoc ba|bien lai|giay phep|"
-    r"dieu le|nghi quyet|bien nhan|the |so do|so hong|gplx|bhyt|bhxh|"
+    r"dieu le|nghi quyet|bien nhan|the |so do|so hong|gplx|bhyt|bhxh|di chuc|"
     # The clerks' abbreviations: GCN (giấy chứng nhận), CNĐK (chứng nhận đăng ký), HĐ (hợp đồng).
     r"gcn|cndk|hd )"
 )
@@ -144,6 +144,10 @@ _PROOF_OF = re.compile(r"^(?:(?:mot )?trong (?:cac |nhung )?)?(?:giay to|tai lie
 _UNNAMED_DATA = re.compile(r"\b(?:du lieu quoc gia|co so du lieu|csdl)\b")
 _DATABASE = re.compile(r"\b(?:co so du lieu|csdl|he thong thong tin)\b")
 _OWN_CASE = re.compile(r"\b(?:trong truong hop|doi voi truong hop)\b")
+# "... hoặc quyết định cử người giám hộ nếu là người giám hộ": the alternative names the kind
+# of person it is asked of (a person's nationality draws no such case: see _NATIONALITY_CASE).
+_ROLE_CASE = re.compile(r"\b(?:neu|khi|truong hop) (?:la|co) (?:nguoi|cha|me|vo|chong|con)\b"
+                        r"(?! nuoc ngoai| khong (?:co )?quoc tich| viet nam| vn\b)")
 # "(nếu là người nước ngoài)", "đối với người nước ngoài": an alternative for a foreigner.
 # ("thẻ thường trú của người đứng đầu là người nước ngoài": the person, then the case.)
 _FOREIGNER_CASE = re.compile(r"\b(?:(?:neu|doi voi|truong hop)(?: \w+){0,3}|(?<!khong )(?<!khong phai )la) (?:nguoi nuoc ngoai|nguoi khong (?:co )?quoc tich|to chuc nuoc ngoai)\b")
@@ -781,7 +785,7 @@ def _mark_by_case(node, recogniser: Recogniser, organisation: bool = False, lead
         if not isinstance(kid, Paper):
             return False
         words = fold(kid.text)
-        m = _OWN_CASE.search(words)
+        m = _OWN_CASE.search(words) or _ROLE_CASE.search(words)
         # "... trong trường hợp cơ sở dữ liệu chưa vận hành" is a lookup's condition.
         return m is not None and m.start() > 0 and not _is_waiver(words[m.start():]) and not _DATABASE.search(words[m.start():])
 
@@ -1059,7 +1063,8 @@ def _clause(ctx: _Ctx, a: int, b: int):
             first, other = _list(ctx, a, colon), _clause(ctx, colon + 1, b)
             if first is not None and other is not None:
                 return _in_case(_join("any", [first, other]), condition)
-        generic = bool(_GENERIC_LEAD.match(_strip_present(_strip_lead(head)))) and bool(ctx.hits(colon + 1, b))
+        lead_f = _strip_present(_strip_lead(head))
+        generic = bool(_GENERIC_LEAD.match(lead_f)) and not _RELEVANT_LEAD.match(lead_f) and bool(ctx.hits(colon + 1, b))
         if one_of or spelled or generic or _LIST_LEAD.search(head) or (not ctx.hits(a, colon) and ctx.hits(colon + 1, b)):
             a = colon + 1
             ctx.copy_lead = bool(_COPY_ONLY.match(_strip_lead(head))) and not _ORIGINAL.search(head)
@@ -1128,6 +1133,9 @@ _MAY = re.compile(r"\b(?:co the|duoc phep|cung duoc|duoc thay the)\b")
 # A class of papers, not a paper ("giấy tờ chứng minh ...", "các tài liệu ..."): what
 # follows its colon or "như" are the kinds it may be.
 _GENERIC_LEAD = re.compile(r"^(?:cac |nhung |mot trong (?:cac |nhung )?)?(?:giay to|tai lieu)\b")
+# "Tài liệu khác có liên quan (nếu có): bản sao GCNQSDĐ, giấy đăng ký xe, sổ tiết kiệm...":
+# every relevant paper the applicant has, not the kinds one proof may take.
+_RELEVANT_LEAD = re.compile(r"^(?:cac |nhung )?(?:giay to|tai lieu)(?: ,? (?:giay to|tai lieu))? (?:khac )?(?:co )?lien quan\b")
 # Words that bundle papers ("và", "kèm theo", "+"): a list holding one is not a set of kinds.
 _BUNDLE_WORD = re.compile(r"\b(?:va|kem|dong thoi|cung voi)\b|\+")
 
@@ -1356,10 +1364,14 @@ _COPY_TAIL = ("sao", "chinh", "chup", "goc")
 
 
 def _names_another(ctx: _Ctx, k: int, b: int) -> bool:
-    """After "kèm bản sao|bản chính", a paper's name starts at once, and one was named before."""
+    """After "kèm bản sao|bản chính", a paper's name starts at once, and one was named before;
+    or "kèm bản khai|bản cam kết ...": a paper whose own name opens on "bản"."""
     j = k + 1
     if j < b and ctx.toks[j].word == "ban" and j + 1 < b and ctx.toks[j + 1].word in _COPY_TAIL:
         j += 2
+    elif j < b and ctx.toks[j].word == "ban" and _PAPER_HEAD.match(ctx.folded(j, b)):
+        # "... kèm bản khai về các thành viên trong gia đình": "bản" opens a paper's own name.
+        return True
     else:
         return False
     while j < b and ctx.toks[j].word in ("co", "chung", "thuc", "hop", "le", "dien", "tu", "cong"):
@@ -2119,6 +2131,19 @@ def _of_the_kind_held(p: Paper, held: set[str], recogniser: Recogniser) -> bool:
     return bool(p.document_types) and all(t in docs and docs[t].category in kinds for t in p.document_types)
 
 
+# "không phải nộp (bản sao) <name>": the words that waive the paper named right after them.
+_NOT_HANDED = re.compile(r"\bkhong (?:phai|can|yeu cau)(?: (?:nop|xuat trinh|cung cap|ban sao|ban chinh|cac|lai))*$")
+
+
+def _waives_by_name(p: Paper, recogniser: Recogniser) -> bool:
+    """``p``'s own waiver says it is ``p`` that need not be given ("không phải nộp hợp
+    đồng lao động nếu ..."): the paper's kind named right after the waiving words."""
+    folded = fold_keep(p.waiver_text or "")
+    rec = recogniser.recognise(p.waiver_text or "")
+    return any(h.type_id in p.document_types and _NOT_HANDED.search(folded[: h.start].rstrip())
+               for h in rec.hits + rec.rejected)
+
+
 def _unnamed(p: Paper, recogniser: Recogniser) -> bool:
     """No type, or only a class of papers ("Giấy tờ, tài liệu chứng minh ...",
     registry category ``evidence``; "giấy tờ tùy thân", ``generic``): what the
@@ -2241,6 +2266,11 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
             out.waiver_sources.extend(s for s in named if s not in out.waiver_sources)
             fits = [s for s in named if set(p.document_types) & sources.holds(s)]
             spoken_of = _named_types(recogniser.recognise(p.waiver_text)) & listed_all
+            if not fits and len(named) == 1 and _waives_by_name(p, recogniser):
+                # "hợp đồng lao động (không phải nộp hợp đồng lao động nếu ... tra cứu được thông
+                # tin đóng bảo hiểm xã hội ... trong CSDL quốc gia về bảo hiểm)": the waiver names
+                # this paper and the one database its data is taken from.
+                fits = named[:1]
             docs = recogniser.documents
             if not fits and not spoken_of and not any(t in docs and not docs[t].strikeable for t in p.document_types):
                 # "(Không yêu cầu xuất trình giấy tờ này khi khai thác được thông

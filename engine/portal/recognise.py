@@ -100,6 +100,8 @@ _EXAMPLES = re.compile(r"\b(?:giay to|tai lieu)\b(?: (?:\w+|,|/)){0,20} nhu$")
 # A head ending in an attaching verb: the paper after it is one more paper.
 _ATTACH = re.compile(r"(?:^|\s)(?:kem theo|nop kem|nop kem theo|dinh kem|dinh kem theo|kem(?: ban (?:sao|chup|chinh))?)$")
 # "so" is left out: "sổ" and "số" fold alike, and "số căn cước" is a number.
+# The head ends on a giving verb ("... thì nộp"), its copy words peeled off.
+_GIVE_END = re.compile(_GIVE.pattern + r"$")
 _DOC_NOUN_TAIL = re.compile(
     r"(?:^|\s)(?:giay|the|phieu|van ban|ban sao|ban chinh|ban chup|giay to|trich luc|"
     # "bản sao có chứng thực Chứng nhận đăng ký xe": the copy words end in a noun phrase of their own.
@@ -108,7 +110,8 @@ _DOC_NOUN_TAIL = re.compile(
 # Cues in the head that turn the name into a reference or a negation:
 # "không cần nộp", "trừ", "thay thế việc nộp", "thông tin về", "số định danh".
 _REFERENCE = re.compile(
-    r"\b(?:khong|chua|tru|thay the|thay cho|viec nop|thong tin|dinh danh|du lieu|noi dang ky|cap lai|cap doi)\b"
+    # ("người chưa thành niên": a minor, no "not yet".)
+    r"\b(?:khong|chua(?! thanh nien)|tru|thay the|thay cho|viec nop|thong tin|dinh danh|du lieu|noi dang ky|cap lai|cap doi)\b"
 )
 
 
@@ -379,6 +382,9 @@ class Recogniser:
             return True
         if not self._strong[phrase] and _HAND_OVER.search(stripped):
             # "xuất trình Căn cước", "kèm bản sao Căn cước": handed over, so a paper.
+            return True
+        if not self._strong[phrase] and stripped != head and _GIVE_END.search(stripped):
+            # "... thì nộp bản sao căn cước của cả hai vợ chồng": given as a copy, so a paper.
             return True
         if self._strong[phrase] and (m := _NOUN_BEFORE.fullmatch(stripped)):
             # "Giấy CMND", "bản sao thẻ CCCD": the paper's own noun before its short name

@@ -254,3 +254,12 @@ def test_a_note_that_opens_on_someone_showing_a_card_is_a_document():
            "Lưu ý: Người nộp hồ sơ xuất trình thẻ căn cước hoặc CCCD khi nộp tại bộ phận một cửa0 bản chính"
            "Lưu ý: Không yêu cầu xuất trình sổ hộ khẩu; trường hợp cần thì xuất trình giấy xác nhận cư trú0 bản chính")
     assert [e.kind for e in parse_dossier(raw)] == ["document", "document", "note"]
+
+
+def test_a_row_that_shows_one_more_card_in_a_case_is_a_document():
+    # "...; học sinh đã có thẻ căn cước thì xuất trình thêm thẻ của mình" on a zero-count row:
+    # a paper shown, one more in that case.
+    raw = ("Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn đề nghị1 bản chính"
+           "CCCD của cha hoặc mẹ (xuất trình bản chính); học sinh đã có thẻ căn cước thì xuất trình thêm "
+           "thẻ căn cước của học sinh.0 bản chính")
+    assert [e.kind for e in parse_dossier(raw)] == ["document", "document"]

@@ -2256,3 +2256,64 @@ def test_a_residence_confirmation_named_without_giay_is_the_residence_proof(law,
     assert decide(law, text, recogniser).status.value == "struck"
     # An application endorsed with it is still the application.
     assert decide(law, "Đơn đề nghị có xác nhận nơi cư trú của Công an cấp xã", recogniser).status.value == "required"
+
+
+def test_a_will_after_kem_theo_is_one_more_paper(law, recogniser):
+    # "Giấy chứng tử ... kèm theo di chúc hoặc văn bản thỏa thuận ...": the death certificate
+    # and (the will or the heirs' agreement): the entry stays.
+    text = "Trích lục khai tử của người để lại tài sản kèm theo di chúc hoặc biên bản thỏa thuận của các đồng thừa kế"
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required"
+    assert [c.status.value for c in d.components] == ["struck", "required", "required"]
+
+
+def test_a_minor_is_no_negation_of_the_paper_after(law, recogniser):
+    # "Người giám hộ của người chưa thành niên nộp bản sao giấy khai sinh ...": "chưa" is the
+    # minor's, not a "not yet" before the name.
+    text = "Người giám hộ của học sinh chưa thành niên nộp bản sao giấy khai sinh của học sinh"
+    assert decide(law, text, recogniser).status.value == "struck"
+
+
+def test_an_alternative_naming_the_person_it_is_asked_of_is_a_case(law, recogniser):
+    # "A, hoặc B nếu là người giám hộ": a parent's paper or a guardian's, by case.
+    text = "Bản sao giấy khai sinh của học sinh, hoặc quyết định công nhận giám hộ nếu là người giám hộ"
+    assert is_by_case(recogniser, text)
+    assert decide(law, text, recogniser).status.value == "required"
+    # A nationality is no such case (read elsewhere): the citizen's card goes.
+    assert decide(law, "Thẻ căn cước hoặc hộ chiếu nếu là người nước ngoài", recogniser).status.value == "struck"
+
+
+def test_other_relevant_papers_listed_are_all_given_not_kinds_of_one(law, recogniser):
+    # "Tài liệu khác có liên quan (nếu có): A, B, C...": every relevant paper the applicant
+    # has, one for each asset; not the kinds one proof may take.
+    text = "Các tài liệu khác có liên quan (nếu có): giấy đăng ký xe mô tô, sổ tiết kiệm, hợp đồng tín dụng..."
+    assert decide(law, text, recogniser).status.value == "required"
+    # A class of proofs of one fact keeps its kinds as alternatives.
+    assert decide(law, "Giấy tờ chứng minh nhân thân: thẻ căn cước, hộ chiếu...", recogniser).status.value == "struck"
+
+
+def test_a_paper_named_ban_khai_after_kem_is_one_more_paper(law, recogniser):
+    # "... kèm bản khai về ...": "bản" opens the declaration's own name, not a copy's.
+    text = "Bản sao giấy khai sinh của con kèm bản khai thông tin các thành viên trong hộ"
+    assert decide(law, text, recogniser).status.value == "required"
+    # "bản sao kèm bản chính": how the one copy is given.
+    assert decide(law, "Bản sao giấy khai sinh kèm bản chính để đối chiếu", recogniser).status.value == "struck"
+
+
+def test_a_short_card_name_given_as_a_copy_is_the_card(law, recogniser):
+    # "...; trường hợp ... thì nộp bản sao căn cước của cả hai người": a copy handed in.
+    text = "Bản sao thẻ căn cước của người đề nghị; trường hợp cùng đứng tên thì nộp bản sao căn cước của cả hai người"
+    d = decide(law, text, recogniser)
+    assert [c.status.value for c in d.components] == ["struck", "struck"]
+
+
+def test_a_waiver_naming_its_own_paper_and_one_database_strikes_it(law, recogniser):
+    # "hợp đồng lao động (không phải nộp hợp đồng lao động nếu ... thông tin đóng BHXH ... CSDL
+    # quốc gia về bảo hiểm)": the waiver names the paper and where its data is taken from.
+    text = ("Danh sách kỹ sư kèm hợp đồng lao động (không phải nộp hợp đồng lao động nếu cơ quan tiếp nhận tra cứu "
+            "được quá trình đóng bảo hiểm xã hội trong Cơ sở dữ liệu quốc gia về bảo hiểm)")
+    d = decide(law, text, recogniser)
+    assert [(c.status.value, c.source) for c in d.components] == [("required", None), ("struck", "insurance")]
+    # A parenthesis that only names numbers and a database waives nothing.
+    text = "Quyết định bổ nhiệm người đại diện (ghi họ tên, số định danh cá nhân trong Cơ sở dữ liệu quốc gia về dân cư)"
+    assert decide(law, text, recogniser).status.value == "required"
