@@ -136,7 +136,9 @@ _ORIGINAL = re.compile(r"(?<!tu )\b(?:ban chinh|ban goc)\b(?! de (?:kiem tra|doi
 # A sentence that comments on the papers asked for ("Lưu ý: ...", "Việc nộp X ...").
 _NOTE = re.compile(r"^(?:\* )?(?:luu y|ghi chu|chu y|viec nop|viec xuat trinh|viec cung cap)\b")
 _MUST_GIVE = re.compile(r"(?:nop|cung cap|xuat trinh|gui|bo sung|co)\b")
-_CONDITION = re.compile(r"^(?:trong |doi voi |ap dung )?(?:truong hop|doi voi|neu|khi|rieng|ap dung)\b")
+# ("không có bản sao thì nộp bản chụp ...": a case opened without "nếu".)
+_CONDITION = re.compile(r"^(?:trong |doi voi |ap dung )?(?:truong hop|doi voi|neu|khi|rieng|ap dung)\b"
+                        r"|^(?:khong|chua) co\b(?= (?:\w+ ){1,6}thi\b)")
 # A paper named by the fact it proves: its parenthesis lists the kinds that do.
 # ("Giấy tờ, tài liệu có giá trị pháp lý chứng minh ...", "... hợp pháp chứng minh ...": the same lead.)
 _PROOF_OF = re.compile(r"^(?:(?:mot )?trong (?:cac |nhung )?)?(?:giay to|tai lieu)(?: ,? (?:giay to|tai lieu))?"
@@ -717,9 +719,10 @@ _VIETNAM_ISSUED = re.compile(r"\bdo (?:co quan )?(?:co tham quyen )?(?:cua )?vie
 # recording the procedure makes: not yet; a foreign issuer's paper itself stays foreign).
 _RECORDED_HERE = re.compile(r"(?<!chua )(?<!khong )\b(?:da duoc|da|phai duoc|duoc) ghi chu vao so (?:dang ky )?ho tich\b")
 # A paper the text gives to someone other than the applicant.
+# ("... của người bảo lãnh", "GCNQSDĐ đứng tên người bảo lãnh": the sponsor's, in a foreigner's procedure.)
 _OTHER_HOLDER = re.compile(
-    r"\b(?:cua|doi voi) (?:nguoi )?(?:con|tre em|tre|con nuoi|nguoi duoc nhan|nguoi duoc gioi thieu|cha|me|vo|chong|"
-    r"nguoi chet|nguoi da chet|nguoi con|thanh vien|nguoi dai dien|nguoi lao dong|nguoi giam ho|nguoi duoc giam ho)\b")
+    r"\b(?:cua|doi voi|dung ten) (?:nguoi )?(?:con|tre em|tre|con nuoi|nguoi duoc nhan|nguoi duoc gioi thieu|cha|me|vo|chong|"
+    r"nguoi chet|nguoi da chet|nguoi con|thanh vien|nguoi dai dien|nguoi lao dong|nguoi giam ho|nguoi duoc giam ho|bao lanh)\b")
 
 
 def _foreign_applicants(applicants: str | None) -> bool:
@@ -1378,9 +1381,20 @@ def _names_another(ctx: _Ctx, k: int, b: int) -> bool:
         j += 1
     # "Bản sao kèm bản chính ...": "kèm" after copy words says how that copy is
     # given; after anything else ("Tờ khai theo mẫu, kèm bản sao ...") it adds a paper.
-    before = (k > 0 and ctx.toks[k - 1].word not in _COPY_END) or any(i in ctx.hit_at for i in range(max(0, k - 12), k))
+    before = ((k > 0 and ctx.toks[k - 1].word not in _COPY_END) or any(i in ctx.hit_at for i in range(max(0, k - 12), k))
+              or _paper_before(ctx, k))
     # ("... kèm bản chụp thẻ sinh viên": a paper's head the registry does not name is a paper too.)
     return before and (j in ctx.hit_at or k + 1 in ctx.hit_at or (j < b and bool(_PAPER_HEAD.match(ctx.folded(j, b)))))
+
+
+def _paper_before(ctx: _Ctx, k: int) -> bool:
+    """The words since the last separator before ``k`` open on a paper's own name ("văn bản
+    tặng cho có công chứng kèm bản sao GCNQSDĐ": the deed, notarised, then another paper)."""
+    i = k
+    while i > 0 and ctx.toks[i - 1].word not in (",", ";", ":", "(", ")", "+", ".", "hoac", "va"):
+        i -= 1
+    lead = _strip_present(ctx.folded(i, k))
+    return bool(lead) and bool(_PAPER_HEAD.match(lead)) and not _PRESENT_ONLY.match(lead + " ")
 
 
 _COPY_END = frozenset({"sao", "chinh", "chup", "goc", "thuc", "le", "tu", "chung", "photo", "photocopy", "scan"})
@@ -1740,6 +1754,12 @@ def _paper_node(ctx: _Ctx, p: _Piece):
         if types and all(q.document_types and set(q.document_types) <= set(types) for q in inner):
             # "Thẻ BHYT (có thể xuất trình thẻ BHYT trên ứng dụng VNeID)": the same paper, how it may be shown.
             return own
+        if (types and isinstance(node, AnyOf) and opener not in ("hoac", "hay", "/")
+                and any(set(q.document_types) == set(types) for q in inner)):
+            # "Văn bản xác nhận tình trạng hôn nhân (Giấy xác nhận tình trạng hôn nhân, hoặc bản
+            # sao Giấy chứng nhận kết hôn đối với người đã có vợ, chồng)": the paper's own kind
+            # among the alternatives the parenthesis gives; they spell what it is.
+            return node
         if opener in ("hoac", "hay", "/"):
             return AnyOf(any_of=[own, node])
         # "Văn bản ủy quyền (người được ủy quyền xuất trình CCCD)": both are needed.
@@ -1813,6 +1833,15 @@ def _combine(ctx: _Ctx, nodes: list, pieces: list[_Piece], connectors: list[str]
                         kinds = set().union(*(_kinds(ctx, n) for n in chain[lead:])) - {None}
                         if any(_kinds(ctx, n) & kinds for n in chain[:lead]):
                             lead = 0  # "Hộ chiếu, thẻ căn cước hoặc ...": papers of one kind, one choice
+                    if lead == 0 and len(chain) >= 3 and conns[-1] == "or" and "or" not in conns[:-1]:
+                        # "Bản sao văn bằng, lý lịch tư pháp, CCCD hoặc hộ chiếu": identity papers
+                        # closing a list of papers of other kinds are the choice; the rest stand beside it.
+                        run = len(chain)
+                        while run > 0 and _identity(ctx, chain[run - 1]):
+                            run -= 1
+                        if 0 < run <= len(chain) - 2 and all(
+                                isinstance(n, Paper) and n.document_types and not _identity(ctx, n) for n in chain[:run]):
+                            lead = run
                     parts.extend(chain[:lead])
                     rest = chain[lead:]
                     _legalised_choice(ctx, rest)

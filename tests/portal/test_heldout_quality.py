@@ -14,7 +14,7 @@ characters of the row). ``heldout/B/labels-check.yaml`` is a second, blind
 labelling of set B by someone who saw neither the writer's labels nor the
 engine.
 
-``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z126 are the same for those sets.
+``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z129 are the same for those sets.
 
 Labels find their entry by the row's opening words (not a hash: a row the
 parser splits or merges differently is reported as unmatched, and its papers
@@ -784,6 +784,33 @@ HELDOUT = Path(__file__).with_name("heldout")
 #: cước" shows a paper; "thì nộp bản sao căn cước" names the card; a waiver
 #: naming its own paper and one database ("không phải nộp hợp đồng lao động nếu
 #: ... CSDL quốc gia về bảo hiểm") strikes it from that database.
+#:
+#: Sets Z127, Z128 and Z129 (round 52: the last ten Appendix I codes no
+#: held-out set had used and five drawn again among the used ones, seed 52, and
+#: ten free procedures each: justice, religion and ethnic affairs at the border;
+#: banking, foreign exchange and foreigners' permanent residence; enterprises
+#: and households in trade, publishing, mining and irrigation), each labelled a
+#: second time blind, measured once on 26eb802 (round 51's readings) before
+#: reading: Z127 **1.000 (63/63) / 1.000 (63/63)** / 1; Z128 **1.000 (45/45)** /
+#: 0.818 (45/55) / 1; Z129 **1.000 (50/50) / 1.000 (50/50)** / 1. Pooled
+#: **1.000 (158/158)** / 0.940 (158/168) / 3; the second labellings measured
+#: the same (they agree with the writers on every going paper of Z127 and
+#: Z128, and on 149 of Z129's 150 entries). The three wrong whole entries, on
+#: both labellings: a deed "có công chứng kèm bản sao GCNQSDĐ ..." and "...
+#: khai nhận di sản có công chứng kèm bản sao trích lục khai tử ..." (the
+#: notarisation's "chứng" before "kèm" read as copy words, so no second paper:
+#: the deed was struck with the certificate), and "Bản sao văn bằng, lý lịch
+#: tư pháp (Phiếu số 1), CCCD hoặc hộ chiếu của ..." (the "hoặc" between the two
+#: identity papers made the whole list one choice): kept now. Read after: the
+#: sponsor's papers in a foreigners' procedure ("của người bảo lãnh", "đứng tên
+#: người bảo lãnh") are not foreign. Also read with this round (from round 51's
+#: second labellings): a paper whose parenthesis lists its own kind among others
+#: is that choice ("Văn bản xác nhận tình trạng hôn nhân (Giấy xác nhận tình
+#: trạng hôn nhân, hoặc bản sao GCN kết hôn ...)"); "không có bản sao thì nộp
+#: bản chụp và xuất trình bản chính ..." opens a case and names no paper.
+#: Left (Z128's misses): a Vietnamese issuer closing a parenthesised list in a
+#: foreigners' procedure; "nếu người bảo lãnh đã chết thì nộp thêm trích lục
+#: khai tử"; a "Lưu ý" row whose second clause has the applicant show a card.
 FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-A": (1.0, 0.97, 0),
     "heldout-A-check": (1.0, 0.97, 0),
@@ -1079,10 +1106,16 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-Z123-check": (1.0, 1.0, 0),
     "heldout-Z124": (1.0, 0.94, 0),
     "heldout-Z124-check": (0.98, 0.93, 1),
-    "heldout-Z125": (0.84, 0.95, 0),
-    "heldout-Z125-check": (0.97, 0.97, 0),
+    "heldout-Z125": (0.86, 0.95, 0),
+    "heldout-Z125-check": (1.0, 0.97, 0),
     "heldout-Z126": (0.94, 0.92, 0),
     "heldout-Z126-check": (1.0, 0.92, 0),
+    "heldout-Z127": (1.0, 1.0, 0),
+    "heldout-Z127-check": (1.0, 1.0, 0),
+    "heldout-Z128": (1.0, 0.85, 0),
+    "heldout-Z128-check": (1.0, 0.85, 0),
+    "heldout-Z129": (1.0, 1.0, 0),
+    "heldout-Z129-check": (1.0, 1.0, 0),
 }
 
 

@@ -2317,3 +2317,57 @@ def test_a_waiver_naming_its_own_paper_and_one_database_strikes_it(law, recognis
     # A parenthesis that only names numbers and a database waives nothing.
     text = "Quyết định bổ nhiệm người đại diện (ghi họ tên, số định danh cá nhân trong Cơ sở dữ liệu quốc gia về dân cư)"
     assert decide(law, text, recogniser).status.value == "required"
+
+
+def test_a_paper_whose_parenthesis_lists_its_own_kind_among_others_is_that_choice(law, recogniser):
+    # "Văn bản xác nhận tình trạng hôn nhân (Giấy xác nhận tình trạng hôn nhân, hoặc bản sao GCN
+    # kết hôn đối với người đã kết hôn)": the parenthesis spells what the paper is.
+    text = ("Giấy tờ về tình trạng hôn nhân của người đề nghị (Giấy xác nhận tình trạng hôn nhân, hoặc bản sao "
+            "Giấy chứng nhận kết hôn đối với người đã kết hôn)")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and len(tree.any_of) == 2
+    text = ("Văn bản xác nhận tình trạng hôn nhân của người đề nghị (Giấy xác nhận tình trạng hôn nhân, hoặc bản sao "
+            "Giấy chứng nhận kết hôn đối với người đã kết hôn)")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and [p.document_types for p in iter_papers(tree)] == [
+        ["marital-status-certificate"], ["marriage-certificate"]]
+
+
+def test_how_to_give_a_paper_one_lacks_is_no_paper(law, recogniser):
+    # "...; không có bản sao thì nộp bản chụp và xuất trình bản chính để đối chiếu": how the
+    # birth certificate is given without a copy (a case opened without "nếu"), no paper.
+    text = "Bản sao giấy khai sinh của người con; không có bản sao thì nộp bản chụp và xuất trình bản chính để đối chiếu"
+    d = decide(law, text, recogniser)
+    assert d.status.value == "struck" and len(d.components) == 1
+
+
+def test_a_notarised_deed_before_kem_is_a_paper_of_its_own(law, recogniser):
+    # "văn bản tặng cho có công chứng kèm bản sao GCNQSDĐ ...": the notarised deed, then the
+    # certificate ("có công chứng" says how the deed is made, not that "kèm" gives a copy).
+    text = "Văn bản thỏa thuận phân chia có công chứng kèm bản sao giấy khai sinh của người nhận"
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required"
+    assert [c.status.value for c in d.components] == ["required", "struck"]
+    # "bản sao có chứng thực kèm bản chính": one copy and its original.
+    assert decide(law, "Giấy khai sinh, bản sao có chứng thực kèm bản chính để đối chiếu", recogniser).status.value == "struck"
+
+
+def test_identity_papers_closing_a_list_of_other_papers_are_its_choice(law, recogniser):
+    # "Bản sao văn bằng, phiếu lý lịch tư pháp, CCCD hoặc hộ chiếu của người điều hành": the
+    # diploma and the record stand beside the choice of an identity paper.
+    text = "Bản sao bằng tốt nghiệp, phiếu lý lịch tư pháp, thẻ căn cước hoặc hộ chiếu của giám đốc điều hành"
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required"
+    assert [c.status.value for c in d.components] == ["required", "struck", "struck", "required"]
+    # Identity papers alone stay one choice.
+    assert decide(law, "Hộ chiếu, thẻ căn cước hoặc CCCD", recogniser).status.value == "struck"
+
+
+def test_the_sponsors_own_paper_in_a_foreigners_procedure_is_not_foreign(law, recogniser):
+    # "Giấy chứng nhận quyền sử dụng đất ... đứng tên người bảo lãnh", "... của người bảo lãnh":
+    # the (Vietnamese) sponsor's papers, though the applicant is a foreigner.
+    for text in ("Bản sao thẻ căn cước của người bảo lãnh",
+                 "Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở đứng tên người bảo lãnh"):
+        assert [p.foreign for p in iter_papers(read(recogniser, text, applicants="Người nước ngoài"))] == [False]
+    # The applicant's own stay foreign.
+    assert read(recogniser, "Phiếu lý lịch tư pháp", applicants="Người nước ngoài").foreign
