@@ -77,7 +77,8 @@ _DOC_HEAD = re.compile(
 # Someone shows a paper: "xuất trình CCCD ...", "người làm chứng xuất trình thẻ căn cước".
 # ("Khi nộp trực tiếp, người đề nghị xuất trình thẻ căn cước ...", "chưa có thẻ thì xuất trình giấy ...";
 # not "không phải xuất trình ...", a waiver.)
-_SHOWN = re.compile(r"(?:^|\b(?:thi|nguoi|cong dan|ca nhan)(?: \w+){0,6} )(?:phai )?(?<!khong phai )(?<!khong can )(?<!khong )"
+# ("Thân nhân xuất trình thẻ Căn cước khi nhận ...": a person named in a word or two, then the paper shown.)
+_SHOWN = re.compile(r"(?:^|^(?:\w+ ){1,2}|\b(?:thi|nguoi|cong dan|ca nhan)(?: \w+){0,6} )(?:phai )?(?<!khong phai )(?<!khong can )(?<!khong )"
                     + _SHOWS + r"\b")
 # "Lưu ý: Người đăng ký xuất trình CCCD ...": a note that opens on someone showing a paper.
 _NOTE_SHOWS = re.compile(r"^luu y (?:nguoi|cong dan|ca nhan)(?: \w+){0,6} (?:phai )?" + _SHOWS + r"\b")

@@ -114,7 +114,7 @@ _PAPER_HEAD = re.compile(
     r"bien ban|tai lieu|ban ke|bang ke|ho so|chung chi|chung nhan|xac nhan|anh |anh$|thong bao|ke hoach|phuong an|"
     r"de an|du an|ban ve|ban do|ban cam ket|ban khai|ban tu khai|ban thuyet minh|ban mo ta|ban nhan xet|ban tom tat|"
     r"ho chieu|chung minh|cmnd|cmtnd|cccd|can cuoc|trich luc|ly lich|bang |van bang|hoc ba|bien lai|giay phep|"
-    r"dieu le|nghi quyet|bien nhan|the |so do|so hong|gplx|bhyt|bhxh|di chuc|"
+    r"dieu le|nghi quyet|bien nhan|the |so do|so hong|gplx|bhyt|bhxh|di chuc|phong bi|"
     # The clerks' abbreviations: GCN (giấy chứng nhận), CNĐK (chứng nhận đăng ký), HĐ (hợp đồng).
     r"gcn|cndk|hd )"
 )
@@ -194,7 +194,9 @@ _SURRENDER = re.compile(
     r"de (?:co quan (?:\w+ ){0,8}?)?xac nhan (?:bo sung )?vao so|"
     # "Sổ bảo hiểm xã hội đã được cấp để cơ quan bảo hiểm xã hội điều chỉnh thông tin": written on.
     r"de (?:co quan (?:\w+ ){0,5}?)?(?:dieu chinh|cap nhat|sua doi|dinh chinh) (?:lai )?(?:thong tin|noi dung)|"
-    r"kem (?:theo )?bien so|va bien so|" + _LENDER_HOLDS.pattern + r")\b"
+    r"kem (?:theo )?bien so|va bien so|"
+    # "Sổ bảo hiểm xã hội (bản chính) để BHXH ... xác nhận, chốt thời gian đóng": the book is closed.
+    r"de (?:(?:\w+|,) ){0,14}?chot (?:so|thoi gian|qua trinh)|" + _LENDER_HOLDS.pattern + r")\b"
 )
 # "đổi" (exchange) and "đối với" (for) fold alike: the second is not a renewal.
 # Re-registration ("đăng ký lại khai tử") is not one: Res. 66.7 Appendix I
@@ -1681,6 +1683,10 @@ _SECTOR_STANDARD = re.compile(
 _FOREIGN_STANDARD = re.compile(r"\btheo (?:yeu cau|quy dinh|tieu chuan|mau)(?: \w+){0,3} cua nuoc (?:tiep nhan|ngoai|den|so tai)\b")
 
 
+# "... để <agency> cấp thẻ mới": the card or book of that kind is replaced.
+_NEW_ONE = re.compile(r"\bde (?:(?:\w+|,) ){0,8}?cap (?:lai |doi )?(the|so)\b(?: \w+){0,3}? moi\b")
+
+
 def _paper_node(ctx: _Ctx, p: _Piece):
     f = p.folded
     notes_f = " ".join(fold(n) for n in p.notes)
@@ -1708,6 +1714,10 @@ def _paper_node(ctx: _Ctx, p: _Piece):
     # is asked for (a copy is not "that same paper": its data still replaces it).
     copy_only = (bool(_COPY_ONLY.match(f)) and not _ORIGINAL.search(f)) or (ctx.copy_lead and not _ORIGINAL.search(f))
     surrendered = bool(_SURRENDER.search(f + " " + notes_f)) or (bool(ctx.own_results & set(types)) and not copy_only)
+    if not surrendered and types and (m := _NEW_ONE.search(f)) and _strip_present(f).startswith(m.group(1) + " "):
+        # "Thẻ bảo hiểm y tế đang sử dụng để cơ quan BHXH cấp thẻ mới": exchanged for the new one
+        # ("CCCD để ... cấp thẻ BHYT mới" only shows the card).
+        surrendered = True
     if (not surrendered and p.condition and _HELD_NOW.search(f) and _EXCHANGE_CASE.search(fold(p.condition))
             and not (ctx.renews_nothing and _FOR_AN_EXCHANGE.search(fold(p.condition)))):
         # "Thẻ bảo hiểm y tế đang sử dụng (trường hợp cấp đổi do sai thông tin ...)":

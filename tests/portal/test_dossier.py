@@ -263,3 +263,10 @@ def test_a_row_that_shows_one_more_card_in_a_case_is_a_document():
            "CCCD của cha hoặc mẹ (xuất trình bản chính); học sinh đã có thẻ căn cước thì xuất trình thêm "
            "thẻ căn cước của học sinh.0 bản chính")
     assert [e.kind for e in parse_dossier(raw)] == ["document", "document"]
+
+
+def test_a_row_where_a_named_person_shows_a_card_is_a_document():
+    # "Thân nhân xuất trình thẻ Căn cước khi nhận ..." on a zero-count row: the relative shows a card.
+    raw = ("Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai1 bản chính"
+           "Thân nhân xuất trình thẻ Căn cước khi nhận tiền lần đầu.0 bản chính")
+    assert [e.kind for e in parse_dossier(raw)] == ["document", "document"]

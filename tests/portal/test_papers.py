@@ -2371,3 +2371,22 @@ def test_the_sponsors_own_paper_in_a_foreigners_procedure_is_not_foreign(law, re
         assert [p.foreign for p in iter_papers(read(recogniser, text, applicants="Người nước ngoài"))] == [False]
     # The applicant's own stay foreign.
     assert read(recogniser, "Phiếu lý lịch tư pháp", applicants="Người nước ngoài").foreign
+
+
+def test_a_book_handed_in_to_be_closed_is_surrendered(law, recogniser):
+    # "Sổ BHXH (bản chính) để cơ quan BHXH xác nhận, chốt thời gian đóng": the book itself is closed.
+    text = "Sổ bảo hiểm xã hội (bản chính) để cơ quan bảo hiểm xã hội của đơn vị xác nhận, chốt thời gian đóng"
+    assert decide(law, text, recogniser).status.value == "required"
+
+
+def test_a_card_handed_in_for_a_new_one_is_surrendered_but_not_a_card_shown_beside(law, recogniser):
+    # "Thẻ BHYT đang sử dụng để cơ quan BHXH cấp thẻ mới": exchanged for the new card.
+    assert decide(law, "Thẻ bảo hiểm y tế đang dùng để cơ quan bảo hiểm xã hội cấp thẻ mới", recogniser).status.value == "required"
+    # The citizen's card shown while a new health-insurance card is issued is only shown.
+    assert decide(law, "Thẻ căn cước để cơ quan bảo hiểm xã hội cấp thẻ bảo hiểm y tế mới", recogniser).status.value == "struck"
+
+
+def test_a_stamped_envelope_after_kem_is_one_more_thing_to_send(law, recogniser):
+    # "... kèm phong bì có dán tem ghi rõ địa chỉ": the envelope is still sent.
+    text = "Bản sao thẻ căn cước của người yêu cầu kèm phong bì có dán tem ghi rõ địa chỉ người nhận"
+    assert decide(law, text, recogniser).status.value == "required"
