@@ -115,6 +115,8 @@ _PAPER_HEAD = re.compile(
     r"de an|du an|ban ve|ban do|ban cam ket|ban khai|ban tu khai|ban thuyet minh|ban mo ta|ban nhan xet|ban tom tat|"
     r"ho chieu|chung minh|cmnd|cmtnd|cccd|can cuoc|trich luc|ly lich|bang |van bang|hoc ba|bien lai|giay phep|"
     r"dieu le|nghi quyet|bien nhan|the |so do|so hong|gplx|bhyt|bhxh|di chuc|phong bi|"
+    # "kèm bản sao trang đầu sổ tài khoản": a copied page of a book.
+    r"trang (?:dau|cuoi|bia|thong tin|nhan than|ca nhan)\b|"
     # The clerks' abbreviations: GCN (giấy chứng nhận), CNĐK (chứng nhận đăng ký), HĐ (hợp đồng).
     r"gcn|cndk|hd )"
 )
@@ -1140,7 +1142,8 @@ _MAY = re.compile(r"\b(?:co the|duoc phep|cung duoc|duoc thay the)\b")
 _GENERIC_LEAD = re.compile(r"^(?:cac |nhung |mot trong (?:cac |nhung )?)?(?:giay to|tai lieu)\b")
 # "Tài liệu khác có liên quan (nếu có): bản sao GCNQSDĐ, giấy đăng ký xe, sổ tiết kiệm...":
 # every relevant paper the applicant has, not the kinds one proof may take.
-_RELEVANT_LEAD = re.compile(r"^(?:cac |nhung )?(?:giay to|tai lieu)(?: ,? (?:giay to|tai lieu))? (?:khac )?(?:co )?lien quan\b")
+# ("Giấy tờ của người chịu trách nhiệm chuyên môn: A, B, C": every paper of that person.)
+_RELEVANT_LEAD = re.compile(r"^(?:cac |nhung )?(?:giay to|tai lieu)(?: ,? (?:giay to|tai lieu))? (?:(?:khac )?(?:co )?lien quan|cua)\b")
 # Words that bundle papers ("và", "kèm theo", "+"): a list holding one is not a set of kinds.
 _BUNDLE_WORD = re.compile(r"\b(?:va|kem|dong thoi|cung voi)\b|\+")
 
@@ -1850,7 +1853,9 @@ def _combine(ctx: _Ctx, nodes: list, pieces: list[_Piece], connectors: list[str]
                         while run > 0 and _identity(ctx, chain[run - 1]):
                             run -= 1
                         if 0 < run <= len(chain) - 2 and all(
-                                isinstance(n, Paper) and n.document_types and not _identity(ctx, n) for n in chain[:run]):
+                                isinstance(n, Paper) and not _identity(ctx, n)
+                                and (n.document_types or _PAPER_HEAD.match(_strip_present(fold(n.text))))
+                                for n in chain[:run]):
                             lead = run
                     parts.extend(chain[:lead])
                     rest = chain[lead:]

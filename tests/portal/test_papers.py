@@ -2390,3 +2390,18 @@ def test_a_stamped_envelope_after_kem_is_one_more_thing_to_send(law, recogniser)
     # "... kèm phong bì có dán tem ghi rõ địa chỉ": the envelope is still sent.
     text = "Bản sao thẻ căn cước của người yêu cầu kèm phong bì có dán tem ghi rõ địa chỉ người nhận"
     assert decide(law, text, recogniser).status.value == "required"
+
+
+def test_the_papers_of_a_named_person_listed_are_all_given(law, recogniser):
+    # "Giấy tờ của người phụ trách chuyên môn: A, B, CCCD/hộ chiếu": every paper of that
+    # person, not kinds of one proof; the identity papers among them stay a choice.
+    text = "Giấy tờ của người phụ trách chuyên môn: bản sao chứng chỉ hành nghề, văn bản xác nhận quá trình công tác, CCCD/hộ chiếu"
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required"
+    assert decide(law, "Giấy tờ của người đề nghị: thẻ căn cước, hộ chiếu", recogniser).status.value == "struck"
+
+
+def test_a_copied_first_page_after_kem_is_one_more_paper(law, recogniser):
+    # "... kèm bản sao trang đầu sổ tài khoản hoặc thẻ ngân hàng": the page of the account book.
+    text = "Bản sao thẻ căn cước của người nhận tiền, kèm bản sao trang đầu sổ tài khoản hoặc thẻ ngân hàng"
+    assert decide(law, text, recogniser).status.value == "required"
