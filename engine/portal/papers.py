@@ -150,8 +150,7 @@ _DATABASE = re.compile(r"\b(?:co so du lieu|csdl|he thong thong tin)\b")
 _OWN_CASE = re.compile(r"\b(?:trong truong hop|doi voi truong hop)\b")
 # "... hoặc quyết định cử người giám hộ nếu là người giám hộ": the alternative names the kind
 # of person it is asked of (a person's nationality draws no such case: see _NATIONALITY_CASE).
-_ROLE_CASE = re.compile(r"\b(?:neu|khi|truong hop) (?:la|co) (?:nguoi|cha|me|vo|chong|con)\b"
-                        r"(?! nuoc ngoai| khong (?:co )?quoc tich| viet nam| vn\b)")
+_ROLE_CASE = re.compile(r"\b(?:neu|khi|truong hop) (?:la|co) (?P<who>nguoi|cha|me|vo|chong|con)\b")
 # "(nếu là người nước ngoài)", "đối với người nước ngoài": an alternative for a foreigner.
 # ("thẻ thường trú của người đứng đầu là người nước ngoài": the person, then the case.)
 _FOREIGNER_CASE = re.compile(r"\b(?:(?:neu|doi voi|truong hop)(?: \w+){0,3}|(?<!khong )(?<!khong phai )la) (?:nguoi nuoc ngoai|nguoi khong (?:co )?quoc tich|to chuc nuoc ngoai)\b")
@@ -792,7 +791,9 @@ def _mark_by_case(node, recogniser: Recogniser, organisation: bool = False, lead
         if not isinstance(kid, Paper):
             return False
         words = fold(kid.text)
-        m = _OWN_CASE.search(words) or _ROLE_CASE.search(words)
+        m = _OWN_CASE.search(words)
+        if m is None and (r := _ROLE_CASE.search(words)) and not _NATIONALITY_CASE.match(words, r.start("who")):
+            m = r
         # "... trong trường hợp cơ sở dữ liệu chưa vận hành" is a lookup's condition.
         return m is not None and m.start() > 0 and not _is_waiver(words[m.start():]) and not _DATABASE.search(words[m.start():])
 
@@ -2179,13 +2180,13 @@ def _of_the_kind_held(p: Paper, held: set[str], recogniser: Recogniser) -> bool:
 _NOT_HANDED = re.compile(r"\bkhong (?:phai|can|yeu cau)(?: (?:nop|xuat trinh|cung cap|ban sao|ban chinh|cac|lai))*$")
 
 
-def _waives_by_name(p: Paper, recogniser: Recogniser) -> bool:
+def _waives_by_name(p: Paper, said) -> bool:
     """``p``'s own waiver says it is ``p`` that need not be given ("không phải nộp hợp
-    đồng lao động nếu ..."): the paper's kind named right after the waiving words."""
+    đồng lao động nếu ..."): the paper's kind named right after the waiving words
+    (``said``: the waiver's recognition, whose offsets are in its ``fold_keep`` form)."""
     folded = fold_keep(p.waiver_text or "")
-    rec = recogniser.recognise(p.waiver_text or "")
     return any(h.type_id in p.document_types and _NOT_HANDED.search(folded[: h.start].rstrip())
-               for h in rec.hits + rec.rejected)
+               for h in said.hits + said.rejected)
 
 
 def _unnamed(p: Paper, recogniser: Recogniser) -> bool:
@@ -2309,8 +2310,9 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
                 named = sources.owners(p.document_types)[:1]
             out.waiver_sources.extend(s for s in named if s not in out.waiver_sources)
             fits = [s for s in named if set(p.document_types) & sources.holds(s)]
-            spoken_of = _named_types(recogniser.recognise(p.waiver_text)) & listed_all
-            if not fits and len(named) == 1 and _waives_by_name(p, recogniser):
+            said = recogniser.recognise(p.waiver_text)
+            spoken_of = _named_types(said) & listed_all
+            if not fits and len(named) == 1 and _waives_by_name(p, said):
                 # "hợp đồng lao động (không phải nộp hợp đồng lao động nếu ... tra cứu được thông
                 # tin đóng bảo hiểm xã hội ... trong CSDL quốc gia về bảo hiểm)": the waiver names
                 # this paper and the one database its data is taken from.

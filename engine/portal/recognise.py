@@ -99,9 +99,9 @@ _NOUN = re.compile(
 _EXAMPLES = re.compile(r"\b(?:giay to|tai lieu)\b(?: (?:\w+|,|/)){0,20} nhu$")
 # A head ending in an attaching verb: the paper after it is one more paper.
 _ATTACH = re.compile(r"(?:^|\s)(?:kem theo|nop kem|nop kem theo|dinh kem|dinh kem theo|kem(?: ban (?:sao|chup|chinh))?)$")
-# "so" is left out: "sổ" and "số" fold alike, and "số căn cước" is a number.
 # The head ends on a giving verb ("... thì nộp"), its copy words peeled off.
 _GIVE_END = re.compile(_GIVE.pattern + r"$")
+# "so" is left out: "sổ" and "số" fold alike, and "số căn cước" is a number.
 _DOC_NOUN_TAIL = re.compile(
     r"(?:^|\s)(?:giay|the|phieu|van ban|ban sao|ban chinh|ban chup|giay to|trich luc|"
     # "bản sao có chứng thực Chứng nhận đăng ký xe": the copy words end in a noun phrase of their own.
