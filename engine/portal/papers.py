@@ -561,12 +561,15 @@ def read_papers(
     # "Người khuyết tật đang mang thai hoặc nuôi con ...: A hoặc B": the situations the entry opens on.
     colon = _colon(ctx, 0, len(toks))
     lead = ctx.folded(0, colon) if colon is not None and not ctx.hits(0, colon) else None
-    if lead is not None and _CONDITION.match(lead) and _is_foreign(lead):
-        # "Trường hợp nước tiếp nhận chỉ định khám sức khỏe tại cơ sở y tế ở nước ngoài: bản
-        # sao giấy chứng nhận sức khỏe do cơ sở đó cấp": the case abroad is the issuer of a
-        # paper that points back to it or comes with a translation. (A case abroad alone may
-        # be anyone's: "... cho người thụ hưởng ở nước ngoài: Giấy chứng tử ...".)
-        for p in iter_papers(out.node):
+    lead_abroad = lead is not None and bool(_CONDITION.match(lead)) and _is_foreign(lead)
+    # "Trường hợp nước tiếp nhận chỉ định khám sức khỏe tại cơ sở y tế ở nước ngoài: bản
+    # sao giấy chứng nhận sức khỏe do cơ sở đó cấp": the case abroad is the issuer of a
+    # paper that points back to it or comes with a translation. (A case abroad alone may
+    # be anyone's: "... cho người thụ hưởng ở nước ngoài: Giấy chứng tử ...".) The same for
+    # a paper's own case: "...; trường hợp đã từng cư trú ở nước ngoài ... thì nộp thêm phiếu
+    # lý lịch tư pháp do nước đó cấp".
+    for p in iter_papers(out.node):
+        if lead_abroad or (p.condition and _is_foreign(fold(p.condition))):
             t = fold(p.text)
             if (p.document_types and _ISSUED_THERE.search(t) and not _citizens_only(p, recogniser)
                     and not _VIETNAMESE_ISSUER.search(t) and not _registered_here(p.document_types, t, recogniser)):
@@ -1687,6 +1690,13 @@ _SECTOR_STANDARD = re.compile(
 _FOREIGN_STANDARD = re.compile(r"\btheo (?:yeu cau|quy dinh|tieu chuan|mau)(?: \w+){0,3} cua nuoc (?:tiep nhan|ngoai|den|so tai)\b")
 
 
+def _names_other(rec, types: list[str]) -> bool:
+    """The words name (or reject as being issued) a paper of another kind."""
+    return any(h.type_id not in types for h in rec.hits + rec.rejected)
+
+
+# "(trường hợp ... thì nộp kèm để cấp đổi thẻ mới)": what a case's own clause does with the paper.
+_THEN_HANDS_IN = re.compile(r"\bthi ((?:nop|gui|xuat trinh)\b.*)$")
 # "... để <agency> cấp thẻ mới": the card or book of that kind is replaced.
 _NEW_ONE = re.compile(r"\bde (?:(?:\w+|,) ){0,8}?cap (?:lai |doi )?(the|so)\b(?: \w+){0,3}? moi\b")
 
@@ -1722,6 +1732,14 @@ def _paper_node(ctx: _Ctx, p: _Piece):
         # "Thẻ bảo hiểm y tế đang sử dụng để cơ quan BHXH cấp thẻ mới": exchanged for the new one
         # ("CCCD để ... cấp thẻ BHYT mới" only shows the card).
         surrendered = True
+    if (not surrendered and types and p.condition and (then := _THEN_HANDS_IN.search(fold(p.condition)))
+            and not _names_other(ctx.recogniser.recognise(then.group(1)), types)):
+        # "Thẻ BHYT còn giá trị sử dụng (trường hợp điều chỉnh thông tin thì nộp kèm để cấp
+        # đổi thẻ mới)": in that case this same paper is handed in (the clause names no other).
+        # (A card shown "để ... cấp thẻ BHYT mới" for another kind of card is only seen.)
+        new_one = _NEW_ONE.search(then.group(1))
+        surrendered = bool(_SURRENDER.search(then.group(1))
+                           or (new_one and _strip_present(f).startswith(new_one.group(1) + " ")))
     if (not surrendered and p.condition and _HELD_NOW.search(f) and _EXCHANGE_CASE.search(fold(p.condition))
             and not (ctx.renews_nothing and _FOR_AN_EXCHANGE.search(fold(p.condition)))):
         # "Thẻ bảo hiểm y tế đang sử dụng (trường hợp cấp đổi do sai thông tin ...)":

@@ -2405,3 +2405,23 @@ def test_a_copied_first_page_after_kem_is_one_more_paper(law, recogniser):
     # "... kèm bản sao trang đầu sổ tài khoản hoặc thẻ ngân hàng": the page of the account book.
     text = "Bản sao thẻ căn cước của người nhận tiền, kèm bản sao trang đầu sổ tài khoản hoặc thẻ ngân hàng"
     assert decide(law, text, recogniser).status.value == "required"
+
+
+def test_a_card_a_case_hands_in_for_a_new_one_is_surrendered(law, recogniser):
+    # "Thẻ BHYT còn hạn (trường hợp sửa thông tin thì gửi kèm để cấp đổi thẻ mới)": in that
+    # case the same card is handed in, so it stays.
+    text = "Thẻ bảo hiểm y tế còn hạn (trường hợp sửa thông tin thì gửi kèm để cấp đổi thẻ mới)"
+    assert decide(law, text, recogniser).status.value == "required"
+    # A case that names another card to be issued only shows this one.
+    text = "Thẻ căn cước (trường hợp chưa có thẻ bảo hiểm y tế thì xuất trình để cấp thẻ bảo hiểm y tế mới)"
+    assert decide(law, text, recogniser).status.value == "struck"
+
+
+def test_a_paper_issued_by_the_country_of_a_case_abroad_is_foreign(law, recogniser):
+    # "...; trường hợp đã sống ở nước ngoài trên 6 tháng thì nộp thêm phiếu LLTP do nước đó cấp":
+    # the second certificate comes from that country, not from the Vietnamese register.
+    text = ("Phiếu lý lịch tư pháp của người đề nghị; trường hợp đã sống ở nước ngoài trên 6 tháng "
+            "thì nộp thêm phiếu lý lịch tư pháp do nước đó cấp")
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required"
+    assert [c.status.value for c in d.components] == ["struck", "required"]
