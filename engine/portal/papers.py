@@ -1695,6 +1695,7 @@ def _names_other(rec, types: list[str]) -> bool:
     return any(h.type_id not in types for h in rec.hits + rec.rejected)
 
 
+_FOREIGNERS_INSTEAD = re.compile(r"^\W*(?:doi voi|truong hop|neu la) (?:ca nhan |nguoi )?(?:la )?(?:nguoi|to chuc|doanh nghiep) nuoc ngoai\s*:\s*\w")
 # "(trường hợp ... thì nộp kèm để cấp đổi thẻ mới)": what a case's own clause does with the paper.
 _THEN_HANDS_IN = re.compile(r"\bthi ((?:nop|gui|xuat trinh)\b.*)$")
 # "... để <agency> cấp thẻ mới": the card or book of that kind is replaced.
@@ -1706,13 +1707,20 @@ def _paper_node(ctx: _Ctx, p: _Piece):
     notes_f = " ".join(fold(n) for n in p.notes)
     text = ctx.text[p.toks[0].start : p.toks[-1].end].strip(" ,;:-+") if p.toks else ""
     pres, mode = _presentation(f + " " + notes_f)
-    foreign = _is_foreign(f + " " + notes_f + " " + fold(p.condition or ""))
+    # ("Phiếu LLTP số 1 (đối với người nước ngoài: văn bản xác nhận ... do nước ngoài cấp)": the
+    # note gives the foreigners' own paper instead; this one stays the citizen's.)
+    own_notes = " ".join(fold(n) for n in p.notes if not _FOREIGNERS_INSTEAD.match(fold_keep(n)))
+    own_case = "" if _FOREIGNERS_INSTEAD.match(fold_keep(p.condition or "")) else fold(p.condition or "")
+    foreign = _is_foreign(f + " " + own_notes + " " + own_case)
     types = list(dict.fromkeys(h.type_id for h in p.hits))
     if _HEALTH in types and (_SECTOR_STANDARD.search(f + " " + notes_f) or _FOREIGN_STANDARD.search(f)):
         # "Giấy chứng nhận sức khỏe (theo quy định của Bộ Công an)": a sector's own standard.
         types = [_SECTOR_HEALTH if t == _HEALTH else t for t in types]
     if foreign and not types:
         types = list(dict.fromkeys(h.type_id for h in p.rejected))
+    elif not types and p.rejected and (own_case != fold(p.condition or "") or len(own_notes) < len(notes_f)):
+        # The foreigners' own paper in the note was what made the name look issued abroad.
+        types = ctx.recogniser.types_of(text)
     if (foreign and types and not _is_foreign(f + " " + notes_f) and _RECORDED_HERE.search(fold(p.condition or ""))
             and _civil_status_only(types, ctx.recogniser)):
         foreign = False

@@ -14,7 +14,7 @@ characters of the row). ``heldout/B/labels-check.yaml`` is a second, blind
 labelling of set B by someone who saw neither the writer's labels nor the
 engine.
 
-``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z138 are the same for those sets.
+``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z141 are the same for those sets.
 
 Labels find their entry by the row's opening words (not a hash: a row the
 parser splits or merges differently is reported as unmatched, and its papers
@@ -863,6 +863,25 @@ HELDOUT = Path(__file__).with_name("heldout")
 #: nuôi..." both Z136 labellings keep as situations, while both labellings of
 #: sets E and Z2 strike the same list as proofs of one tie (reading it as
 #: situations would unstrike nine entries labelled to go by both).
+#:
+#: Sets Z139, Z140 and Z141 (round 56: fifteen Appendix I codes of health,
+#: education and culture drawn among those no set of rounds 47 to 55 used,
+#: seed 58 to 60, and ten free procedures each: health and social assistance;
+#: education and training; culture, sports and tourism), each labelled a
+#: second time blind, measured once on 6566c93 (round 55's readings) before
+#: reading: Z139 **1.000 (68/68) / 1.000 (68/68) / 0**; Z140 **1.000 (45/45)** /
+#: 0.900 (45/50) / 0; Z141 0.929 (39/42) / 0.975 (39/40) / 1. Pooled 0.981
+#: (152/155) / 0.962 (152/158) / 1; second labellings 0.981 (152/155) / 0.968
+#: (152/157) / 1 (they agree with the writers on every going paper in Z139 and
+#: Z141; their wording of the papers is their own). The wrong whole entry is
+#: the zero-count "Sổ hộ khẩu, sổ tạm trú: không yêu cầu xuất trình; ..." row,
+#: which both labellings read as asking for nothing (the convention left open).
+#: Read after (recall): "tờ rời sổ BHXH" (the book's loose sheets), "giấy xác
+#: nhận thông tin tạm trú", and a citizen's paper whose parenthesis gives the
+#: foreigners' own instead ("Phiếu LLTP ... (đối với người nước ngoài: văn bản
+#: xác nhận ... do cơ quan nước ngoài cấp)"), which had made it look foreign.
+#: Z103's writer precision floor goes 1.0 -> 0.97: the loose sheet offered
+#: beside the book is now a second paper, which that writer counts as one.
 FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-A": (1.0, 0.97, 0),
     "heldout-A-check": (1.0, 0.97, 0),
@@ -1116,7 +1135,7 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-Z101-check": (1.0, 0.97, 0),
     "heldout-Z102": (0.92, 0.94, 0),
     "heldout-Z102-check": (0.97, 0.94, 0),
-    "heldout-Z103": (1.0, 0.97, 0),
+    "heldout-Z103": (0.97, 0.97, 0),
     "heldout-Z103-check": (0.94, 0.92, 0),
     "heldout-Z104": (1.0, 1.0, 0),
     "heldout-Z104-check": (1.0, 0.97, 0),
@@ -1188,6 +1207,12 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-Z137-check": (0.98, 1.0, 0),
     "heldout-Z138": (0.98, 0.87, 0),
     "heldout-Z138-check": (0.98, 0.87, 0),
+    "heldout-Z139": (1.0, 1.0, 0),
+    "heldout-Z139-check": (1.0, 1.0, 0),
+    "heldout-Z140": (1.0, 0.96, 0),
+    "heldout-Z140-check": (1.0, 0.97, 0),
+    "heldout-Z141": (0.93, 1.0, 1),
+    "heldout-Z141-check": (0.93, 1.0, 1),
 }
 
 

@@ -2425,3 +2425,20 @@ def test_a_paper_issued_by_the_country_of_a_case_abroad_is_foreign(law, recognis
     d = decide(law, text, recogniser)
     assert d.status.value == "required"
     assert [c.status.value for c in d.components] == ["struck", "required"]
+
+
+def test_a_loose_sheet_of_the_insurance_book_and_a_temporary_residence_confirmation_are_named(law, recogniser):
+    # The social-insurance book's loose sheets ("tờ rời") print its contribution record;
+    # "giấy xác nhận thông tin tạm trú" is the residence confirmation of one kind.
+    assert decide(law, "Tờ rời sổ bảo hiểm xã hội của giáo viên cơ hữu", recogniser).status.value == "struck"
+    assert decide(law, "Giấy xác nhận thông tin tạm trú của chủ cơ sở", recogniser).status.value == "struck"
+
+
+def test_a_note_giving_the_foreigners_own_paper_leaves_the_citizens_paper_named(law, recogniser):
+    # "Phiếu LLTP (đối với người nước ngoài: giấy xác nhận ... do nước ngoài cấp)": the note is
+    # the foreigners' paper instead; the certificate itself is the citizen's.
+    text = ("Phiếu lý lịch tư pháp cấp trong 6 tháng (đối với người nước ngoài: giấy xác nhận không có "
+            "án tích do cơ quan có thẩm quyền nước ngoài cấp, được hợp pháp hóa lãnh sự)")
+    d = decide(law, text, recogniser)
+    assert d.status.value == "struck"
+    assert d.components[0].source == "criminal-record"
