@@ -1788,8 +1788,10 @@ def _paper_node(ctx: _Ctx, p: _Piece):
             # "Giấy tờ chứng minh quốc tịch (A; B; C)": the kinds of paper that
             # prove the fact, one of which is brought.
             return AnyOf(any_of=node.all_of)
-        if _GENERIC.match(lead):
+        if _GENERIC.match(lead) and not (types and opener in ("hoac", "hay", "/")):
             # "Giấy tờ tùy thân (CMND, CCCD hoặc hộ chiếu)": the parenthesis says what it may be.
+            # ("Giấy chứng nhận đăng ký doanh nghiệp (hoặc Giấy chứng nhận đăng ký hộ kinh
+            # doanh)" names its paper, and the parenthesis offers another instead.)
             return node
         if types and all(q.document_types and set(q.document_types) <= set(types) for q in inner):
             # "Thẻ BHYT (có thể xuất trình thẻ BHYT trên ứng dụng VNeID)": the same paper, how it may be shown.

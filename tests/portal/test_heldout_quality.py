@@ -14,7 +14,7 @@ characters of the row). ``heldout/B/labels-check.yaml`` is a second, blind
 labelling of set B by someone who saw neither the writer's labels nor the
 engine.
 
-``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z141 are the same for those sets.
+``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z144 are the same for those sets.
 
 Labels find their entry by the row's opening words (not a hash: a row the
 parser splits or merges differently is reported as unmatched, and its papers
@@ -882,6 +882,26 @@ HELDOUT = Path(__file__).with_name("heldout")
 #: xác nhận ... do cơ quan nước ngoài cấp)"), which had made it look foreign.
 #: Z103's writer precision floor goes 1.0 -> 0.97: the loose sheet offered
 #: beside the book is now a second paper, which that writer counts as one.
+#:
+#: Sets Z142, Z143 and Z144 (round 57: fifteen Appendix I codes of science and
+#: technology, agriculture and environment, finance, banking and foreign
+#: affairs drawn among those no set of rounds 47 to 56 used, seed 61 to 65, and
+#: ten free procedures each), each labelled a second time blind (the writers'
+#: generator scripts, which held their labels, deleted before the checkers
+#: began), measured once on efc4fa0 (round 56's readings) before reading: Z142
+#: **1.000 (45/45)** / 0.938 (45/48) / 0; Z143 **1.000 (38/38)** / 0.864 (38/44)
+#: / 0; Z144 0.985 (64/65) / 0.941 (64/68) / 1. Pooled **0.993 (147/148)** /
+#: 0.919 (147/160) / 1; second labellings **1.000 (148/148)** / 0.943 (148/157)
+#: / 1. The wrong whole entry, left: "Trường hợp thay đổi thông tin người phụ
+#: thuộc: bản sao giấy khai sinh của con hoặc quyết định công nhận việc nuôi con
+#: nuôi; ..." both labellings keep (a child by birth and an adopted child are
+#: two situations); made a by-case type, the adoption decision would unstrike
+#: eight entries labelled to go by both labellings of earlier sets, where it
+#: closes a list of proofs of a family tie. Read after: "Bản sao Giấy chứng nhận
+#: đăng ký doanh nghiệp (hoặc Giấy chứng nhận đăng ký hộ kinh doanh ...)" lost
+#: its own paper (a lead opening on "giấy" was taken for a generic one whose
+#: parenthesis says what it is): the named paper and the one offered instead
+#: are alternatives now.
 FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-A": (1.0, 0.97, 0),
     "heldout-A-check": (1.0, 0.97, 0),
@@ -1213,6 +1233,12 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-Z140-check": (1.0, 0.97, 0),
     "heldout-Z141": (0.93, 1.0, 1),
     "heldout-Z141-check": (0.93, 1.0, 1),
+    "heldout-Z142": (1.0, 0.93, 0),
+    "heldout-Z142-check": (1.0, 0.93, 0),
+    "heldout-Z143": (1.0, 0.88, 0),
+    "heldout-Z143-check": (1.0, 0.92, 0),
+    "heldout-Z144": (0.98, 0.94, 1),
+    "heldout-Z144-check": (1.0, 0.97, 1),
 }
 
 

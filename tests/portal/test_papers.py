@@ -2442,3 +2442,13 @@ def test_a_note_giving_the_foreigners_own_paper_leaves_the_citizens_paper_named(
     d = decide(law, text, recogniser)
     assert d.status.value == "struck"
     assert d.components[0].source == "criminal-record"
+
+
+def test_a_named_paper_keeps_its_place_beside_the_other_its_parenthesis_offers(law, recogniser):
+    # "Bản sao GCN đăng ký xe (hoặc hợp đồng thuê xe)": the certificate is named, and the
+    # parenthesis offers another paper instead; both are alternatives, neither is dropped.
+    text = "Bản sao Giấy chứng nhận đăng ký xe tải của đơn vị (hoặc hợp đồng thuê xe tải)"
+    d = decide(law, text, recogniser)
+    assert d.components[0].document_types == ["vehicle-registration-certificate"]
+    assert len(d.components) == 2
+    assert d.status.value == "struck"
