@@ -894,6 +894,18 @@ def _colon(ctx: _Ctx, a: int, b: int) -> int | None:
     return next((k for k in _top_level(ctx, a, b) if ctx.toks[k].word == ":"), None)
 
 
+# What joins a paper to the "một trong các giấy tờ" lead after it ("..., kèm theo bản sao").
+_TO_ONE_OF = re.compile(r"^(?:, )?(?:kem theo|kem|va|dong thoi|cung voi)(?: (?:nop|xuat trinh))?(?: (?:ban sao|ban chinh|ban chup)(?: co chung thuc)?)? mot trong\b")
+
+
+def _given_before_one_of(ctx: _Ctx, a: int, colon: int) -> int | None:
+    """Where a bundle word before "một trong" begins, when a paper is named before it."""
+    for k in range(a + 1, colon):
+        if ctx.toks[k].word in (",", "kem", "va", "dong", "cung") and _TO_ONE_OF.match(ctx.folded(k, colon)) and ctx.hits(a, k):
+            return k
+    return None
+
+
 def _opens_one_of(ctx: _Ctx, a: int, b: int) -> bool:
     """The clause opens a list of alternatives ("Xuất trình một trong các giấy tờ sau: A;")."""
     colon = _colon(ctx, a, b)
@@ -1077,6 +1089,12 @@ def _clause(ctx: _Ctx, a: int, b: int):
         lead_f = _strip_present(_strip_lead(head))
         generic = bool(_GENERIC_LEAD.match(lead_f)) and not _RELEVANT_LEAD.match(lead_f) and bool(ctx.hits(colon + 1, b))
         if one_of or spelled or generic or _LIST_LEAD.search(head) or (not ctx.hits(a, colon) and ctx.hits(colon + 1, b)):
+            if one_of and (given := _given_before_one_of(ctx, a, colon)) is not None:
+                # "Văn bản ủy quyền (nếu có), kèm theo bản sao một trong các giấy tờ: A, B, C":
+                # the paper named before the lead is asked beside the choice it opens.
+                first, rest = _list(ctx, a, given), _clause(ctx, given, b)
+                if first is not None and rest is not None:
+                    return _in_case(_join("all", [first, rest]), condition)
             a = colon + 1
             ctx.copy_lead = bool(_COPY_ONLY.match(_strip_lead(head))) and not _ORIGINAL.search(head)
             examples = generic
@@ -1696,6 +1714,18 @@ def _names_other(rec, types: list[str]) -> bool:
 
 
 _FOREIGNERS_INSTEAD = re.compile(r"^\W*(?:doi voi|truong hop|neu la) (?:ca nhan |nguoi )?(?:la )?(?:nguoi|to chuc|doanh nghiep) nuoc ngoai\s*:\s*\w")
+# "... hoặc có căn cứ khác cho thấy ...", "... hoặc trường hợp ...": an alternative that names a
+# situation, not a paper.
+_OR_A_SITUATION = re.compile(r"hoac (?:co (?:can cu|ly do|bang chung|chung cu)|truong hop|neu|khi)\b")
+
+
+def _situation_alternative(toks: list) -> int | None:
+    """Where a piece's own "hoặc <a situation>" begins (the index of its "hoặc"), if it has one."""
+    words = [t.word for t in toks]
+    for k, w in enumerate(words):
+        if w == "hoac" and k > 0 and _OR_A_SITUATION.match(" ".join(words[k : k + 4])):
+            return k
+    return None
 # "(trường hợp ... thì nộp kèm để cấp đổi thẻ mới)": what a case's own clause does with the paper.
 _THEN_HANDS_IN = re.compile(r"\bthi ((?:nop|gui|xuat trinh)\b.*)$")
 # "... để <agency> cấp thẻ mới": the card or book of that kind is replaced.
@@ -1784,6 +1814,14 @@ def _paper_node(ctx: _Ctx, p: _Piece):
             # "Giấy chứng tử (hoặc Trích lục khai tử)": the paper named, and another name of
             # its kind offered instead ("Giấy ..." is no generic lead then).
             return AnyOf(any_of=[own, node])
+        if not types and (_GENERIC.match(lead) or _PROOF_OF.match(lead)) and (k := _situation_alternative(p.toks)) is not None:
+            # "Tài liệu chứng minh ... là người thân thích (như bản sao giấy khai sinh, giấy
+            # chứng nhận kết hôn) hoặc có căn cứ khác cho thấy ...": the kinds of proof of one
+            # situation, or another situation whose proof the text does not name.
+            kinds = AnyOf(any_of=node.all_of) if isinstance(node, AllOf) else node
+            other = Paper(id="_", text=ctx.text[p.toks[k + 1].start : p.toks[-1].end].strip(" ,;:.-+"), document_types=[],
+                          presentation=pres, mode=mode, condition=p.condition)
+            return AnyOf(any_of=[kinds, other], by_case=True)
         if _PROOF_OF.match(lead) and isinstance(node, AllOf):
             # "Giấy tờ chứng minh quốc tịch (A; B; C)": the kinds of paper that
             # prove the fact, one of which is brought.

@@ -115,6 +115,11 @@ _REFERENCE = re.compile(
 )
 
 
+# "phụ lục hợp đồng và Giấy chứng nhận ...": an annex is a paper of its own, not a reference
+# that governs the names coordinated after it.
+_ANNEX_OF = re.compile(r"\bphu luc$")
+
+
 @dataclass(frozen=True)
 class Hit:
     """One accepted synonym occurrence."""
@@ -285,7 +290,7 @@ class Recogniser:
             # (A weak phrase set aside for the words before it, "đăng ký đầu tư dự án và GCN ĐKDN",
             # was an activity's words, not a reference: it governs nothing.)
             if accepted and previous is not None and not previous[1] and (before_it := _head(folded, previous[0].start)) and (
-                    self._strong[previous[0].phrase] or _REFERENCE.search(before_it)):
+                    self._strong[previous[0].phrase] or _REFERENCE.search(before_it)) and not _ANNEX_OF.search(before_it):
                 # "số CMND hoặc CCCD": the reference before the first name
                 # governs the names coordinated with it.
                 between = folded[previous[0].end : m.start()].split()
@@ -454,7 +459,7 @@ _BACK_REF = re.compile(r"^\s*(?:(?!thay\b)\S+\s+){0,8}?(?:quy dinh tai (?:khoan|
 # "(kể cả bản sao do cơ quan có thẩm quyền nước ngoài cấp)": a foreign issue is accepted
 # too, so the paper named is not only a foreign one.
 INCLUDING_ABROAD = re.compile(r"\bke ca\b(?=[^()]*\bcap\b)[^()]*")
-PURPOSE_ABROAD = re.compile(r"\b(?:(?:hoc tap|du hoc|lam viec|cong tac|lao dong|dao tao|thuc tap|xuat canh|di) (?:o|tai)|di hoc|di lam viec|di lao dong) nuoc ngoai\b")
+PURPOSE_ABROAD = re.compile(r"\b(?:(?:hoc tap|du hoc|lam viec|cong tac|lao dong|dao tao|thuc tap|xuat canh|di|de (?:lam thu tuc |lam )?ket hon) (?:o|tai)|di hoc|di lam viec|di lao dong) nuoc ngoai\b")
 # A paper issued abroad is not in a Vietnamese database.
 _FOREIGN = re.compile(r"\b(?:nuoc ngoai cap|phap luat cua nuoc co chung bien gioi|cua quoc gia vung lanh tho|hoat dong hop phap o nuoc ngoai|co tham quyen (?:cua )?nuoc ngoai|khong co quoc tich viet nam|nuoc cu tru cap)\b")
 

@@ -2452,3 +2452,40 @@ def test_a_named_paper_keeps_its_place_beside_the_other_its_parenthesis_offers(l
     assert d.components[0].document_types == ["vehicle-registration-certificate"]
     assert len(d.components) == 2
     assert d.status.value == "struck"
+
+
+def test_a_paper_before_a_kem_theo_one_of_lead_is_asked_beside_the_choice(law, recogniser):
+    # "Giấy ủy quyền, kèm theo bản sao một trong các giấy tờ: A, B, C": the authorisation
+    # is asked as well; only the identity papers are a choice.
+    text = "Giấy ủy quyền của doanh nghiệp, kèm theo bản sao một trong các giấy tờ: thẻ căn cước, hộ chiếu của người nhận"
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required"
+    assert [c.status.value for c in d.components] == ["required", "struck", "required"]
+
+
+def test_kinds_of_a_proof_or_another_situation_are_cases(law, recogniser):
+    # "Giấy tờ chứng minh ... là người thân thích (như giấy khai sinh, giấy chứng nhận kết
+    # hôn) hoặc có căn cứ khác ...": the kinship proofs answer one situation; "other grounds"
+    # is another, whose proof no database holds.
+    text = ("Giấy tờ chứng minh người giám định là người thân thích của đương sự (như giấy khai sinh, "
+            "giấy chứng nhận kết hôn) hoặc có căn cứ khác cho thấy người đó không khách quan")
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required"
+    assert [c.status.value for c in d.components] == ["struck", "struck", "required"]
+
+
+def test_a_contract_annex_does_not_swallow_the_certificate_after_it(law, recogniser):
+    # "hợp đồng thuê, phụ lục hợp đồng và Giấy chứng nhận ...": the annex is a paper of its
+    # own, and the land certificate after "và" is one more, not words the annex governs.
+    text = "Hợp đồng thuê nhà, phụ lục hợp đồng và Giấy chứng nhận quyền sử dụng đất của bên cho thuê"
+    d = decide(law, text, recogniser)
+    assert "land-use-certificate" in {t for c in d.components for t in c.document_types}
+
+
+def test_a_paper_issued_here_to_marry_abroad_is_not_foreign(law, recogniser):
+    # "Giấy xác nhận tình trạng hôn nhân do UBND xã cấp để làm thủ tục kết hôn ở nước ngoài":
+    # the purpose is abroad, the paper is the commune's.
+    text = "Giấy xác nhận tình trạng hôn nhân do Ủy ban nhân dân xã cấp để làm thủ tục kết hôn ở nước ngoài"
+    assert decide(law, text, recogniser).status.value == "struck"
+    # A marriage made abroad still has a foreign certificate.
+    assert decide(law, "Giấy chứng nhận kết hôn (trường hợp kết hôn ở nước ngoài)", recogniser).status.value == "required"
