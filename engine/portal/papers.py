@@ -1713,6 +1713,8 @@ def _names_other(rec, types: list[str]) -> bool:
     return any(h.type_id not in types for h in rec.hits + rec.rejected)
 
 
+# "(đối với người nước ngoài: văn bản xác nhận ...)": a note or case that gives the foreigners'
+# own paper instead of the one named (fold_keep form: the colon tells it from a bare case).
 _FOREIGNERS_INSTEAD = re.compile(r"^\W*(?:doi voi|truong hop|neu la) (?:ca nhan |nguoi )?(?:la )?(?:nguoi|to chuc|doanh nghiep) nuoc ngoai\s*:\s*\w")
 # "... hoặc có căn cứ khác cho thấy ...", "... hoặc trường hợp ...": an alternative that names a
 # situation, not a paper.
@@ -1726,10 +1728,19 @@ def _situation_alternative(toks: list) -> int | None:
         if w == "hoac" and k > 0 and _OR_A_SITUATION.match(" ".join(words[k : k + 4])):
             return k
     return None
+
+
 # "(trường hợp ... thì nộp kèm để cấp đổi thẻ mới)": what a case's own clause does with the paper.
 _THEN_HANDS_IN = re.compile(r"\bthi ((?:nop|gui|xuat trinh)\b.*)$")
 # "... để <agency> cấp thẻ mới": the card or book of that kind is replaced.
 _NEW_ONE = re.compile(r"\bde (?:(?:\w+|,) ){0,8}?cap (?:lai |doi )?(the|so)\b(?: \w+){0,3}? moi\b")
+
+
+def _replaced_by_a_new_one(words: str, f: str) -> bool:
+    """``words`` say a new one of the paper ``f`` names is issued for it ("Thẻ BHYT ... để cơ
+    quan BHXH cấp thẻ mới"); a card shown while a card of another kind is issued is not."""
+    m = _NEW_ONE.search(words)
+    return m is not None and _strip_present(f).startswith(m.group(1) + " ")
 
 
 def _paper_node(ctx: _Ctx, p: _Piece):
@@ -1739,16 +1750,16 @@ def _paper_node(ctx: _Ctx, p: _Piece):
     pres, mode = _presentation(f + " " + notes_f)
     # ("Phiếu LLTP số 1 (đối với người nước ngoài: văn bản xác nhận ... do nước ngoài cấp)": the
     # note gives the foreigners' own paper instead; this one stays the citizen's.)
-    own_notes = " ".join(fold(n) for n in p.notes if not _FOREIGNERS_INSTEAD.match(fold_keep(n)))
-    own_case = "" if _FOREIGNERS_INSTEAD.match(fold_keep(p.condition or "")) else fold(p.condition or "")
-    foreign = _is_foreign(f + " " + own_notes + " " + own_case)
+    own_notes = [n for n in p.notes if not _FOREIGNERS_INSTEAD.match(fold_keep(n))]
+    case_instead = bool(_FOREIGNERS_INSTEAD.match(fold_keep(p.condition or "")))
+    foreign = _is_foreign(f + " " + " ".join(map(fold, own_notes)) + " " + ("" if case_instead else fold(p.condition or "")))
     types = list(dict.fromkeys(h.type_id for h in p.hits))
     if _HEALTH in types and (_SECTOR_STANDARD.search(f + " " + notes_f) or _FOREIGN_STANDARD.search(f)):
         # "Giấy chứng nhận sức khỏe (theo quy định của Bộ Công an)": a sector's own standard.
         types = [_SECTOR_HEALTH if t == _HEALTH else t for t in types]
     if foreign and not types:
         types = list(dict.fromkeys(h.type_id for h in p.rejected))
-    elif not types and p.rejected and (own_case != fold(p.condition or "") or len(own_notes) < len(notes_f)):
+    elif not types and p.rejected and (case_instead or len(own_notes) < len(p.notes)):
         # The foreigners' own paper in the note was what made the name look issued abroad.
         types = ctx.recogniser.types_of(text)
     if (foreign and types and not _is_foreign(f + " " + notes_f) and _RECORDED_HERE.search(fold(p.condition or ""))
@@ -1766,7 +1777,7 @@ def _paper_node(ctx: _Ctx, p: _Piece):
     # is asked for (a copy is not "that same paper": its data still replaces it).
     copy_only = (bool(_COPY_ONLY.match(f)) and not _ORIGINAL.search(f)) or (ctx.copy_lead and not _ORIGINAL.search(f))
     surrendered = bool(_SURRENDER.search(f + " " + notes_f)) or (bool(ctx.own_results & set(types)) and not copy_only)
-    if not surrendered and types and (m := _NEW_ONE.search(f)) and _strip_present(f).startswith(m.group(1) + " "):
+    if not surrendered and types and _replaced_by_a_new_one(f, f):
         # "Thẻ bảo hiểm y tế đang sử dụng để cơ quan BHXH cấp thẻ mới": exchanged for the new one
         # ("CCCD để ... cấp thẻ BHYT mới" only shows the card).
         surrendered = True
@@ -1774,10 +1785,7 @@ def _paper_node(ctx: _Ctx, p: _Piece):
             and not _names_other(ctx.recogniser.recognise(then.group(1)), types)):
         # "Thẻ BHYT còn giá trị sử dụng (trường hợp điều chỉnh thông tin thì nộp kèm để cấp
         # đổi thẻ mới)": in that case this same paper is handed in (the clause names no other).
-        # (A card shown "để ... cấp thẻ BHYT mới" for another kind of card is only seen.)
-        new_one = _NEW_ONE.search(then.group(1))
-        surrendered = bool(_SURRENDER.search(then.group(1))
-                           or (new_one and _strip_present(f).startswith(new_one.group(1) + " ")))
+        surrendered = bool(_SURRENDER.search(then.group(1))) or _replaced_by_a_new_one(then.group(1), f)
     if (not surrendered and p.condition and _HELD_NOW.search(f) and _EXCHANGE_CASE.search(fold(p.condition))
             and not (ctx.renews_nothing and _FOR_AN_EXCHANGE.search(fold(p.condition)))):
         # "Thẻ bảo hiểm y tế đang sử dụng (trường hợp cấp đổi do sai thông tin ...)":
