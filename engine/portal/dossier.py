@@ -71,6 +71,8 @@ _DOC_HEAD = re.compile(
     r"can cuoc|chung minh nhan dan|ho chieu|xuat trinh (?:ban chinh|ban goc|giay|the|can cuoc|ho chieu)|"
     # The clerks' abbreviations of those papers: "CCCD của chủ hộ - chỉ cần cung cấp số định danh ...".
     r"(?:cccd|cmnd|gcn|gplx|gks)\b|"
+    # "Một trong các giấy tờ tùy thân sau của người nhận tiền: Căn cước công dân, ...": a choice of papers.
+    r"mot trong (?:cac |nhung )?(?:loai )?(?:giay to|van ban|tai lieu)\b|"
     # "Người lao động xuất trình sổ bảo hiểm xã hội hoặc thẻ bảo hiểm y tế ...": someone shows a paper.
     r"(?:nguoi|cong dan|ca nhan)(?: \w+){0,4} " + _SHOWS + ")"
 )
@@ -363,9 +365,11 @@ def _classify(rows: list[_Row]) -> list[Entry]:
             # A paper named first and then waived by the row's own words ("Giấy khai sinh ... của
             # người được xác định ... - cơ quan tự khai thác ..., người đề nghị không phải nộp")
             # is a document the waiver decides, whatever other verbs the row uses.
-            looks_doc = (_DOC_HEAD.match(f) and (_is_waiver(f) or not _NOTE_VERBS.search(f))
-                         and not _CASE.match(f) and " thi " not in f)
             parts = [fold(part) for part in re.split(r"[:;]", display)]
+            # ("Căn cước ... (xuất trình); trường hợp ... đã được khai thác từ CSDL ... thì không phải
+            # xuất trình": the "thì" of the row's own waiver makes no rule of it.)
+            looks_doc = (_DOC_HEAD.match(f) and (_is_waiver(f) or not _NOTE_VERBS.search(f))
+                         and not _CASE.match(f) and not any(" thi " in f" {part} " for part in parts if not _is_waiver(part)))
             # (A waiver's own words, "không phải xuất trình nếu cơ quan đăng ký khai thác được
             # ...", say nothing of what the row is.)
             if not looks_doc and not any(_NOTE_VERBS.search(part) for part in parts if not _is_waiver(part)):

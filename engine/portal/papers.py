@@ -178,8 +178,9 @@ _SURRENDER = re.compile(
     # ("giấy chứng nhận thu hồi đăng ký", "quyết định thu hồi": papers about a revocation, not one;
     # "GCN ... đã được cấp đổi": the new certificate the exchange gave, not one handed back;
     # "trong trường hợp cấp đổi do ...": the case of the procedure's own exchange.)
-    # ("hộ gia đình có đất bị thu hồi", "khi Nhà nước thu hồi đất": the land is taken, not the paper.)
-    _NOT_BEFORE + r"(?<!chung nhan )(?<!quyet dinh )(?<!thong bao )\b(?:nop lai|(?<!dat bi )(?<!dat da bi )(?<!dat se bi )thu hoi(?! dat\b)|(?<!da duoc )(?<!truong hop )cap doi(?! voi)|de chinh ly|chinh ly bien dong|de xac nhan thay doi|xac nhan thay doi|"
+    # ("hộ gia đình có đất bị thu hồi", "khi Nhà nước thu hồi đất": the land is taken, not the paper;
+    # "đối với người đã bị thu hồi Chứng chỉ ...": a person's past, not a paper handed in.)
+    _NOT_BEFORE + r"(?<!chung nhan )(?<!quyet dinh )(?<!thong bao )\b(?:nop lai|(?<!dat bi )(?<!dat da bi )(?<!dat se bi )(?<!nguoi da bi )(?<!nguoi bi )thu hoi(?! dat\b)|(?<!da duoc )(?<!truong hop )cap doi(?! voi)|de chinh ly|chinh ly bien dong|de xac nhan thay doi|xac nhan thay doi|"
     r"de dinh chinh|de huy|da cap cho|giay chung nhan da cap|ban goc giay chung nhan da cap|"
     # "Chứng minh nhân dân ... để cơ quan tiếp nhận cắt góc, hủy": cancelled by the agency.
     r"(?:de|duoc|bi|se bi) (?:\w+ ){0,5}?cat goc|"
@@ -230,8 +231,13 @@ _HOSTS_FOREIGNERS = re.compile(
 )
 
 
+# "(nếu cơ quan nước ngoài yêu cầu thể hiện ...)": a foreign authority the paper is for, not its issuer.
+_ASKED_ABROAD = re.compile(r"\b(?:co quan|to chuc|ben) (?:co tham quyen )?(?:cua )?(?:nuoc ngoai|nuoc so tai|nuoc tiep nhan) "
+                           r"(?:co )?(?:yeu cau|de nghi|doi hoi)\b")
+
+
 def _is_foreign(folded: str) -> bool:
-    folded = _HOSTS_FOREIGNERS.sub(" ", folded)
+    folded = _ASKED_ABROAD.sub(" ", _HOSTS_FOREIGNERS.sub(" ", folded))
     return bool(_FOREIGN.search(_NOT_FOR_FOREIGNERS.sub(" ", PURPOSE_ABROAD.sub(" ", INCLUDING_ABROAD.sub(" ", folded)))))
 
 
@@ -400,7 +406,7 @@ def read_papers(
     title = fold(procedure_name or "")
     renewal = bool(title and _RENEWAL.search(title))
     ctx = _Ctx(text, toks, hit_at, rejected_at, recogniser, set(results) if renewal else set(), _revoked_words(procedure_name),
-               foreign_subject=_is_foreign(title), renews_nothing=bool(title) and not renewal)
+               foreign_subject=_is_foreign(title), renews_nothing=bool(title) and not renewal, sources=sources)
     clauses = _split_top(ctx, 0, len(toks))
     nodes: list = []
     waivers: list[tuple[str, str, bool]] = []  # (clause folded, clause text, in the entry's own text)
@@ -487,7 +493,13 @@ def read_papers(
         if node is not None and nodes and group is None and _lacks_the_paper_before(ctx, a, b, nodes[-1]):
             # "Bản sao giấy khai sinh; trường hợp không còn giấy khai sinh thì nộp học bạ":
             # what stands in for the paper before it when the applicant lacks that paper.
-            nodes[-1] = _join("any", [nodes[-1], node])
+            if ctx.sources is not None and _held_by_no_database(ctx, nodes[-1]) and not _held_by_no_database(ctx, node):
+                # "Bản chụp hộ chiếu ...; trường hợp không còn hộ chiếu thì bản chụp căn cước công
+                # dân ...": whoever holds the paper asked first still brings it (no Art. 4 database
+                # holds it); the stand-in goes only for those who lack it: two cases.
+                nodes[-1] = AnyOf(any_of=[nodes[-1], node], by_case=True)
+            else:
+                nodes[-1] = _join("any", [nodes[-1], node])
             continue
         if node is not None and nodes and group is None and _INSTEAD_OF_ABOVE.search(f):
             # "A hoặc B; người lao động ... có thể nộp bản sao Sổ bảo hiểm xã hội thay
@@ -554,6 +566,7 @@ def read_papers(
                     and not _OTHER_HOLDER.search(fold(p.text) + " ; " + fold(p.condition or ""))
                     # ("Phiếu lý lịch tư pháp (đối với công dân Việt Nam) hoặc ...": a citizen's, by its case.)
                     and not _CITIZENS_CASE.search(fold(p.condition or ""))
+                    and not _CITIZEN_HOLDER.search(fold(p.text))
                     and not _registered_here(p.document_types, fold(_to_clause_end(text, p.text)), recogniser)
                     and not _citizens_only(p, recogniser)):
                 p.foreign = True
@@ -693,9 +706,20 @@ _FOREIGN_KIND = re.compile(r"^(?:nguoi nuoc ngoai|to chuc nuoc ngoai|ca nhan nuo
 def _registered_here(types: list[str], words: str, recogniser: Recogniser) -> bool:
     """A civil-status paper "do cơ quan có thẩm quyền của Việt Nam cấp" (a marriage to a
     Vietnamese citizen registered here) is in the civil-status register whoever asks for
-    it; a foreigner's own papers issued here (a criminal record) stay the foreigner's.
+    it; so is an extract ("trích lục", the register's own copy, "trích lục ghi chú khai
+    tử" of a death abroad included) that names no foreign issuer of its own. A
+    foreigner's own papers issued here (a criminal record) stay the foreigner's.
     ``types``: the paper's types; ``words``: its folded words, issuer included."""
-    return _civil_status_only(types, recogniser) and bool(_VIETNAM_ISSUED.search(words))
+    if not _civil_status_only(types, recogniser):
+        return False
+    if _VIETNAM_ISSUED.search(words):
+        return True
+    return bool(_EXTRACT.match(_strip_present(words))) and not _LEGALISED.search(words) and not any(
+        _is_foreign(m.group(1)) for m in _ISSUER.finditer(words))
+
+
+# "Trích lục khai tử", "bản sao trích lục kết hôn": an extract of the Vietnamese register.
+_EXTRACT = re.compile(r"^(?:ban )?trich luc\b")
 
 
 def _civil_status_only(types: list[str], recogniser: Recogniser) -> bool:
@@ -958,6 +982,7 @@ class _Ctx:
     foreign_subject: bool = False  # the procedure's title is about a foreign party
     # The procedure's title is known and renews, exchanges or revokes nothing.
     renews_nothing: bool = False
+    sources: "SourceNames | None" = None  # the databases, when the caller gave them
 
     def folded(self, a: int, b: int) -> str:
         return " ".join(t.word for t in self.toks[a:b])
@@ -2080,6 +2105,7 @@ def _reached_by_a_foreign_issuer(p: Paper, recogniser: Recogniser) -> bool:
     ngoài cấp")."""
     t = fold(p.text)
     return (not _citizens_only(p, recogniser) and not _VIETNAMESE_ISSUER.search(t)
+            and not _registered_here(p.document_types, t, recogniser)
             and not _CITIZENS_CASE.search(fold(p.condition or ""))
             and not (_OWN_ISSUER.search(t) and not _is_foreign(t)))
 
@@ -2090,6 +2116,10 @@ _VIETNAMESE_ISSUER = re.compile(r"\b(?:cua viet nam|viet nam cap|trong nuoc cap|
 # "(đối với công dân Việt Nam)", "Trường hợp người đứng đầu ... là người Việt Nam": the holder is a
 # citizen ("người có vợ, chồng ... là công dân Việt Nam" speaks of a relative: not this).
 _CITIZENS_CASE = re.compile(r"^(?!.*\bco (?:vo|chong|cha|me|con)\b).*\b(?:cong dan|nguoi) (?:viet nam|vn)\b")
+# "Phiếu lý lịch tư pháp của Trưởng chi nhánh là công dân Việt Nam", "Sổ bảo hiểm xã hội của luật sư
+# Việt Nam ...": the paper's own words give it a citizen holder, whoever applies.
+_CITIZEN_HOLDER = re.compile(r"\bcua (?:\w+ ){0,6}?(?:la )?(?:cong dan|nguoi|luat su|lao dong|nguoi lao dong|thanh vien) "
+                             r"(?:viet nam|vn)\b(?! dinh cu| (?:dang )?(?:o|cu tru o|sinh song o) nuoc ngoai)")
 _OWN_ISSUER = re.compile(r"\bdo (?:co so|co quan|benh vien|trung tam|uy ban|ubnd|so|bo|cuc|chi cuc|to chuc)\b")
 
 
@@ -2199,6 +2229,11 @@ def _not_for_everyone(folded: str) -> bool:
 # chưa được cấp ... thì", "nếu không có thì"): what follows stands in for it.
 _IN_ITS_ABSENCE = re.compile(r"^(?:trong )?(?:truong hop|neu|khi) (?:\w+ ){0,3}?(?:khong co|khong con|bi mat|mat|that lac|"
                              r"bi that lac|chua (?:duoc )?cap|khong xuat trinh duoc|khong cung cap duoc)\b")
+def _held_by_no_database(ctx: _Ctx, node) -> bool:
+    """No paper of ``node`` is of a type an Art. 4 database holds."""
+    return not ctx.sources.owners(t for p in iter_papers(node) for t in p.document_types)
+
+
 def _lacks_the_paper_before(ctx: _Ctx, a: int, b: int, before) -> bool:
     """The clause [a, b) opens on the case of lacking the paper ``before`` asks for:
     unnamed ("trường hợp không còn thì") or named again ("nếu không có giấy khai sinh thì")."""

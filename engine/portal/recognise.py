@@ -98,7 +98,9 @@ _NOUN = re.compile(
 # A generic paper followed by "như" (such as): the names after it are examples of it.
 _EXAMPLES = re.compile(r"\b(?:giay to|tai lieu)\b(?: (?:\w+|,|/)){0,20} nhu$")
 # A head ending in an attaching verb: the paper after it is one more paper.
-_ATTACH = re.compile(r"(?:^|\s)(?:kem theo|nop kem|nop kem theo|dinh kem|dinh kem theo|kem(?: ban (?:sao|chup|chinh))?)$")
+# ("... kèm theo bản sao Căn cước công dân": the copy words after "kèm theo" are the new paper's own.)
+_ATTACH = re.compile(r"(?:^|\s)(?:kem theo|nop kem|nop kem theo|dinh kem|dinh kem theo|kem)"
+                     r"(?: ban (?:sao|chup|chinh)(?: (?:co )?(?:chung thuc|cong chung|hop le))?)?$")
 # The head ends on a giving verb ("... thì nộp"), its copy words peeled off.
 _GIVE_END = re.compile(_GIVE.pattern + r"$")
 # "so" is left out: "sổ" and "số" fold alike, and "số căn cước" is a number.
@@ -110,8 +112,9 @@ _DOC_NOUN_TAIL = re.compile(
 # Cues in the head that turn the name into a reference or a negation:
 # "không cần nộp", "trừ", "thay thế việc nộp", "thông tin về", "số định danh".
 _REFERENCE = re.compile(
-    # ("người chưa thành niên": a minor, no "not yet".)
-    r"\b(?:khong|chua(?! thanh nien)|tru|thay the|thay cho|viec nop|thong tin|dinh danh|du lieu|noi dang ky|cap lai|cap doi)\b"
+    # ("người chưa thành niên": a minor, no "not yet"; "trụ sở", "cư trú": an office, a
+    # residence, whose letters fold as "trừ" does.)
+    r"\b(?:khong|chua(?! thanh nien)|(?<!cu )tru(?! so\b)|thay the|thay cho|viec nop|thong tin|dinh danh|du lieu|noi dang ky|cap lai|cap doi)\b"
 )
 
 

@@ -270,3 +270,15 @@ def test_a_row_where_a_named_person_shows_a_card_is_a_document():
     raw = ("Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai1 bản chính"
            "Thân nhân xuất trình thẻ Căn cước khi nhận tiền lần đầu.0 bản chính")
     assert [e.kind for e in parse_dossier(raw)] == ["document", "document"]
+
+
+def test_a_card_whose_row_waives_it_with_a_then_clause_and_a_lead_of_one_of_are_documents():
+    # "Thẻ căn cước ... (xuất trình); nếu ... đã khai thác được từ CSDL ... thì không phải xuất
+    # trình": the "thì" is the waiver's own. "Một trong các giấy tờ tùy thân sau ...: A, B" on a
+    # zero-count row: a choice of papers shown. A rule with a "thì" of its own stays a note.
+    raw = ("Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai1 bản chính"
+           "Thẻ căn cước của người nộp (xuất trình); nếu thông tin đã khai thác được từ Cơ sở dữ liệu quốc gia "
+           "về dân cư thì không phải xuất trình.0 bản chính"
+           "Một trong các giấy tờ tùy thân sau của người nhận: thẻ căn cước, hộ chiếu (xuất trình khi nhận tiền).0 bản chính"
+           "Giấy tờ nêu trên nếu bằng tiếng nước ngoài thì phải dịch sang tiếng Việt.0 bản chính")
+    assert [e.kind for e in parse_dossier(raw)] == ["document", "document", "document", "note"]

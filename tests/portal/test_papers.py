@@ -2489,3 +2489,63 @@ def test_a_paper_issued_here_to_marry_abroad_is_not_foreign(law, recogniser):
     assert decide(law, text, recogniser).status.value == "struck"
     # A marriage made abroad still has a foreign certificate.
     assert decide(law, "Giấy chứng nhận kết hôn (trường hợp kết hôn ở nước ngoài)", recogniser).status.value == "required"
+
+
+def test_an_office_or_long_words_before_kem_theo_ban_sao_govern_no_name(law, recogniser):
+    # "trụ sở" (an office) folds as "trừ" (except) does, and "kèm theo bản sao" opens a new
+    # paper whatever words ("nội dung thông tin") the paper before it ends on.
+    text = "Văn bản đồng ý của chồng cho dùng căn nhà chung làm trụ sở kèm theo bản sao Giấy chứng nhận kết hôn"
+    d = decide(law, text, recogniser)
+    assert [c.status.value for c in d.components] == ["required", "struck"]
+    text = "Bản sao bằng thạc sĩ của người phụ trách nội dung thông tin kèm theo bản sao thẻ căn cước của người đó"
+    assert [c.status.value for c in decide(law, text, recogniser).components] == ["required", "struck"]
+
+
+def test_a_person_whose_licence_was_once_revoked_hands_in_nothing(law, recogniser):
+    # "đối với người đã bị thu hồi chứng chỉ ...": the person's past, not this paper handed in.
+    text = "Phiếu lý lịch tư pháp cấp chưa quá 06 tháng, đối với người đã bị thu hồi chứng chỉ hành nghề nay được xóa án tích"
+    assert decide(law, text, recogniser).status.value == "struck"
+
+
+def test_a_paper_its_words_give_a_citizen_holder_is_not_foreign(law, recogniser):
+    # A foreign firm applies, but "... của giám đốc chi nhánh là công dân Việt Nam", "... của
+    # luật sư Việt Nam ..." name a citizen as the holder.
+    for text in ("Phiếu lý lịch tư pháp của giám đốc chi nhánh là công dân Việt Nam",
+                 "Sổ bảo hiểm xã hội của luật sư Việt Nam làm việc tại chi nhánh"):
+        assert not read(recogniser, text, applicants="Tổ chức nước ngoài").foreign
+    assert read(recogniser, "Phiếu lý lịch tư pháp của người đứng đầu chi nhánh", applicants="Tổ chức nước ngoài").foreign
+
+
+def test_an_extract_of_a_death_recorded_abroad_is_in_the_register(law, recogniser):
+    # "trích lục ghi chú khai tử" records here a death abroad: the register's own extract, which
+    # the foreign issuer closing the choice does not reach; so for its own "ở nước ngoài".
+    text = ("Trích lục ghi chú khai tử hoặc giấy chứng tử do cơ quan có thẩm quyền nước ngoài cấp, "
+            "đã được hợp pháp hóa lãnh sự")
+    d = decide(law, text, recogniser)
+    assert [c.status.value for c in d.components] == ["struck", "required"]
+    assert decide(law, "Trích lục khai tử (đã ghi vào sổ hộ tịch việc khai tử ở nước ngoài)", recogniser).status.value == "struck"
+
+
+def test_a_foreign_authority_asking_for_the_paper_is_not_its_issuer(law, recogniser):
+    # "(nếu cơ quan nước ngoài yêu cầu ...)": the paper is for use abroad, issued here.
+    text = "Giấy khai sinh của người đề nghị (nếu cơ quan nước ngoài yêu cầu ghi đủ thông tin về cha, mẹ)"
+    assert decide(law, text, recogniser).status.value == "struck"
+
+
+def test_a_stand_in_for_a_paper_no_database_holds_leaves_the_entry(law, recogniser):
+    # "Hộ chiếu ...; trường hợp không còn hộ chiếu thì thẻ căn cước": whoever has the passport
+    # still brings it; the card goes for those who lack one. A stand-in for a database paper
+    # ("giấy khai sinh; ... thì học bạ") leaves nothing to bring.
+    text = "Bản sao hộ chiếu của người bị tạm giữ; trường hợp không còn hộ chiếu thì bản sao thẻ căn cước của người đó"
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required"
+    assert [c.status.value for c in d.components] == ["required", "struck"]
+    text = "Bản sao giấy khai sinh; trường hợp không còn giấy khai sinh thì nộp học bạ có xác nhận của nhà trường"
+    assert decide(law, text, recogniser).status.value == "struck"
+
+
+def test_a_health_check_certificate_and_a_trailers_registration_are_named(law, recogniser):
+    # "Giấy chứng nhận khám sức khỏe": the health check (Art. 4.9). Trailers are motor
+    # vehicles the police register (Art. 4.6).
+    assert decide(law, "Giấy chứng nhận khám sức khỏe do bệnh viện tuyến huyện cấp", recogniser).components[0].source == "e-health-book"
+    assert decide(law, "Bản sao giấy chứng nhận đăng ký sơ mi rơ moóc", recogniser).status.value == "struck"
