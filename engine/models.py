@@ -93,6 +93,9 @@ class DocumentType(Strict):
     #: Issued only to Vietnamese citizens: whoever holds it is one, whatever the
     #: procedure's applicants (a paper of this type is never a foreign party's).
     citizens_only: bool = False
+    #: Issued only by a Vietnamese registry, about a thing in Vietnam (a land
+    #: parcel): in a foreign party's procedure it is still that registry's paper.
+    issued_here_only: bool = False
     #: What the paper's own name says of a fact a source's coverage reads: a
     #: certificate of *residential* land use ("quyền sử dụng đất ở") is of
     #: residential land, whatever the applicant did or did not say.

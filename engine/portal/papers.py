@@ -126,6 +126,8 @@ _PRESENT_WORDS = (
     r"(?:0?\d+|mot|hai|ba|cac|nhung|moi|toan bo|ban sao|ban chinh|ban goc|ban chup|ban photo|ban scan|ban in|"
     r"ban dien tu|ban sao dien tu|ban dich|ban sao y|co chung thuc|da chung thuc|duoc chung thuc|chung thuc|"
     r"co cong chung|cong chung|hop le|hop phap hoa lanh su|hop phap hoa|hop phap|con hieu luc|con gia tri|de doi chieu|doi chieu|xuat trinh|"
+    # "... kèm bản chính để kiểm tra, đối chiếu": the comparison said twice.
+    r"kiem tra|"
     r"nop|kem|kem theo|hoac|va|cua|tu so goc|cap tu so goc|duoc cap tu so goc|tu ban chinh|"
     r"sao|chinh|goc|de|nguoi|do|"
     # When the original is shown: "bản chính xuất trình khi ký", "... khi nộp hồ sơ".
@@ -568,7 +570,7 @@ def read_papers(
                     and not _CITIZENS_CASE.search(fold(p.condition or ""))
                     and not _CITIZEN_HOLDER.search(fold(p.text))
                     and not _registered_here(p.document_types, fold(_to_clause_end(text, p.text)), recogniser)
-                    and not _citizens_only(p, recogniser)):
+                    and not _citizens_only(p, recogniser) and not _issued_here_only(p, recogniser)):
                 p.foreign = True
     out.node = _nationality_choice(out.node, recogniser)
     # "Người khuyết tật đang mang thai hoặc nuôi con ...: A hoặc B": the situations the entry opens on.
@@ -751,7 +753,7 @@ _RECORDED_HERE = re.compile(r"(?<!chua )(?<!khong )\b(?:da duoc|da|phai duoc|duo
 # A paper the text gives to someone other than the applicant.
 # ("... của người bảo lãnh", "GCNQSDĐ đứng tên người bảo lãnh": the sponsor's, in a foreigner's procedure.)
 _OTHER_HOLDER = re.compile(
-    r"\b(?:cua|doi voi|dung ten) (?:nguoi )?(?:con|tre em|tre|con nuoi|nguoi duoc nhan|nguoi duoc gioi thieu|cha|me|vo|chong|"
+    r"\b(?:cua|doi voi|dung ten) (?:nguoi |ca nhan |to chuc )?(?:con|tre em|tre|con nuoi|nguoi duoc nhan|nguoi duoc gioi thieu|cha|me|vo|chong|"
     r"nguoi chet|nguoi da chet|nguoi con|thanh vien|nguoi dai dien|nguoi lao dong|nguoi giam ho|nguoi duoc giam ho|bao lanh)\b")
 
 
@@ -1151,7 +1153,9 @@ def _clause(ctx: _Ctx, a: int, b: int):
 
 _BY_CASE_WORDS = re.compile(r"\b(?:tuy (?:tung |theo |vao )?(?:truong hop|doi tuong)|theo tung truong hop|"
                             # "Giấy tờ chứng minh thuộc trường hợp được ...: A, B; hoặc C": the grounds are cases.
-                            r"chung minh (?:\w+ )?thuoc (?:mot trong )?(?:cac )?(?:truong hop|dien|doi tuong)|"
+                            # ("Giấy tờ chứng nhận thuộc đối tượng ưu tiên ... như: A, B", "... chứng minh học sinh
+                            # thuộc đối tượng ...": each paper answers one kind of beneficiary.)
+                            r"chung (?:minh|nhan) (?:\w+ ){0,3}?thuoc (?:mot trong )?(?:cac )?(?:truong hop|dien|doi tuong)|"
                             # "Một trong các giấy tờ chứng minh là người được trợ giúp pháp lý: A; B; C": each
                             # proves one kind of beneficiary (also in the clerks' "GT CM là người được ...").
                             r"(?:chung minh|giay to cm|gt cm) la (?:nguoi|doi tuong) (?:duoc|thuoc))\b")
@@ -2106,6 +2110,7 @@ def _reached_by_a_foreign_issuer(p: Paper, recogniser: Recogniser) -> bool:
     t = fold(p.text)
     return (not _citizens_only(p, recogniser) and not _VIETNAMESE_ISSUER.search(t)
             and not _registered_here(p.document_types, t, recogniser)
+            and not _DOMESTIC_CASE.search(t + " ; " + fold(p.condition or ""))
             and not _CITIZENS_CASE.search(fold(p.condition or ""))
             and not (_OWN_ISSUER.search(t) and not _is_foreign(t)))
 
@@ -2115,6 +2120,9 @@ _ISSUED_THERE = re.compile(r"\bdo (?:\w+ ){0,3}?(?:do|nay|noi tren) cap\b|\bban 
 _VIETNAMESE_ISSUER = re.compile(r"\b(?:cua viet nam|viet nam cap|trong nuoc cap|tai viet nam cap)\b")
 # "(đối với công dân Việt Nam)", "Trường hợp người đứng đầu ... là người Việt Nam": the holder is a
 # citizen ("người có vợ, chồng ... là công dân Việt Nam" speaks of a relative: not this).
+# "Giấy chứng nhận đăng ký doanh nghiệp đối với cơ sở sản xuất trong nước; ... do cơ quan nước sở
+# tại cấp, đã được hợp pháp hóa lãnh sự, đối với cơ sở ở nước ngoài": the paper's own case is at home.
+_DOMESTIC_CASE = re.compile(r"\b(?:doi voi|cua|truong hop|neu la) (?:\w+ ){0,5}?(?:trong nuoc|tai viet nam|o viet nam)\b")
 _CITIZENS_CASE = re.compile(r"^(?!.*\bco (?:vo|chong|cha|me|con)\b).*\b(?:cong dan|nguoi) (?:viet nam|vn)\b")
 # "Phiếu lý lịch tư pháp của Trưởng chi nhánh là công dân Việt Nam", "Sổ bảo hiểm xã hội của luật sư
 # Việt Nam ...": the paper's own words give it a citizen holder, whoever applies.
@@ -2144,6 +2152,13 @@ def _citizens_only(p: Paper, recogniser: Recogniser) -> bool:
     """Every type the paper may be is issued only to Vietnamese citizens (never a foreign party's)."""
     docs = recogniser.documents
     return bool(p.document_types) and all(t in docs and docs[t].citizens_only for t in p.document_types)
+
+
+def _issued_here_only(p: Paper, recogniser: Recogniser) -> bool:
+    """Every type the paper may be is issued only by a Vietnamese registry (a land certificate),
+    whoever holds it."""
+    docs = recogniser.documents
+    return bool(p.document_types) and all(t in docs and docs[t].issued_here_only for t in p.document_types)
 
 
 def _kinds(ctx: _Ctx, node) -> set:
@@ -2289,6 +2304,26 @@ def _of_the_kind_held(p: Paper, held: set[str], recogniser: Recogniser) -> bool:
 _NOT_HANDED = re.compile(r"\bkhong (?:phai|can|yeu cau)(?: (?:nop|xuat trinh|cung cap|ban sao|ban chinh|cac|lai))*$")
 
 
+# "không phải nộp bảng lương, sao kê nếu ...": the papers a waiver names, in words.
+_WAIVES_WHAT = re.compile(r"\bkhong (?:phai|can|yeu cau)(?: (?:nop|xuat trinh|cung cap|ban sao|ban chinh|cac|lai))+ "
+                          r"(?P<what>.+?)(?= neu | khi | trong truong hop | truong hop |$)")
+
+
+def _waived_by_its_words(waiver: str, paper: str) -> bool:
+    """An unrecognised paper whose first words open one of the names right after the
+    waiver's own "không phải nộp" (folded texts): two words, three after a class noun
+    ("giấy tờ pháp lý", not "giấy tờ" alone, which "các giấy tờ này" also opens)."""
+    words = _strip_present(paper).split()
+    n = 3 if " ".join(words[:2]) in _CLASS_NOUNS else 2
+    if len(words) < n:
+        return False
+    return any(name.split()[:n] == words[:n] for m in _WAIVES_WHAT.finditer(waiver)
+               for name in re.split(r" , | va | hoac | / ", m.group("what")))
+
+
+_CLASS_NOUNS = {"giay to", "tai lieu", "van ban", "ho so"}
+
+
 def _waives_by_name(p: Paper, said) -> bool:
     """``p``'s own waiver says it is ``p`` that need not be given ("không phải nộp hợp
     đồng lao động nếu ..."): the paper's kind named right after the waiving words
@@ -2404,6 +2439,11 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
                 mine = sources.find(own_words)
                 if mine and _is_waiver(own_words) and not (_named_types(recogniser.recognise(p.text)) & listed):
                     p.waiver, p.waiver_text = mine[0], text
+                elif _waived_by_its_words(folded, own_words) and not _named_types(recogniser.recognise(p.text)):
+                    # (A piece that names a paper it was not given is a fragment of another name.)
+                    # "...: hợp đồng lao động và bảng lương ...; không phải nộp bảng lương, sao kê nếu
+                    # Ngân hàng khai thác được ... trên CSDL X": the waiver names this paper in words.
+                    p.waiver, p.waiver_text = named[0], text
     listed_all = {t for p in papers for t in p.document_types}
     for p in papers:
         if p.waiver is None and p.waiver_text is not None and _not_for_everyone(fold(p.waiver_text)):

@@ -96,7 +96,7 @@ _NOUN = re.compile(
     r"bao cao|danh sach|chung chi|van bang|anh|ban ve|so do|ban do|dieu le|bien lai|chung tu|hoa don)\b"
 )
 # A generic paper followed by "như" (such as): the names after it are examples of it.
-_EXAMPLES = re.compile(r"\b(?:giay to|tai lieu)\b(?: (?:\w+|,|/)){0,20} nhu$")
+_EXAMPLES = re.compile(r"\b(?:giay to|tai lieu)\b(?: (?:\w+|,|/)){0,28} nhu$")
 # A head ending in an attaching verb: the paper after it is one more paper.
 # ("... kèm theo bản sao Căn cước công dân": the copy words after "kèm theo" are the new paper's own.)
 _ATTACH = re.compile(r"(?:^|\s)(?:kem theo|nop kem|nop kem theo|dinh kem|dinh kem theo|kem)"
@@ -356,7 +356,7 @@ class Recogniser:
             # A weak phrase after a comma continues another name ("Giấy chứng
             # nhận quyền sử dụng đất, quyền sở hữu ..."): only the opening counts.
             return self._strong[phrase] or start == 0
-        examples = head.endswith("nhu") and bool(_EXAMPLES.search(_clause_head(folded, start, 24)))
+        examples = head.endswith("nhu") and bool(_EXAMPLES.search(_clause_head(folded, start, 32)))
         if not self._strong[phrase] and not _DOC_NOUN_TAIL.search(head) and not _HAND_OVER.search(head) and not examples:
             # "hộ khẩu", "đăng ký doanh nghiệp" right after other words: an activity.
             return False
@@ -367,8 +367,10 @@ class Recogniser:
             # "giấy tờ làm căn cứ cải chính, ví dụ thẻ căn cước, ...": the kinds of a class of
             # proofs ("ví dụ bản sao GKS ...": with the copy words of the kind named).
             return True
-        if (head == "la" or head.endswith(" la")) and self._strong[phrase] and _CLASS_IS.search(_proof_head(folded, start - len(" la"))):
-            # "giấy tờ chứng minh việc đổi tên ... là thẻ Căn cước hoặc ...": the class, then what it is.
+        if ((head == "la" or head.endswith(" la") or _IS_A_COPY.search(head)) and self._strong[phrase]
+                and _CLASS_IS.search(_proof_head(folded, folded.rfind(" la ", 0, start)))):
+            # "giấy tờ chứng minh việc đổi tên ... là thẻ Căn cước hoặc ...": the class, then what it
+            # is ("... để đặt trụ sở là bản sao có chứng thực Giấy chứng nhận ...": its copy words first).
             return True
         if examples:
             # "giấy tờ chứng minh nhân thân của người đó như thẻ căn cước, ...":
@@ -440,6 +442,7 @@ _PROOF_CLASS = (
 _EXAMPLES_OF = re.compile(_PROOF_CLASS + r" ,?$")
 # "giấy tờ chứng minh việc đổi tên ... là thẻ Căn cước": the class, then "là" and what it is.
 _CLASS_IS = re.compile(_PROOF_CLASS + r"$")
+_IS_A_COPY = re.compile(r"(?:^|\s)la ban (?:sao|chinh|chup)(?: (?:co|da|duoc))?(?: chung thuc| cong chung)?$")
 # "đối với doanh nghiệp là bản sao ...", "trường hợp là cá nhân thì là ...": a case, then the paper it asks.
 # ("đối với đơn vị ở nước ngoài là bản sao hợp pháp hóa lãnh sự giấy ...": how the copy is made, then the paper.)
 _CASE_IS = re.compile(r"^(?:doi voi|truong hop|neu)(?: \w+){1,8} la(?: ban sao| ban chinh| ban chup)?"

@@ -2549,3 +2549,64 @@ def test_a_health_check_certificate_and_a_trailers_registration_are_named(law, r
     # vehicles the police register (Art. 4.6).
     assert decide(law, "Giấy chứng nhận khám sức khỏe do bệnh viện tuyến huyện cấp", recogniser).components[0].source == "e-health-book"
     assert decide(law, "Bản sao giấy chứng nhận đăng ký sơ mi rơ moóc", recogniser).status.value == "struck"
+
+
+def test_papers_of_each_kind_of_beneficiary_are_cases(law, recogniser):
+    # "Giấy tờ chứng nhận thuộc đối tượng ưu tiên ... như: A, B, giấy khai sinh ...": each paper
+    # answers one kind of beneficiary, so the entry stays; only the database paper goes.
+    text = ("Giấy tờ chứng minh người học thuộc đối tượng được miễn học phí (nếu có) như: giấy xác nhận "
+            "khuyết tật, giấy chứng nhận hộ nghèo, giấy chứng tử của cha mẹ đối với người học mồ côi")
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required"
+    assert [c.status.value for c in d.components][-1] == "struck"
+
+
+def test_a_copy_given_with_the_original_to_check_is_how_not_what(law, recogniser):
+    # "...; trường hợp nộp bản chụp thì xuất trình bản chính để kiểm tra, đối chiếu": how the
+    # paper is given, no paper of its own.
+    text = "Bản sao giấy khai sinh của trẻ; trường hợp nộp bản chụp thì xuất trình bản chính để kiểm tra, đối chiếu"
+    d = decide(law, text, recogniser)
+    assert d.status.value == "struck" and len(d.components) == 1
+
+
+def test_a_long_generic_paper_keeps_its_examples(law, recogniser):
+    # The examples after "như" follow a class named in many words ("giấy tờ do cơ quan có thẩm
+    # quyền của Việt Nam cấp chứng minh ... là người đại diện hợp pháp của trẻ như ...").
+    text = ("Bản sao giấy tờ do cơ quan có thẩm quyền của Việt Nam cấp chứng minh người nộp hồ sơ là người "
+            "đại diện hợp pháp của em bé như giấy khai sinh, trích lục đăng ký giám hộ")
+    d = decide(law, text, recogniser)
+    assert d.components[0].document_types == ["birth-certificate"]
+
+
+def test_a_class_then_la_and_its_copy_words_names_the_paper(law, recogniser):
+    # "Giấy tờ chứng minh có địa điểm ... là bản sao có chứng thực Giấy chứng nhận ...": the class,
+    # then what it is, its copy words first.
+    text = "Giấy tờ chứng minh có chỗ đặt văn phòng là bản sao có chứng thực Giấy chứng nhận quyền sử dụng đất"
+    assert "land-use-certificate" in decide(law, text, recogniser).components[0].document_types
+
+
+def test_a_land_certificate_in_a_foreigners_procedure_is_the_land_registrys(law, recogniser):
+    # The land registry issues the certificate for land in Vietnam, whoever holds it.
+    node = read(recogniser, "Bản sao Giấy chứng nhận quyền sử dụng đất nơi đặt địa điểm", applicants="Người nước ngoài")
+    assert not node.foreign
+    assert read(recogniser, "Phiếu lý lịch tư pháp", applicants="Người nước ngoài").foreign
+
+
+def test_a_paper_whose_case_is_at_home_is_not_reached_by_a_legalisation(law, recogniser):
+    # "(GCN đăng ký doanh nghiệp đối với cơ sở trong nước; giấy tờ tương đương do cơ quan nước
+    # sở tại cấp, đã được hợp pháp hóa lãnh sự, đối với cơ sở ở nước ngoài)": the first is at home.
+    text = ("Giấy tờ về tư cách pháp nhân của nhà sản xuất (Giấy chứng nhận đăng ký doanh nghiệp đối với nhà sản "
+            "xuất trong nước; Giấy phép thành lập hoặc giấy tờ tương đương do cơ quan có thẩm quyền nước sở tại cấp, "
+            "đã được hợp pháp hóa lãnh sự, đối với nhà sản xuất ở nước ngoài)")
+    papers = list(iter_papers(read(recogniser, text)))
+    assert [p.foreign for p in papers] == [False, True, True]
+
+
+def test_a_waiver_naming_an_unrecognised_paper_in_words_strikes_it(law, recogniser):
+    # "...: hợp đồng lao động và bảng lương ...; không phải nộp bảng lương nếu ... khai thác được
+    # ... trên CSDL quốc gia về bảo hiểm": the payroll goes, the contract stays.
+    text = ("Giấy tờ chứng minh thu nhập gồm: hợp đồng lao động và bảng lương 03 tháng gần nhất; không phải nộp "
+            "bảng lương nếu cơ quan khai thác được tiền lương đóng bảo hiểm xã hội trên Cơ sở dữ liệu quốc gia về bảo hiểm")
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required"
+    assert [(c.status.value, c.source) for c in d.components] == [("required", None), ("struck", "insurance")]
