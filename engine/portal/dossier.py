@@ -82,6 +82,9 @@ _DOC_HEAD = re.compile(
 # ("Thân nhân xuất trình thẻ Căn cước khi nhận ...": a person named in a word or two, then the paper shown.)
 _SHOWN = re.compile(r"(?:^|^(?:\w+ ){1,2}|\b(?:thi|nguoi|cong dan|ca nhan)(?: \w+){0,6} )(?:phai )?(?<!khong phai )(?<!khong can )(?<!khong )"
                     + _SHOWS + r"\b")
+# "...; trường hợp chưa được cấp thì nộp giấy xác nhận thông tin về cư trú": in that case a paper is given.
+_THEN_GIVES = re.compile(r"\bthi (?:phai )?(?:nop|xuat trinh|cung cap) (?:them |kem )?(?:ban sao |ban chinh |ban chup )?"
+                         r"(?:giay|the |so |can cuoc|ho chieu|phieu|trich luc|van ban|cccd|cmnd)")
 # "Lưu ý: Người đăng ký xuất trình CCCD ...": a note that opens on someone showing a paper.
 _NOTE_SHOWS = re.compile(r"^luu y (?:nguoi|cong dan|ca nhan)(?: \w+){0,6} (?:phai )?" + _SHOWS + r"\b")
 # "... đã có trong Cơ sở dữ liệu ... thì không phải nộp / xuất trình / tải lên".
@@ -375,7 +378,7 @@ def _classify(rows: list[_Row]) -> list[Entry]:
             if not looks_doc and not any(_NOTE_VERBS.search(part) for part in parts if not _is_waiver(part)):
                 # "Trường hợp người yêu cầu trực tiếp nộp đơn: xuất trình CCCD ...", "...; người
                 # làm chứng xuất trình CCCD hoặc thẻ căn cước": the row ends on a paper shown.
-                looks_doc = any(_SHOWN.search(part) for part in parts)
+                looks_doc = any(_SHOWN.search(part) or _THEN_GIVES.search(part) for part in parts)
             kind = "document" if looks_doc else "note"
         else:
             kind = "document"

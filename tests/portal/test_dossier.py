@@ -282,3 +282,11 @@ def test_a_card_whose_row_waives_it_with_a_then_clause_and_a_lead_of_one_of_are_
            "Một trong các giấy tờ tùy thân sau của người nhận: thẻ căn cước, hộ chiếu (xuất trình khi nhận tiền).0 bản chính"
            "Giấy tờ nêu trên nếu bằng tiếng nước ngoài thì phải dịch sang tiếng Việt.0 bản chính")
     assert [e.kind for e in parse_dossier(raw)] == ["document", "document", "document", "note"]
+
+
+def test_a_zero_count_row_whose_case_then_gives_a_paper_is_a_document():
+    # "Thẻ căn cước ...; trường hợp chưa được cấp thì nộp giấy xác nhận thông tin về cư trú": in that
+    # case a paper is given, so the row asks for papers.
+    raw = ("Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai1 bản chính"
+           "Thẻ căn cước của người khai; trường hợp chưa có thẻ thì nộp giấy xác nhận thông tin về cư trú.0 bản chính")
+    assert [e.kind for e in parse_dossier(raw)] == ["document", "document"]

@@ -2610,3 +2610,9 @@ def test_a_waiver_naming_an_unrecognised_paper_in_words_strikes_it(law, recognis
     d = decide(law, text, recogniser)
     assert d.status.value == "required"
     assert [(c.status.value, c.source) for c in d.components] == [("required", None), ("struck", "insurance")]
+
+
+def test_a_confirmation_of_the_personal_identification_number_is_population_data(law, recogniser):
+    # The personal identification number is the National Population Database's own data.
+    text = "Thẻ căn cước hoặc giấy xác nhận số định danh cá nhân của người khai"
+    assert [c.source for c in decide(law, text, recogniser).components] == ["population", "population"]
