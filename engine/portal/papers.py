@@ -44,7 +44,7 @@ from engine.models import AllOf, AnyOf, Paper, Source, iter_papers
 from engine.text import _TABLE
 
 from .folding import MID_PLUS, fold, fold_keep
-from .recognise import CASE_INSTEAD, IDENTITY, INCLUDING_ABROAD, PURPOSE_ABROAD, Hit, Recogniser
+from .recognise import ASKED_ABROAD, CASE_INSTEAD, IDENTITY, INCLUDING_ABROAD, PURPOSE_ABROAD, Hit, Recogniser
 
 # --------------------------------------------------------------------------- tokens
 
@@ -193,7 +193,7 @@ _SURRENDER = re.compile(
     # ("để ghi chú vào Sổ đăng ký kết hôn" writes in the register, not on the paper.)
     # "... để công chức tư pháp - hộ tịch ghi nội dung thay đổi vào giấy tờ đó", "để ghi chú nội
     # dung cải chính": the civil-status paper itself is written on.
-    r"de (?:(?:co quan|cong chuc|can bo|bo phan|uy ban|ubnd) (?:\S+ ){0,8}?)?(?:tiep tuc )?ghi(?: tiep| chu)?(?: ,)? (?:xac nhan|vao(?! so (?:dang ky|ho tich|goc|theo doi))|bo sung|qua trinh|noi dung)|"
+    r"de (?:(?:co quan|cong chuc|can bo|bo phan|uy ban|ubnd|so|phong|cuc) (?:\S+ ){0,8}?)?(?:tiep tuc )?ghi(?: tiep| chu)?(?: ,)? (?:xac nhan|vao(?! so (?:dang ky|ho tich|goc|theo doi))|bo sung|qua trinh|noi dung)|"
     # "nộp kèm sổ BHXH để cơ quan BHXH xác nhận bổ sung vào sổ": the agency writes in that book.
     r"de (?:co quan (?:\w+ ){0,8}?)?xac nhan (?:bo sung )?vao so|"
     # "Sổ bảo hiểm xã hội đã được cấp để cơ quan bảo hiểm xã hội điều chỉnh thông tin": written on.
@@ -233,13 +233,9 @@ _HOSTS_FOREIGNERS = re.compile(
 )
 
 
-# "(nếu cơ quan nước ngoài yêu cầu thể hiện ...)": a foreign authority the paper is for, not its issuer.
-_ASKED_ABROAD = re.compile(r"\b(?:co quan|to chuc|ben) (?:co tham quyen )?(?:cua )?(?:nuoc ngoai|nuoc so tai|nuoc tiep nhan) "
-                           r"(?:co )?(?:yeu cau|de nghi|doi hoi)\b")
-
-
 def _is_foreign(folded: str) -> bool:
-    folded = _ASKED_ABROAD.sub(" ", _HOSTS_FOREIGNERS.sub(" ", folded))
+    # ("nếu cơ quan nước ngoài yêu cầu ...": ASKED_ABROAD, the authority the paper is for.)
+    folded = ASKED_ABROAD.sub(" ", _HOSTS_FOREIGNERS.sub(" ", folded))
     return bool(_FOREIGN.search(_NOT_FOR_FOREIGNERS.sub(" ", PURPOSE_ABROAD.sub(" ", INCLUDING_ABROAD.sub(" ", folded)))))
 
 

@@ -466,6 +466,9 @@ _BACK_REF = re.compile(r"^\s*(?:(?!thay\b)\S+\s+){0,8}?(?:quy dinh tai (?:khoan|
 # too, so the paper named is not only a foreign one.
 INCLUDING_ABROAD = re.compile(r"\bke ca\b(?=[^()]*\bcap\b)[^()]*")
 PURPOSE_ABROAD = re.compile(r"\b(?:(?:hoc tap|du hoc|lam viec|cong tac|lao dong|dao tao|thuc tap|xuat canh|di|de (?:lam thu tuc |lam )?ket hon) (?:o|tai)|di hoc|di lam viec|di lao dong) nuoc ngoai\b")
+# "(trường hợp cơ quan có thẩm quyền nước ngoài yêu cầu)": the authority the paper is for, not its issuer.
+ASKED_ABROAD = re.compile(r"\b(?:co quan|to chuc|ben) (?:co tham quyen )?(?:cua )?(?:nuoc ngoai|nuoc so tai|nuoc tiep nhan) "
+                          r"(?:co )?(?:yeu cau|de nghi|doi hoi)\b")
 # A paper issued abroad is not in a Vietnamese database.
 _FOREIGN = re.compile(r"\b(?:nuoc ngoai cap|phap luat cua nuoc co chung bien gioi|cua quoc gia vung lanh tho|hoat dong hop phap o nuoc ngoai|co tham quyen (?:cua )?nuoc ngoai|khong co quoc tich viet nam|nuoc cu tru cap)\b")
 
@@ -567,7 +570,7 @@ def _foreign(folded: str, start: int, end: int) -> bool:
     right_candidates = [i for i in (folded.find(" ; ", end), folded.find(" . ", end), folded.find(" hoac ", end),
                                     instead.start() if instead else -1) if i != -1]
     right = min(right_candidates) if right_candidates else len(folded)
-    return bool(_FOREIGN.search(PURPOSE_ABROAD.sub(" ", INCLUDING_ABROAD.sub(" ", folded[left + 1 : right]))))
+    return bool(_FOREIGN.search(ASKED_ABROAD.sub(" ", PURPOSE_ABROAD.sub(" ", INCLUDING_ABROAD.sub(" ", folded[left + 1 : right])))))
 
 
 #: Words of a paper's name and the shorthand clerks write for them (folded).

@@ -2616,3 +2616,16 @@ def test_a_confirmation_of_the_personal_identification_number_is_population_data
     # The personal identification number is the National Population Database's own data.
     text = "Thẻ căn cước hoặc giấy xác nhận số định danh cá nhân của người khai"
     assert [c.source for c in decide(law, text, recogniser).components] == ["population", "population"]
+
+
+def test_a_paper_a_department_writes_on_is_surrendered(law, recogniser):
+    # "Bản chính Giấy khai sinh ... để Sở Tư pháp ghi chú nội dung ...": the department writes on
+    # that same paper.
+    text = "Bản chính Giấy khai sinh của người con để Sở Tư pháp ghi chú nội dung nhận cha, mẹ, con"
+    assert decide(law, text, recogniser).status.value == "required"
+
+
+def test_a_foreign_authority_asking_for_it_leaves_the_name_recognised(law, recogniser):
+    # "(trường hợp cơ quan có thẩm quyền nước ngoài yêu cầu)": whom the certificate is for.
+    text = "Phiếu lý lịch tư pháp số 2 của người khai (trường hợp cơ quan có thẩm quyền nước ngoài yêu cầu)"
+    assert decide(law, text, recogniser).status.value == "struck"
