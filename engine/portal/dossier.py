@@ -82,6 +82,8 @@ _DOC_HEAD = re.compile(
 # ("Thân nhân xuất trình thẻ Căn cước khi nhận ...": a person named in a word or two, then the paper shown.)
 _SHOWN = re.compile(r"(?:^|^(?:\w+ ){1,2}|\b(?:thi|nguoi|cong dan|ca nhan)(?: \w+){0,6} )(?:phai )?(?<!khong phai )(?<!khong can )(?<!khong )"
                     + _SHOWS + r"\b")
+# "thì" (then) of a rule; not "hiển thị" (shown), "thi hành", "thị xã", "thị trấn".
+_THEN_WORD = re.compile(r"(?<!hien )\bthi\b(?! (?:hanh|xa|tran|truong|sinh|thuc|cong|tuyen)\b)")
 # "...; trường hợp chưa được cấp thì nộp giấy xác nhận thông tin về cư trú": in that case a paper is given.
 _THEN_GIVES = re.compile(r"\bthi (?:phai )?(?:nop|xuat trinh|cung cap) (?:them |kem )?(?:ban sao |ban chinh |ban chup )?"
                          r"(?:giay|the |so |can cuoc|ho chieu|phieu|trich luc|van ban|cccd|cmnd)")
@@ -372,7 +374,7 @@ def _classify(rows: list[_Row]) -> list[Entry]:
             # ("Căn cước ... (xuất trình); trường hợp ... đã được khai thác từ CSDL ... thì không phải
             # xuất trình": the "thì" of the row's own waiver makes no rule of it.)
             looks_doc = (_DOC_HEAD.match(f) and (_is_waiver(f) or not _NOTE_VERBS.search(f))
-                         and not _CASE.match(f) and not any(" thi " in f" {part} " for part in parts if not _is_waiver(part)))
+                         and not _CASE.match(f) and not any(_THEN_WORD.search(part) for part in parts if not _is_waiver(part)))
             # (A waiver's own words, "không phải xuất trình nếu cơ quan đăng ký khai thác được
             # ...", say nothing of what the row is.)
             if not looks_doc and not any(_NOTE_VERBS.search(part) for part in parts if not _is_waiver(part)):

@@ -290,3 +290,11 @@ def test_a_zero_count_row_whose_case_then_gives_a_paper_is_a_document():
     raw = ("Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai1 bản chính"
            "Thẻ căn cước của người khai; trường hợp chưa có thẻ thì nộp giấy xác nhận thông tin về cư trú.0 bản chính")
     assert [e.kind for e in parse_dossier(raw)] == ["document", "document"]
+
+
+def test_a_card_shown_on_the_app_is_no_rule_with_a_then():
+    # "(... hiển thị trên ứng dụng VNeID)": "hiển thị" (shown) folds like "thì" (then), but a
+    # zero-count row naming a card and how it is shown asks for the card.
+    raw = ("Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai1 bản chính"
+           "Thẻ căn cước của chủ cơ sở (chấp nhận bản điện tử hiển thị trên ứng dụng VNeID).0 bản chính")
+    assert [e.kind for e in parse_dossier(raw)] == ["document", "document"]
