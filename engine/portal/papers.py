@@ -2114,11 +2114,11 @@ def _reached_by_a_foreign_issuer(p: Paper, recogniser: Recogniser) -> bool:
 # "do cơ sở đó cấp", "kèm bản dịch tiếng Việt": issued where the case said, in another language.
 _ISSUED_THERE = re.compile(r"\bdo (?:\w+ ){0,3}?(?:do|nay|noi tren) cap\b|\bban dich (?:sang )?tieng viet\b|\bdich (?:ra|sang) tieng viet\b")
 _VIETNAMESE_ISSUER = re.compile(r"\b(?:cua viet nam|viet nam cap|trong nuoc cap|tai viet nam cap)\b")
-# "(đối với công dân Việt Nam)", "Trường hợp người đứng đầu ... là người Việt Nam": the holder is a
-# citizen ("người có vợ, chồng ... là công dân Việt Nam" speaks of a relative: not this).
 # "Giấy chứng nhận đăng ký doanh nghiệp đối với cơ sở sản xuất trong nước; ... do cơ quan nước sở
 # tại cấp, đã được hợp pháp hóa lãnh sự, đối với cơ sở ở nước ngoài": the paper's own case is at home.
 _DOMESTIC_CASE = re.compile(r"\b(?:doi voi|cua|truong hop|neu la) (?:\w+ ){0,5}?(?:trong nuoc|tai viet nam|o viet nam)\b")
+# "(đối với công dân Việt Nam)", "Trường hợp người đứng đầu ... là người Việt Nam": the holder is a
+# citizen ("người có vợ, chồng ... là công dân Việt Nam" speaks of a relative: not this).
 _CITIZENS_CASE = re.compile(r"^(?!.*\bco (?:vo|chong|cha|me|con)\b).*\b(?:cong dan|nguoi) (?:viet nam|vn)\b")
 # "Phiếu lý lịch tư pháp của Trưởng chi nhánh là công dân Việt Nam", "Sổ bảo hiểm xã hội của luật sư
 # Việt Nam ...": the paper's own words give it a citizen holder, whoever applies.
@@ -2146,15 +2146,19 @@ def _abroad_clause(folded: str, foreign_subject: bool) -> bool:
 
 def _citizens_only(p: Paper, recogniser: Recogniser) -> bool:
     """Every type the paper may be is issued only to Vietnamese citizens (never a foreign party's)."""
-    docs = recogniser.documents
-    return bool(p.document_types) and all(t in docs and docs[t].citizens_only for t in p.document_types)
+    return _every_type(p, recogniser, "citizens_only")
 
 
 def _issued_here_only(p: Paper, recogniser: Recogniser) -> bool:
     """Every type the paper may be is issued only by a Vietnamese registry (a land certificate),
     whoever holds it."""
+    return _every_type(p, recogniser, "issued_here_only")
+
+
+def _every_type(p: Paper, recogniser: Recogniser, flag: str) -> bool:
+    """The paper has types, and the registry sets ``flag`` on every one of them."""
     docs = recogniser.documents
-    return bool(p.document_types) and all(t in docs and docs[t].issued_here_only for t in p.document_types)
+    return bool(p.document_types) and all(t in docs and getattr(docs[t], flag) for t in p.document_types)
 
 
 def _kinds(ctx: _Ctx, node) -> set:
@@ -2240,6 +2244,8 @@ def _not_for_everyone(folded: str) -> bool:
 # chưa được cấp ... thì", "nếu không có thì"): what follows stands in for it.
 _IN_ITS_ABSENCE = re.compile(r"^(?:trong )?(?:truong hop|neu|khi) (?:\w+ ){0,3}?(?:khong co|khong con|bi mat|mat|that lac|"
                              r"bi that lac|chua (?:duoc )?cap|khong xuat trinh duoc|khong cung cap duoc)\b")
+
+
 def _held_by_no_database(ctx: _Ctx, node) -> bool:
     """No paper of ``node`` is of a type an Art. 4 database holds."""
     return not ctx.sources.owners(t for p in iter_papers(node) for t in p.document_types)
@@ -2297,12 +2303,12 @@ def _of_the_kind_held(p: Paper, held: set[str], recogniser: Recogniser) -> bool:
 
 
 # "không phải nộp (bản sao) <name>": the words that waive the paper named right after them.
-_NOT_HANDED = re.compile(r"\bkhong (?:phai|can|yeu cau)(?: (?:nop|xuat trinh|cung cap|ban sao|ban chinh|cac|lai))*$")
+_NOT_GIVEN = r"\bkhong (?:phai|can|yeu cau)(?: (?:nop|xuat trinh|cung cap|ban sao|ban chinh|cac|lai))"
+_NOT_HANDED = re.compile(_NOT_GIVEN + r"*$")
 
 
 # "không phải nộp bảng lương, sao kê nếu ...": the papers a waiver names, in words.
-_WAIVES_WHAT = re.compile(r"\bkhong (?:phai|can|yeu cau)(?: (?:nop|xuat trinh|cung cap|ban sao|ban chinh|cac|lai))+ "
-                          r"(?P<what>.+?)(?= neu | khi | trong truong hop | truong hop |$)")
+_WAIVES_WHAT = re.compile(_NOT_GIVEN + r"+ (?P<what>.+?)(?= neu | khi | trong truong hop | truong hop |$)")
 
 
 def _waived_by_its_words(waiver: str, paper: str) -> bool:
