@@ -14,7 +14,7 @@ characters of the row). ``heldout/B/labels-check.yaml`` is a second, blind
 labelling of set B by someone who saw neither the writer's labels nor the
 engine.
 
-``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z162 are the same for those sets.
+``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z165 are the same for those sets.
 
 Labels find their entry by the row's opening words (not a hash: a row the
 parser splits or merges differently is reported as unmatched, and its papers
@@ -1003,7 +1003,13 @@ HELDOUT = Path(__file__).with_name("heldout")
 #: "thì"); "giấy xác nhận số định danh cá nhân"; "(trường hợp cơ quan có thẩm
 #: quyền nước ngoài yêu cầu)" in the recogniser. Z75's precision floors go 1.0
 #: -> 0.97: its "chưa có thẻ thì xuất trình giấy xác nhận số định danh cá nhân"
-#: is a population paper now, which neither of its labellings counts.
+#: is a population paper now, which neither of its labellings counts. Their
+#: second labellings, blind, finished after that round's commit; measured on
+#: ad87675 before reading: Z163 0.985 (65/66) / 0.970 (65/67) / 0; Z164 0.989
+#: (87/88) / 0.989 (87/88) / 0; Z165 **1.000 (84/84)** / 0.966 (84/87) / 2.
+#: The two wrong whole entries are the known split on kinship lists that
+#: offer an adoption decision or a correction extract beside the civil-status
+#: papers (this labeller: all alternatives; the engine and the writer: any).
 FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-A": (1.0, 0.97, 0),
     "heldout-A-check": (1.0, 0.97, 0),
@@ -1378,8 +1384,11 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-Z162": (0.98, 0.94, 0),
     "heldout-Z162-check": (0.98, 0.94, 0),
     "heldout-Z163": (1.0, 0.97, 0),
+    "heldout-Z163-check": (0.98, 0.96, 0),
     "heldout-Z164": (1.0, 0.95, 0),
+    "heldout-Z164-check": (0.98, 0.98, 0),
     "heldout-Z165": (1.0, 0.96, 0),
+    "heldout-Z165-check": (1.0, 0.96, 2),
 }
 
 
