@@ -94,7 +94,8 @@ _WAIVER = re.compile(
     r"(?:co so du lieu|csdl|khai thac|tich hop|vneid|dinh danh dien tu)"
     r".{0,260}?\b(?:khong phai|khong yeu cau|khong can|khong bat buoc|khong phai nop|chi nop trong truong hop|"
     r"chi xuat trinh trong truong hop|chi can cung cap thong tin)"
-    r"|\b(?:khong phai|chi)\s(?:nop|xuat trinh|tai len).{0,80}(?:truong hop|neu|khi).{0,120}"
+    # ("giấy tờ về cư trú chỉ phải nộp khi ... không khai thác được ...": only when the lookup fails.)
+    r"|\b(?:khong phai|chi(?: phai| can)?)\s(?:nop|xuat trinh|tai len).{0,80}(?:truong hop|neu|khi).{0,120}"
     r"(?:khong khai thac|co so du lieu|csdl)"
 )
 

@@ -172,9 +172,12 @@ _NOT_BEFORE = r"(?<!khong phai )(?<!khong can )(?<!khong )(?<!chua )"
 # "Giấy chứng nhận đăng ký xe (thế chấp ...), bản chính giao ngân hàng quản lý", "..., nộp bản
 # chính để Ngân hàng giữ trong thời gian vay": the lender holds the original as security while
 # the loan runs.
+# "(bản chính để Ngân hàng giữ trong thời gian vay)", "..., để Quỹ lưu giữ trong suốt thời
+# gian bảo lãnh": the same, said of whom the paper is for.
+_LENDER = r"(?:ngan hang|to chuc tin dung|ben nhan the chap|ben nhan bao dam|ben cho vay|quy(?! (?:dinh|trinh|che|hoach|mo|tac|chuan|cach|doi)\b))"
 _LENDER_HOLDS = re.compile(
-    r"(?:(?:ban chinh|ban goc) (?:\w+ ){0,2}?)?(?:giao|gui|nop) (?:(?:ban chinh|ban goc) )?(?:cho |de )?"
-    r"(?:ngan hang|to chuc tin dung|ben nhan the chap|ben cho vay)(?: \w+){0,4}? (?:giu|quan ly|luu giu|nam giu)"
+    r"(?:(?:(?:ban chinh|ban goc) (?:\w+ ){0,2}?)?(?:giao|gui|nop) (?:(?:ban chinh|ban goc) )?(?:cho |de )?|\bde )"
+    + _LENDER + r"(?: \w+){0,4}? (?:giu|quan ly|luu giu|nam giu)"
 )
 _SURRENDER = re.compile(
     # ("giấy chứng nhận thu hồi đăng ký", "quyết định thu hồi": papers about a revocation, not one;
@@ -227,9 +230,14 @@ _NOT_FOR_FOREIGNERS = re.compile(r"\b(?:khong ap dung (?:doi voi|cho)|tru (?=ngu
 
 # "GCN ĐKDN của doanh nghiệp mời, bảo lãnh người nước ngoài": the foreigner is whom the
 # holder invites or employs, not who issued or holds the paper.
+# "GCN ĐKDN có tên nhà đầu tư nước ngoài là thành viên, cổ đông": a member, not the issuer
+# (the enterprise is registered here). "Giấy xác nhận thông tin về cư trú của người khai báo
+# tại địa chỉ người nước ngoài tạm trú": where the foreigner stays, not whose paper it is.
 _HOSTS_FOREIGNERS = re.compile(
     r"\b(?:moi|bao lanh|tiep nhan|su dung|tuyen dung)(?: (?:moi|bao lanh|tiep nhan|su dung|tuyen dung))? (?:cho )?"
-    r"(?:nguoi lao dong|lao dong|nguoi|chuyen gia) nuoc ngoai\b"
+    r"(?:nguoi lao dong|lao dong|nguoi|chuyen gia) nuoc ngoai\b|"
+    r"\b(?:co|ghi) ten (?:cua )?(?:nha dau tu|to chuc|ca nhan|nguoi) nuoc ngoai (?:la )?(?:thanh vien|co dong|chu so huu)\b|"
+    r"\btai (?:dia chi|noi|cho o) (?:ma )?nguoi nuoc ngoai (?:dang |se )?(?:tam tru|luu tru|cu tru)\b"
 )
 
 
@@ -239,6 +247,7 @@ def _is_foreign(folded: str) -> bool:
     return bool(_FOREIGN.search(_NOT_FOR_FOREIGNERS.sub(" ", PURPOSE_ABROAD.sub(" ", INCLUDING_ABROAD.sub(" ", folded)))))
 
 
+_RECEIVER_LOOKS_UP = r"\b(?:co quan|bo phan) tiep nhan tu (?:tra cuu|khai thac) (?:tren|trong|tu) (?:co so du lieu|csdl|he thong)\b"
 _WAIVER = re.compile(
     r"\bkhong (?:the )?(?:khai thac|tra cuu) duoc\b|\bchi (?:phai )?(?:nop|thuc hien|yeu cau|xuat trinh)\b|"
     # "trường hợp thông tin đã có trên CSDL ... thì chỉ cần cung cấp số định danh cá nhân".
@@ -246,7 +255,7 @@ _WAIVER = re.compile(
     # "..., trừ khi cơ quan tiếp nhận tra cứu được thông tin trên CSDL ...": unless it is looked up.
     r"\btru (?:khi|truong hop) (?:\w+ ){0,10}?(?:tra cuu|khai thac|kiem tra) duoc\b|"
     # "..., trừ trường hợp thông tin đã có trong CSDL quốc gia về đất đai": unless the data is there.
-    r"\btru (?:khi|truong hop) (?:\w+ ){0,6}?(?<!khong )(?<!chua )da (?:co|duoc cap nhat|duoc luu|duoc tich hop) "
+    r"\btru (?:khi|truong hop) (?:\w+ ){0,10}?(?<!khong )(?<!chua )da (?:co|duoc cap nhat|duoc luu|duoc tich hop) "
     r"(?:tren|trong|vao) (?:co so du lieu|csdl)\b|"
     # "...; không áp dụng nếu cơ quan tiếp nhận khai thác được thông tin ... trên CSDL ...".
     r"\bkhong ap dung (?:neu|khi|(?:trong )?truong hop) (?:\w+ ){0,8}?(?<!khong )(?<!chua )(?:da )?(?:tra cuu|khai thac|kiem tra) duoc\b|\b(?:khong phai nop|khong yeu cau|khong can nop|khong phai xuat trinh|khong can xuat trinh|khong phai cung cap|"
@@ -254,6 +263,9 @@ _WAIVER = re.compile(
     r"chua (?:duoc )?(?:tich hop|ket noi|chia se)|khong co (?:ten|thong tin) (?:tren|trong))\b|"
     # "Thành phần hồ sơ này được cắt giảm khi cơ quan tiếp nhận khai thác được thông tin từ CSDL ...".
     r"\bduoc (?:\w+ ){0,3}?cat giam\b|"
+    # "Bản sao GCN đăng ký hộ kinh doanh ...; cơ quan tiếp nhận tự tra cứu trên Hệ thống thông tin
+    # quốc gia về đăng ký doanh nghiệp nếu doanh nghiệp ghi mã số tại tờ khai": looked up instead.
+    + _RECEIVER_LOOKS_UP + "|"
     # "Thông tin về X để cơ quan tra cứu trên cơ sở dữ liệu hoặc bản sao X": a lookup offered instead.
     r"\bde (?:\w+ ){0,8}?tra cuu (?:tren|trong|tai|tu) (?:co so du lieu|csdl|he thong)\b|"
     # "...; kể từ ngày 01/01/2023 thay bằng thông tin cư trú tra cứu trên CSDL quốc gia về dân cư".
@@ -433,7 +445,7 @@ def read_papers(
             # "...; nộp trực tuyến thì không phải xuất trình": a channel that needs no
             # paper shown names none.
             continue
-        if (_AGENCY_LOOKS_UP.match(f) or _DATA_FETCHED.match(f)) and not _WAIVES.search(f):
+        if (_AGENCY_LOOKS_UP.match(f) or _DATA_FETCHED.match(f)) and not _WAIVES.search(f) and not re.search(_RECEIVER_LOOKS_UP, f):
             # "Ngân hàng Nhà nước khai thác các thông tin cần thiết từ các cơ sở dữ
             # liệu ...: cư trú, lý lịch tư pháp, ...": what the agency retrieves itself.
             # ("Cơ quan ... không yêu cầu nộp X nếu đã tra cứu được ..." waives X: read below.)
@@ -822,7 +834,11 @@ def _mark_by_case(node, recogniser: Recogniser, organisation: bool = False, lead
         # "... trong trường hợp cơ sở dữ liệu chưa vận hành" is a lookup's condition.
         return m is not None and m.start() > 0 and not _is_waiver(words[m.start():]) and not _DATABASE.search(words[m.start():])
 
-    flags = [on_a_case(k) or own_case(k) for k in kids]
+    # "Giấy khai sinh; thẻ căn cước; ...; quyết định cho nhập quốc tịch, quyết định công
+    # nhận việc nuôi con nuôi ...": a citizen's identity card, offered beside them, proves
+    # the fact whatever case brought it about, so the cases do not split the choice.
+    carded = any(isinstance(k, Paper) and k.document_types and _citizens_only(k, recogniser) for k in kids)
+    flags = [(on_a_case(k) and not carded) or own_case(k) for k in kids]
     # "giấy khai sinh (đối với cha, mẹ) hoặc trích lục đăng ký giám hộ (đối với người
     # giám hộ)": alternatives each asked of its own kind of person are cases.
     conditions = {fold(p.condition) for k in kids for p in iter_papers(k) if p.condition}
@@ -981,6 +997,8 @@ class _Ctx:
     # The procedure's title is known and renews, exchanges or revokes nothing.
     renews_nothing: bool = False
     sources: "SourceNames | None" = None  # the databases, when the caller gave them
+    # Papers a lender keeps, said in their note ("(bản chính để Ngân hàng giữ ...)"), by id.
+    pledged: set[int] = field(default_factory=set)
 
     def folded(self, a: int, b: int) -> str:
         return " ".join(t.word for t in self.toks[a:b])
@@ -1879,6 +1897,8 @@ def _paper_node(ctx: _Ctx, p: _Piece):
         return AllOf(all_of=[own, node])
     paper = Paper(id="_", text=text, document_types=types, presentation=pres, mode=mode,
                   surrendered=surrendered, foreign=foreign, condition=p.condition)
+    if surrendered and _LENDER_HOLDS.search(notes_f):
+        ctx.pledged.add(id(paper))
     if p.waiver_clause:
         paper.waiver_text = p.waiver_clause  # bound to a source later
     return paper
@@ -1898,7 +1918,7 @@ def _combine(ctx: _Ctx, nodes: list, pieces: list[_Piece], connectors: list[str]
     for g in groups:
         if force_any:
             choice = [nodes[i] for i in g]
-            _pledged_choice(choice)
+            _pledged_choice(choice, ctx)
             parts.append(_join("any", choice))
             continue
         # "và" binds looser than "hoặc": "A hoặc B và C hoặc D" is (A or B)
@@ -2021,12 +2041,14 @@ def _once(ctx: _Ctx, choice: list) -> list:
     return out
 
 
-def _pledged_choice(choice: list) -> bool:
+def _pledged_choice(choice: list, ctx: "_Ctx") -> bool:
     """"Giấy tờ về tài sản bảo đảm: GCNQSDĐ hoặc giấy đăng ký xe ô tô, nộp bản chính để
     Ngân hàng giữ trong thời gian vay": a lender keeping the original closes a choice of
     papers of any kinds (whichever is pledged, the lender holds it). True when it did."""
     last = choice[-1] if choice else None
-    if len(choice) < 2 or not isinstance(last, Paper) or not last.surrendered or not _LENDER_HOLDS.search(fold(last.text)):
+    if len(choice) < 2 or not isinstance(last, Paper) or not last.surrendered:
+        return False
+    if id(last) not in ctx.pledged and not _LENDER_HOLDS.search(fold(last.text)):
         return False
     for node in choice[:-1]:
         for p in iter_papers(node):
@@ -2039,7 +2061,7 @@ def _surrendered_choice(ctx: _Ctx, choice: list) -> None:
     đăng ký hộ tịch thu hồi": a hand-back closing a choice of names of one kind of
     paper is the whole choice's (the one card the person holds is taken back,
     whichever its name); see :func:`_pledged_choice` for a choice of any kinds."""
-    if len(choice) < 2 or not isinstance(choice[-1], Paper) or not choice[-1].surrendered or _pledged_choice(choice):
+    if len(choice) < 2 or not isinstance(choice[-1], Paper) or not choice[-1].surrendered or _pledged_choice(choice, ctx):
         return
     kinds = [_kinds(ctx, node) for node in choice]
     if not all(len(k) == 1 and None not in k for k in kinds) or len(set().union(*kinds)) != 1:
@@ -2352,6 +2374,25 @@ def _named_types(rec) -> set[str]:
 _EXPLOITED = re.compile(r"\b(?:duoc )?khai thac (?:trong|tu|tren)\b|\btu tra cuu (?:tren|trong|tai)\b")
 
 
+def _waive_the_examples(node, text: str, named: list[str], sources: SourceNames, recogniser: Recogniser) -> None:
+    """"Giấy tờ chứng minh quan hệ nhân thân như GKS, GCNKH, quyết định công nhận việc
+    nuôi con nuôi; không yêu cầu nộp nếu thông tin ... đã có trong CSDL hộ tịch điện
+    tử": a waiver that speaks of the class's information, once it reaches one example,
+    reaches the others of the kind of records the named database keeps."""
+    if isinstance(node, Paper):
+        return
+    kids = node.any_of if isinstance(node, AnyOf) else node.all_of
+    for kid in kids:
+        _waive_the_examples(kid, text, named, sources, recogniser)
+    if not isinstance(node, AnyOf) or not any(isinstance(k, Paper) and k.waiver_text == text and k.waiver for k in kids):
+        return
+    for k in kids:
+        if isinstance(k, Paper) and k.waiver is None and not (k.surrendered or k.foreign):
+            fits = [s for s in named if _of_the_kind_held(k, sources.holds(s), recogniser)]
+            if fits:
+                k.waiver, k.waiver_text = fits[0], text
+
+
 def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: SourceNames, recogniser: Recogniser,
                    entry_folded: str = "") -> None:
     """Tie each waiver to the papers it can be tied to (fail-safe: else none).
@@ -2415,6 +2456,12 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
                 fits = [s for s in named if _of_the_kind_held(p, sources.holds(s), recogniser)]
             if fits:
                 p.waiver, p.waiver_text = fits[0], text
+        # (What the waiver's own words speak of: from its waiving words on, when the
+        # clause also lists the papers, "(GKS, ...), trừ trường hợp thông tin ... đã có ...".)
+        said_at = _WAIVER.search(kept := fold_keep(aside))
+        tail = recogniser.recognise(kept[said_at.start():]) if said_at else rec
+        if own and not any(t in sources.holds(s) for t in _named_types(tail) for s in named):
+            _waive_the_examples(out.node, text, named, sources, recogniser)
         if own and not any(p.waiver for p in papers) and (len(papers) == 1 or isinstance(out.node, AnyOf)):
             # A paper of a type no named source replaces is not the waived one
             # (a decision, a form): only an unrecognised paper may be, and not

@@ -298,3 +298,12 @@ def test_a_card_shown_on_the_app_is_no_rule_with_a_then():
     raw = ("Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai1 bản chính"
            "Thẻ căn cước của chủ cơ sở (chấp nhận bản điện tử hiển thị trên ứng dụng VNeID).0 bản chính")
     assert [e.kind for e in parse_dossier(raw)] == ["document", "document"]
+
+
+def test_a_zero_count_row_showing_a_card_with_a_lookup_first_rule_is_a_document():
+    # "...; giấy tờ về cư trú chỉ phải nộp khi ... không khai thác được ...": only when the lookup fails.
+    (entry,) = parse_dossier(
+        f"--{H}Người đề nghị là công dân Việt Nam xuất trình thẻ căn cước; giấy tờ về cư trú chỉ phải nộp khi "
+        f"cơ quan đăng ký không khai thác được thông tin trong Cơ sở dữ liệu quốc gia về dân cư0 bản chính"
+    )
+    assert entry.kind == "document" and entry.waived_by_text

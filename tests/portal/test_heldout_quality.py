@@ -14,7 +14,7 @@ characters of the row). ``heldout/B/labels-check.yaml`` is a second, blind
 labelling of set B by someone who saw neither the writer's labels nor the
 engine.
 
-``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z165 are the same for those sets.
+``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z168 are the same for those sets.
 
 Labels find their entry by the row's opening words (not a hash: a row the
 parser splits or merges differently is reported as unmatched, and its papers
@@ -1010,6 +1010,35 @@ HELDOUT = Path(__file__).with_name("heldout")
 #: The two wrong whole entries are the known split on kinship lists that
 #: offer an adoption decision or a correction extract beside the civil-status
 #: papers (this labeller: all alternatives; the engine and the writer: any).
+#:
+#: Sets Z166, Z167 and Z168 (round 65: finance; labour and social protection
+#: at the one-stop shops; transport, construction and immigration; five
+#: Appendix I codes each drawn among those the fewest sets used, seeds 6601,
+#: 6701, 6801, and ten free procedures), each labelled a second time blind,
+#: measured once on ad87675 before reading: Z166 0.977 (85/87) / 0.924 (85/92)
+#: / 1 (second labelling 0.977 / 0.934 / 1); Z167 0.968 (92/95) / 0.968 / 1
+#: (the same); Z168 **1.000 (93/93)** / 0.949 (93/98) / 0 (the same). Pooled,
+#: writers 0.982 (270/275) / 0.947 (270/285) / 2; second labellings 0.982
+#: (270/275) / 0.951 (270/284) / 2. Both wrong whole entries were real, and both
+#: labellings of each agree: collateral a fund keeps ("để Quỹ lưu giữ trong
+#: suốt thời gian bảo lãnh") and a bank's hold closing a choice ("A hoặc B
+#: (bản chính để Ngân hàng giữ trong thời gian vay)") are handed over now.
+#: Read after (recall): "cơ quan tiếp nhận tự tra cứu trên Hệ thống thông tin
+#: quốc gia ..." waives the paper before it; a zero-count row whose residence
+#: papers are "chỉ phải nộp khi ... không khai thác được" is a document; a
+#: foreign investor who is a member of a registered enterprise, and the
+#: address a foreigner stays at, do not make a paper foreign. With them, an
+#: adoption decision beside a birth or marriage certificate is a case of its
+#: own (registry type ``adoption-decision``), which turns 6 labels of earlier
+#: sets right (Z136, Z144 both, Z165 and Z21 second labellings) and 12 others
+#: into whole-entry misses (their labellers read the examples as proofs of
+#: one relationship); the fail-safe reading is kept. A waiver of the class's
+#: information reaches its examples, the decision too; so V's "Giấy khai tử
+#: hoặc Giấy báo tử ...; không yêu cầu nộp giấy tờ này nếu khai thác được ..."
+#: strikes the death notice as its second labelling (and its Appendix I row,
+#: item 388) says, and V's precision floor goes 1.0 -> 0.97. Z168's second
+#: labelling reads a foreign investor's enterprise certificate under an
+#: Appendix I row as "cond" (its writer: goes).
 FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-A": (1.0, 0.97, 0),
     "heldout-A-check": (1.0, 0.97, 0),
@@ -1049,7 +1078,7 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-T-check": (1.0, 0.93, 0),
     "heldout-U": (0.97, 1.0, 0),
     "heldout-U-check": (0.97, 1.0, 0),
-    "heldout-V": (1.0, 0.91, 0),
+    "heldout-V": (0.97, 0.91, 0),
     "heldout-V-check": (1.0, 0.89, 0),
     "heldout-W": (1.0, 0.97, 0),
     "heldout-W-check": (0.97, 0.95, 0),
@@ -1389,6 +1418,12 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-Z164-check": (0.98, 0.98, 0),
     "heldout-Z165": (1.0, 0.96, 0),
     "heldout-Z165-check": (1.0, 0.96, 2),
+    "heldout-Z166": (1.0, 0.93, 0),
+    "heldout-Z166-check": (1.0, 0.94, 0),
+    "heldout-Z167": (0.97, 0.96, 0),
+    "heldout-Z167-check": (0.97, 0.96, 0),
+    "heldout-Z168": (1.0, 0.98, 0),
+    "heldout-Z168-check": (0.98, 0.97, 1),
 }
 
 

@@ -2629,3 +2629,66 @@ def test_a_foreign_authority_asking_for_it_leaves_the_name_recognised(law, recog
     # "(trường hợp cơ quan có thẩm quyền nước ngoài yêu cầu)": whom the certificate is for.
     text = "Phiếu lý lịch tư pháp số 2 của người khai (trường hợp cơ quan có thẩm quyền nước ngoài yêu cầu)"
     assert decide(law, text, recogniser).status.value == "struck"
+
+
+def test_an_adoption_decision_beside_a_birth_certificate_is_a_case_of_its_own(law, recogniser):
+    # "giấy khai sinh của con hoặc quyết định công nhận việc nuôi con nuôi": a child by birth or an
+    # adopted child; the adopted child still brings the decision, so the entry stays.
+    tree = read_by_case(law, recogniser, "Bản sao giấy khai sinh của con hoặc quyết định công nhận việc nuôi con nuôi")
+    assert [p.document_types for p in iter_papers(tree)] == [["birth-certificate"], ["adoption-decision"]]
+
+
+def test_a_citizens_card_among_the_cases_keeps_the_choice_whole(law, recogniser):
+    # "Giấy tờ chứng minh quốc tịch (Giấy khai sinh; thẻ căn cước; quyết định công nhận việc nuôi con
+    # nuôi ...)": the card proves the nationality whatever case brought it about.
+    text = ("Giấy tờ chứng minh quốc tịch Việt Nam (Giấy khai sinh; thẻ căn cước; quyết định công nhận việc "
+            "nuôi con nuôi đối với trẻ em là người nước ngoài)")
+    assert not is_by_case(recogniser, text)
+    assert decide(law, text, recogniser).status.value == "struck"
+
+
+def test_a_waiver_of_the_classes_information_reaches_its_adoption_example(law, recogniser):
+    # The waiver speaks of the relationship's information: every example the civil-status
+    # database keeps the records of goes with it, the adoption decision too.
+    text = ("Giấy tờ chứng minh quan hệ gia đình (giấy khai sinh, giấy chứng nhận kết hôn, quyết định công nhận "
+            "việc nuôi con nuôi), trừ trường hợp thông tin chứng minh quan hệ gia đình này đã có trong Cơ sở dữ "
+            "liệu hộ tịch điện tử")
+    d = decide(law, text, recogniser)
+    assert d.status.value == "struck"
+    assert [c.source for c in d.components] == ["civil-status"] * 3
+
+
+def test_a_fund_keeping_the_original_surrenders_it(law, recogniser):
+    # "bản chính ... để Quỹ lưu giữ trong suốt thời gian bảo lãnh": the fund holds the original.
+    text = "Bản chính Giấy đăng ký xe ô tô của bên bảo đảm, để Quỹ lưu giữ trong suốt thời gian bảo lãnh"
+    assert decide(law, text, recogniser).status.value == "required"
+
+
+def test_a_lender_keeping_the_original_in_a_closing_note_takes_every_alternative(law, recogniser):
+    # "A hoặc B (bản chính để Ngân hàng giữ trong thời gian vay)": whichever is pledged, the bank keeps it.
+    text = ("Tài sản bảo đảm: Giấy chứng nhận quyền sử dụng đất hoặc giấy đăng ký xe mô tô "
+            "(bản chính để Ngân hàng giữ trong thời gian vay)")
+    assert all(p.surrendered for p in iter_papers(read(recogniser, text)))
+    assert decide(law, text, recogniser).struck_if is None
+
+
+def test_the_receiving_office_looking_it_up_itself_waives_the_paper(law, recogniser):
+    # "...; cơ quan tiếp nhận tự tra cứu trên Hệ thống thông tin quốc gia về đăng ký doanh nghiệp":
+    # the certificate is looked up instead of handed in.
+    text = ("Bản sao Giấy chứng nhận đăng ký hộ kinh doanh; cơ quan tiếp nhận tự tra cứu trên Hệ thống thông tin "
+            "quốc gia về đăng ký doanh nghiệp nếu người nộp ghi mã số hộ kinh doanh vào đơn")
+    d = decide(law, text, recogniser)
+    assert (d.status.value, d.components[0].source) == ("struck", "business-registration")
+
+
+def test_a_foreign_member_of_a_registered_enterprise_leaves_its_certificate_domestic(law, recogniser):
+    # "GCN đăng ký doanh nghiệp có tên nhà đầu tư nước ngoài là thành viên": the firm is registered here.
+    text = "Bản sao Giấy chứng nhận đăng ký doanh nghiệp có tên nhà đầu tư nước ngoài là cổ đông"
+    assert not read(recogniser, text).foreign
+
+
+def test_the_address_a_foreigner_stays_at_leaves_the_hosts_paper_domestic(law, recogniser):
+    # "... của người khai báo tại địa chỉ người nước ngoài tạm trú": where the guest stays.
+    text = "Giấy xác nhận thông tin về cư trú của chủ nhà tại địa chỉ người nước ngoài tạm trú"
+    assert not read(recogniser, text).foreign
+    assert read(recogniser, "Giấy xác nhận tạm trú của người nước ngoài").foreign
