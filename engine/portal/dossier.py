@@ -80,7 +80,8 @@ _DOC_HEAD = re.compile(
 # ("Khi nộp trực tiếp, người đề nghị xuất trình thẻ căn cước ...", "chưa có thẻ thì xuất trình giấy ...";
 # not "không phải xuất trình ...", a waiver.)
 # ("Thân nhân xuất trình thẻ Căn cước khi nhận ...": a person named in a word or two, then the paper shown.)
-_SHOWN = re.compile(r"(?:^|^(?:\w+ ){1,2}|\b(?:thi|nguoi|cong dan|ca nhan)(?: \w+){0,6} )(?:phai )?(?<!khong phai )(?<!khong can )(?<!khong )"
+# ("Người được cơ sở cử đến nộp hồ sơ trực tiếp xuất trình thẻ Căn cước ...": who, in up to ten words.)
+_SHOWN = re.compile(r"(?:^|^(?:\w+ ){1,2}|\b(?:thi|nguoi|cong dan|ca nhan)(?: \w+){0,10} )(?:phai )?(?<!khong phai )(?<!khong can )(?<!khong )"
                     + _SHOWS + r"\b")
 # "thì" (then) of a rule; not "hiển thị" (shown), "thi hành", "thị xã", "thị trấn".
 _THEN_WORD = re.compile(r"(?<!hien )\bthi\b(?! (?:hanh|xa|tran|truong|sinh|thuc|cong|tuyen)\b)")

@@ -200,7 +200,9 @@ _SURRENDER = re.compile(
     # "nộp kèm sổ BHXH để cơ quan BHXH xác nhận bổ sung vào sổ": the agency writes in that book.
     r"de (?:co quan (?:\w+ ){0,8}?)?xac nhan (?:bo sung )?vao so|"
     # "Sổ bảo hiểm xã hội đã được cấp để cơ quan bảo hiểm xã hội điều chỉnh thông tin": written on.
-    r"de (?:co quan (?:\w+ ){0,5}?)?(?:dieu chinh|cap nhat|sua doi|dinh chinh) (?:lai )?(?:thong tin|noi dung)|"
+    # ("để cập nhật thông tin ... vào hệ thống thông tin khám bệnh": the agency's system, not the card.)
+    r"de (?:co quan (?:\w+ ){0,5}?)?(?:dieu chinh|cap nhat|sua doi|dinh chinh) (?:lai )?(?:thong tin|noi dung)"
+    r"(?! (?:\w+ ){0,8}?(?:vao|len) (?:he thong|co so du lieu|csdl|phan mem))|"
     r"kem (?:theo )?bien so|va bien so|"
     # "Sổ bảo hiểm xã hội (bản chính) để BHXH ... xác nhận, chốt thời gian đóng": the book is closed.
     r"de (?:(?:\w+|,) ){0,14}?chot (?:so|thoi gian|qua trinh)|" + _LENDER_HOLDS.pattern + r")\b"
@@ -700,7 +702,8 @@ def _nationality_choice(node, recogniser: Recogniser):
 
 # ("giấy chứng nhận thu hồi đăng ký, biển số xe" is a certificate of a revocation, not one.)
 # "Thẻ ... đang sử dụng (trường hợp cấp đổi ...)": the paper held now, in a case of its exchange.
-_HELD_NOW = re.compile(r"\b(?:dang su dung|da duoc cap|da cap|cu)\b")
+# ("cũ", old, folds like the "cư" of "cư trú", "dân cư", "định cư": not that one.)
+_HELD_NOW = re.compile(r"\b(?:dang su dung|da duoc cap|da cap|(?<!dan )(?<!dinh )(?<!chung )cu(?! (?:tru|dan|ngu)\b))\b")
 # "(đối với người khám sức khỏe để đổi, cấp lại GPLX)": an exchange another procedure makes.
 _FOR_AN_EXCHANGE = re.compile(r"\bde (?:\w+ ){0,2}?(?:cap doi|doi|cap lai)\b")
 _EXCHANGE_CASE = re.compile(r"\b(?:cap doi|doi the|cap lai)\b")
@@ -1073,6 +1076,10 @@ def _split_top(ctx: _Ctx, a: int, b: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in out if y > x]
 
 
+# "người thân nộp thay, kèm theo": the person who gives a case's papers instead of the applicant.
+_GIVEN_BY = re.compile(r"(?:nguoi|than nhan|ca nhan)(?: \w+){0,3}? (?:nop|lam thu tuc|di lam thu tuc) (?:thay|ho) (?:, )?(?:kem theo |kem |gom )?")
+
+
 def _clause(ctx: _Ctx, a: int, b: int):
     """The node of one clause, or None when it names no paper."""
     while a < b and ctx.toks[a].word == ")":
@@ -1089,6 +1096,10 @@ def _clause(ctx: _Ctx, a: int, b: int):
         condition = ctx.span(a, cut)
         # (A case ending on a giving verb keeps the verb with the paper it gives.)
         a = cut if ctx.toks[cut].word in _CASE_GIVES else cut + 1
+        if (by := _GIVEN_BY.match(ctx.folded(a, b))) and a + len(by.group(0).split()) < b:
+            # "Trường hợp người bệnh đã chết: người thân nộp thay, kèm theo bản sao ...": who
+            # gives the papers, then the papers.
+            a += len(by.group(0).split())
         if _AGENCY_LOOKS_UP.match(ctx.folded(a, b)):
             # "+ Trường hợp ... độc thân: Cơ quan giải quyết ... tra cứu thông tin
             # ... trên CSDL hộ tịch": in that case the agency looks it up; nothing is asked.

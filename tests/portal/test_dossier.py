@@ -307,3 +307,12 @@ def test_a_zero_count_row_showing_a_card_with_a_lookup_first_rule_is_a_document(
         f"cơ quan đăng ký không khai thác được thông tin trong Cơ sở dữ liệu quốc gia về dân cư0 bản chính"
     )
     assert entry.kind == "document" and entry.waived_by_text
+
+
+def test_a_zero_count_row_where_the_one_sent_to_file_shows_a_card_is_a_document():
+    # The person is named in many words before "xuất trình thẻ Căn cước".
+    (entry,) = parse_dossier(
+        f"--{H}Người được doanh nghiệp cử đến nộp hồ sơ trực tiếp xuất trình thẻ Căn cước để "
+        f"đối chiếu0 bản chính"
+    )
+    assert entry.kind == "document"

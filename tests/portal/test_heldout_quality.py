@@ -14,7 +14,7 @@ characters of the row). ``heldout/B/labels-check.yaml`` is a second, blind
 labelling of set B by someone who saw neither the writer's labels nor the
 engine.
 
-``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z168 are the same for those sets.
+``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z171 are the same for those sets.
 
 Labels find their entry by the row's opening words (not a hash: a row the
 parser splits or merges differently is reported as unmatched, and its papers
@@ -1039,6 +1039,28 @@ HELDOUT = Path(__file__).with_name("heldout")
 #: item 388) says, and V's precision floor goes 1.0 -> 0.97. Z168's second
 #: labelling reads a foreign investor's enterprise certificate under an
 #: Appendix I row as "cond" (its writer: goes).
+#:
+#: Sets Z169, Z170 and Z171 (round 66: health; culture, sports and tourism;
+#: education and vocational training; five Appendix I codes each, seeds 6901,
+#: 7001, 7101, and ten free procedures mostly asked of individual citizens),
+#: each labelled a second time blind, measured once on 4a1e4f0 (round 65's
+#: readings) before reading: Z169 0.933 (84/90) / 0.955 (84/88) / 0 (second
+#: labelling 0.978 (88/90) / 0.957 / 0); Z170 0.832 (79/95) / 0.988 (79/80) /
+#: 0 (0.821 / 0.987 / 0); Z171 **1.000 (92/92) / 1.000 (92/92)** / 0 (the
+#: same). Pooled, writers 0.921 (255/277) / 0.981 (255/260) / **0**; second
+#: labellings 0.931 (258/277) / 0.981 (258/263) / **0**: the first round with
+#: no wrong whole entry on either labelling. Z170's labellers both count "Căn
+#: cước công dân hoặc thẻ Căn cước" as one paper (the engine: two names, two
+#: papers), hence its precision. Read after (recall): "cư trú" is not "cũ"
+#: (old), so a residence confirmation asked where a card is exchanged is not
+#: the paper handed back; "để cập nhật thông tin ... vào hệ thống thông tin"
+#: updates the agency's system, not the card; "người thân nộp thay, kèm theo
+#: ..." names who gives the papers; a zero-count row where the person sent to
+#: file "xuất trình thẻ Căn cước" (named in up to ten words) is a document.
+#: That last reading reads a row of Z76 ("Người đến nộp hồ sơ trực tiếp chỉ
+#: phải xuất trình thẻ Căn cước hoặc Căn cước công dân trong trường hợp ...
+#: không tra cứu được ...") which was unmatched before; its writer counts the
+#: two names as one paper, so Z76's precision floor goes 0.80 -> 0.78.
 FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-A": (1.0, 0.97, 0),
     "heldout-A-check": (1.0, 0.97, 0),
@@ -1238,7 +1260,7 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-Z74-check": (1.0, 1.0, 0),
     "heldout-Z75": (0.97, 0.93, 0),
     "heldout-Z75-check": (0.97, 0.93, 0),
-    "heldout-Z76": (0.80, 0.96, 0),
+    "heldout-Z76": (0.78, 0.96, 0),
     "heldout-Z76-check": (0.97, 0.94, 0),
     "heldout-Z77": (1.0, 0.94, 0),
     "heldout-Z77-check": (1.0, 0.92, 0),
@@ -1424,6 +1446,12 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-Z167-check": (0.97, 0.96, 0),
     "heldout-Z168": (1.0, 0.98, 0),
     "heldout-Z168-check": (0.98, 0.97, 1),
+    "heldout-Z169": (0.93, 0.98, 0),
+    "heldout-Z169-check": (0.97, 0.98, 0),
+    "heldout-Z170": (0.83, 1.0, 0),
+    "heldout-Z170-check": (0.82, 1.0, 0),
+    "heldout-Z171": (1.0, 1.0, 0),
+    "heldout-Z171-check": (1.0, 1.0, 0),
 }
 
 

@@ -2692,3 +2692,25 @@ def test_the_address_a_foreigner_stays_at_leaves_the_hosts_paper_domestic(law, r
     text = "Giấy xác nhận thông tin về cư trú của chủ nhà tại địa chỉ người nước ngoài tạm trú"
     assert not read(recogniser, text).foreign
     assert read(recogniser, "Giấy xác nhận tạm trú của người nước ngoài").foreign
+
+
+def test_cu_tru_is_not_the_old_paper_of_an_exchange(law, recogniser):
+    # "cư trú" folds like "cũ" (old): a residence confirmation asked in a case where a card is
+    # exchanged is not the paper held now that the exchange takes back.
+    text = "Giấy xác nhận thông tin về cư trú (trường hợp người đề nghị cấp đổi thẻ tại tỉnh khác)"
+    assert decide(law, text, recogniser).status.value == "struck"
+    assert decide(law, "Thẻ hội viên cũ (trường hợp cấp đổi thẻ)", recogniser).components[0].status.value == "required"
+
+
+def test_an_update_of_the_agencys_system_leaves_the_card_with_its_holder(law, recogniser):
+    # "(để cập nhật thông tin ... vào hệ thống thông tin khám bệnh, chữa bệnh)": the system is
+    # updated, not the card.
+    text = "Thẻ bảo hiểm y tế của người hiến (để cập nhật thông tin người hiến vào hệ thống thông tin khám bệnh)"
+    assert decide(law, text, recogniser).status.value == "struck"
+
+
+def test_the_relative_who_files_instead_is_no_paper(law, recogniser):
+    # "Trường hợp ... đã chết: người thân nộp thay, kèm theo bản sao Giấy chứng tử ...": who gives.
+    text = "Trường hợp người bệnh đã chết: người thân nộp thay, kèm theo bản sao Giấy chứng tử của người bệnh"
+    d = decide(law, text, recogniser)
+    assert (d.status.value, [c.document_types for c in d.components]) == ("struck", [["death-certificate"]])
