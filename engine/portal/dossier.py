@@ -81,12 +81,14 @@ _DOC_HEAD = re.compile(
 # not "không phải xuất trình ...", a waiver.)
 # ("Thân nhân xuất trình thẻ Căn cước khi nhận ...": a person named in a word or two, then the paper shown.)
 # ("Người được cơ sở cử đến nộp hồ sơ trực tiếp xuất trình thẻ Căn cước ...": who, in up to ten words.)
-_SHOWN = re.compile(r"(?:^|^(?:\w+ ){1,2}|\b(?:thi|nguoi|cong dan|ca nhan)(?: \w+){0,10} )(?:phai )?(?<!khong phai )(?<!khong can )(?<!khong )"
+# ("Khi nhận tiền hỗ trợ, xuất trình một trong các giấy tờ sau: ...": when, then the paper shown.)
+_SHOWN = re.compile(r"(?:^|^(?:\w+ ){1,2}|^(?:khi|truong hop|neu)(?: \w+){1,8} |\b(?:thi|nguoi|cong dan|ca nhan)(?: \w+){0,10} )(?:phai )?(?<!khong phai )(?<!khong can )(?<!khong )"
                     + _SHOWS + r"\b")
 # "thì" (then) of a rule; not "hiển thị" (shown), "thi hành", "thị xã", "thị trấn".
 _THEN_WORD = re.compile(r"(?<!hien )\bthi\b(?! (?:hanh|xa|tran|truong|sinh|thuc|cong|tuyen)\b)")
 # "...; trường hợp chưa được cấp thì nộp giấy xác nhận thông tin về cư trú": in that case a paper is given.
-_THEN_GIVES = re.compile(r"\bthi (?:phai )?(?:nop|xuat trinh|cung cap) (?:them |kem )?(?:ban sao |ban chinh |ban chup )?"
+# ("... thì kèm theo giấy tờ chứng minh tư cách đại diện": one more paper given.)
+_THEN_GIVES = re.compile(r"\bthi (?:phai )?(?:(?:nop|xuat trinh|cung cap) (?:them |kem )?|kem theo |kem )(?:ban sao |ban chinh |ban chup )?"
                          r"(?:giay|the |so |can cuoc|ho chieu|phieu|trich luc|van ban|cccd|cmnd)")
 # "Lưu ý: Người đăng ký xuất trình CCCD ...": a note that opens on someone showing a paper.
 _NOTE_SHOWS = re.compile(r"^luu y (?:nguoi|cong dan|ca nhan)(?: \w+){0,6} (?:phai )?" + _SHOWS + r"\b")

@@ -1588,6 +1588,9 @@ _ISSUE_VERB = re.compile(rf"(?:{_ISSUING}|hop phap hoa)\b")
 _ISSUED_BY_VERBS = re.compile(rf"\b(?:duoc|do(?: (?:\w+|,)){{1,12}}?)(?: (?:{_ISSUING})(?: ,)?)+$")
 
 
+_INFO_ASKED = re.compile(r"^thong tin (?:ve|cua) ")
+
+
 def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str]):
     """A piece that names no paper continues the one before it (or, for a
     presentation alone before a paper, the one after it)."""
@@ -1669,6 +1672,11 @@ def _merge_continuations(ctx: _Ctx, pieces: list[_Piece], connectors: list[str])
             # issued, not another paper.
             names = False
         presentation = not bare or bool(_PRESENT_ONLY.match(f + " "))
+        if (not names and out and _INFO_ASKED.match(bare) and 0 < i <= len(connectors)
+                and connectors[i - 1] in ("and", "AND")):
+            # "Giấy chứng tử ... và thông tin về người thừa kế": information asked beside the
+            # paper, given by the applicant, not more of the paper's name.
+            names = True
         if not names and out and bare != f and p.a > 0 and ctx.toks[p.a - 1].word == "+":
             # "... + bản sao trang đầu sổ tài khoản ngân hàng": a copy bundled in is one more paper.
             names = True
@@ -1944,6 +1952,7 @@ def _combine(ctx: _Ctx, nodes: list, pieces: list[_Piece], connectors: list[str]
             # "giấy phép lái xe và giấy đăng ký xe do cơ quan có thẩm quyền nước láng giềng cấp":
             # a foreign issuer closing "A và B" is both papers' (the fail-safe reading).
             _legalised_choice(ctx, [nodes[i] for i in g])
+            _handed_back_bundle([nodes[i] for i in g])
         for run in runs:
             sub = [nodes[i] for i in run]
             kinds = {connectors[i - 1] for i in run[1:]} - {","}
@@ -2106,6 +2115,25 @@ def _described_list(ctx: _Ctx, nodes: list) -> None:
     for p in papers[:-1]:
         if _reached_by_a_foreign_issuer(p, ctx.recogniser):
             p.foreign = True
+
+
+# ", nộp lại để ... thu hồi": a hand-back set off after the last paper of a bundle.
+_HANDED_BACK_AFTER = re.compile(r" , (?:\w+ ){0,2}?(?:nop lai|giao lai|tra lai)\b")
+
+
+def _handed_back_bundle(bundle: list) -> None:
+    """"Căn cước và thẻ bảo hiểm y tế của người chết (nếu có), nộp lại để cơ quan ...
+    thu hồi": a hand-back set off by a comma after the last paper of "A và B" is the
+    whole bundle's (the fail-safe reading, as :func:`_legalised_choice` reads a
+    foreign issuer closing it)."""
+    last = bundle[-1] if bundle else None
+    if len(bundle) < 2 or not isinstance(last, Paper) or not last.surrendered:
+        return
+    if not _HANDED_BACK_AFTER.search(fold_keep(last.text)):
+        return
+    for node in bundle[:-1]:
+        for p in iter_papers(node):
+            p.surrendered = True
 
 
 def _legalised_choice(ctx: _Ctx, choice: list) -> None:

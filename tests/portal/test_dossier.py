@@ -316,3 +316,14 @@ def test_a_zero_count_row_where_the_one_sent_to_file_shows_a_card_is_a_document(
         f"đối chiếu0 bản chính"
     )
     assert entry.kind == "document"
+
+
+def test_zero_count_rows_giving_a_paper_after_when_or_then_are_documents():
+    # "Khi nhận tiền ..., xuất trình một trong các giấy tờ sau: ...", "...; đối với ... thì kèm theo
+    # giấy tờ ...": a paper shown when, and one more given in a case.
+    a, b = parse_dossier(
+        f"--{H}Khi nhận tiền trợ cấp, xuất trình một trong các giấy tờ sau: thẻ Căn cước, hộ chiếu0 bản chính"
+        f"Căn cước của người yêu cầu; đối với người đại diện không phải là cha, mẹ thì kèm theo giấy tờ chứng "
+        f"minh tư cách đại diện0 bản chính"
+    )
+    assert (a.kind, b.kind) == ("document", "document")

@@ -14,7 +14,7 @@ characters of the row). ``heldout/B/labels-check.yaml`` is a second, blind
 labelling of set B by someone who saw neither the writer's labels nor the
 engine.
 
-``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z171 are the same for those sets.
+``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z171 are the same for those sets (Z172 to Z174: writers' labels only).
 
 Labels find their entry by the row's opening words (not a hash: a row the
 parser splits or merges differently is reported as unmatched, and its papers
@@ -1061,6 +1061,22 @@ HELDOUT = Path(__file__).with_name("heldout")
 #: phải xuất trình thẻ Căn cước hoặc Căn cước công dân trong trường hợp ...
 #: không tra cứu được ...") which was unmatched before; its writer counts the
 #: two names as one paper, so Z76's precision floor goes 0.80 -> 0.78.
+#:
+#: Sets Z172, Z173 and Z174 (round 67: justice at the commune and province;
+#: agriculture and environment for households; banking for people and firms;
+#: five Appendix I codes each, seeds 7201, 7301, 7401, and ten free
+#: procedures mostly asked of individual citizens), measured once on a7b4ab5
+#: (round 66's readings) before reading, on their writers' labels (their
+#: second labellings were still running when this was committed): Z172 0.989
+#: (89/90) / 0.937 (89/95) / 1; Z173 0.937 (74/79) / 0.914 (74/81) / 0; Z174
+#: **1.000 (89/89)** / 0.989 (89/90) / 0; pooled 0.977 (252/258) / 0.947
+#: (252/266) / 1. The wrong whole entry was real: "Giấy chứng tử hoặc Trích lục
+#: khai tử ... và thông tin về người thừa kế" read the heirs' details as more of
+#: the extract's name; information asked beside a paper after "và" is its own
+#: item now. Read after: a hand-back set off after the last paper of "A và B"
+#: (", nộp lại để ... thu hồi") is the bundle's; zero-count rows "Khi ..., xuất
+#: trình một trong các giấy tờ sau: ..." and "...; đối với ... thì kèm theo
+#: giấy tờ ..." are documents.
 FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-A": (1.0, 0.97, 0),
     "heldout-A-check": (1.0, 0.97, 0),
@@ -1452,6 +1468,9 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-Z170-check": (0.82, 1.0, 0),
     "heldout-Z171": (1.0, 1.0, 0),
     "heldout-Z171-check": (1.0, 1.0, 0),
+    "heldout-Z172": (1.0, 0.94, 0),
+    "heldout-Z173": (0.93, 0.93, 0),
+    "heldout-Z174": (1.0, 0.98, 0),
 }
 
 

@@ -2714,3 +2714,18 @@ def test_the_relative_who_files_instead_is_no_paper(law, recogniser):
     text = "Trường hợp người bệnh đã chết: người thân nộp thay, kèm theo bản sao Giấy chứng tử của người bệnh"
     d = decide(law, text, recogniser)
     assert (d.status.value, [c.document_types for c in d.components]) == ("struck", [["death-certificate"]])
+
+
+def test_information_asked_beside_a_paper_keeps_the_entry(law, recogniser):
+    # "Giấy chứng tử hoặc Trích lục khai tử ... và thông tin về người thừa kế": the heirs'
+    # details are asked too; they are no part of the extract's name.
+    text = "Giấy chứng tử hoặc Trích lục khai tử của người phải trả nợ và thông tin về người thừa kế"
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required"
+    assert [c.status.value for c in d.components] == ["struck", "struck", "required"]
+
+
+def test_a_hand_back_after_a_bundle_takes_every_paper_of_it(law, recogniser):
+    # "A và B của người chết (nếu có), nộp lại để ... thu hồi": both cards are handed back.
+    text = "Căn cước và thẻ bảo hiểm y tế của người chết (nếu có), nộp lại để cơ quan đăng ký chuyển cơ quan cấp thu hồi"
+    assert all(p.surrendered for p in iter_papers(read(recogniser, text)))
