@@ -249,7 +249,7 @@ def _is_foreign(folded: str) -> bool:
     return bool(_FOREIGN.search(_NOT_FOR_FOREIGNERS.sub(" ", PURPOSE_ABROAD.sub(" ", INCLUDING_ABROAD.sub(" ", folded)))))
 
 
-_RECEIVER_LOOKS_UP = r"\b(?:co quan|bo phan) tiep nhan tu (?:tra cuu|khai thac) (?:tren|trong|tu) (?:co so du lieu|csdl|he thong)\b"
+_RECEIVER_LOOKS_UP = re.compile(r"\b(?:co quan|bo phan) tiep nhan tu (?:tra cuu|khai thac) (?:tren|trong|tu) (?:co so du lieu|csdl|he thong)\b")
 _WAIVER = re.compile(
     r"\bkhong (?:the )?(?:khai thac|tra cuu) duoc\b|\bchi (?:phai )?(?:nop|thuc hien|yeu cau|xuat trinh)\b|"
     # "trường hợp thông tin đã có trên CSDL ... thì chỉ cần cung cấp số định danh cá nhân".
@@ -267,7 +267,7 @@ _WAIVER = re.compile(
     r"\bduoc (?:\w+ ){0,3}?cat giam\b|"
     # "Bản sao GCN đăng ký hộ kinh doanh ...; cơ quan tiếp nhận tự tra cứu trên Hệ thống thông tin
     # quốc gia về đăng ký doanh nghiệp nếu doanh nghiệp ghi mã số tại tờ khai": looked up instead.
-    + _RECEIVER_LOOKS_UP + "|"
+    + _RECEIVER_LOOKS_UP.pattern + "|"
     # "Thông tin về X để cơ quan tra cứu trên cơ sở dữ liệu hoặc bản sao X": a lookup offered instead.
     r"\bde (?:\w+ ){0,8}?tra cuu (?:tren|trong|tai|tu) (?:co so du lieu|csdl|he thong)\b|"
     # "...; kể từ ngày 01/01/2023 thay bằng thông tin cư trú tra cứu trên CSDL quốc gia về dân cư".
@@ -447,7 +447,7 @@ def read_papers(
             # "...; nộp trực tuyến thì không phải xuất trình": a channel that needs no
             # paper shown names none.
             continue
-        if (_AGENCY_LOOKS_UP.match(f) or _DATA_FETCHED.match(f)) and not _WAIVES.search(f) and not re.search(_RECEIVER_LOOKS_UP, f):
+        if (_AGENCY_LOOKS_UP.match(f) or _DATA_FETCHED.match(f)) and not _WAIVES.search(f) and not _RECEIVER_LOOKS_UP.search(f):
             # "Ngân hàng Nhà nước khai thác các thông tin cần thiết từ các cơ sở dữ
             # liệu ...: cư trú, lý lịch tư pháp, ...": what the agency retrieves itself.
             # ("Cơ quan ... không yêu cầu nộp X nếu đã tra cứu được ..." waives X: read below.)
@@ -2070,9 +2070,7 @@ def _pledged_choice(choice: list, ctx: "_Ctx") -> bool:
         return False
     if id(last) not in ctx.pledged and not _LENDER_HOLDS.search(fold(last.text)):
         return False
-    for node in choice[:-1]:
-        for p in iter_papers(node):
-            p.surrendered = True
+    _surrender_the_rest(choice)
     return True
 
 
@@ -2084,9 +2082,13 @@ def _surrendered_choice(ctx: _Ctx, choice: list) -> None:
     if len(choice) < 2 or not isinstance(choice[-1], Paper) or not choice[-1].surrendered or _pledged_choice(choice, ctx):
         return
     kinds = [_kinds(ctx, node) for node in choice]
-    if not all(len(k) == 1 and None not in k for k in kinds) or len(set().union(*kinds)) != 1:
-        return
-    for node in choice[:-1]:
+    if all(len(k) == 1 and None not in k for k in kinds) and len(set().union(*kinds)) == 1:
+        _surrender_the_rest(choice)
+
+
+def _surrender_the_rest(nodes: list) -> None:
+    """The hand-back said after the last of ``nodes`` is every one's: each paper before it is handed in too."""
+    for node in nodes[:-1]:
         for p in iter_papers(node):
             p.surrendered = True
 
@@ -2129,11 +2131,8 @@ def _handed_back_bundle(bundle: list) -> None:
     last = bundle[-1] if bundle else None
     if len(bundle) < 2 or not isinstance(last, Paper) or not last.surrendered:
         return
-    if not _HANDED_BACK_AFTER.search(fold_keep(last.text)):
-        return
-    for node in bundle[:-1]:
-        for p in iter_papers(node):
-            p.surrendered = True
+    if _HANDED_BACK_AFTER.search(fold_keep(last.text)):
+        _surrender_the_rest(bundle)
 
 
 def _legalised_choice(ctx: _Ctx, choice: list) -> None:
@@ -2497,9 +2496,10 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
                 p.waiver, p.waiver_text = fits[0], text
         # (What the waiver's own words speak of: from its waiving words on, when the
         # clause also lists the papers, "(GKS, ...), trừ trường hợp thông tin ... đã có ...".)
-        said_at = _WAIVER.search(kept := fold_keep(aside))
-        tail = recogniser.recognise(kept[said_at.start():]) if said_at else rec
-        if own and not any(t in sources.holds(s) for t in _named_types(tail) for s in named):
+        # (The waiver's recognition has its offsets in the fold_keep form: no second pass.)
+        said_at = _WAIVER.search(fold_keep(aside))
+        said = {h.type_id for h in rec.hits + rec.rejected if said_at is None or h.start >= said_at.start()}
+        if own and not any(t in sources.holds(s) for t in said for s in named):
             _waive_the_examples(out.node, text, named, sources, recogniser)
         if own and not any(p.waiver for p in papers) and (len(papers) == 1 or isinstance(out.node, AnyOf)):
             # A paper of a type no named source replaces is not the waived one
