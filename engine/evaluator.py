@@ -499,6 +499,15 @@ class Engine:
             # paper still stays: no row makes the state hold those.
             actions = explicit + [a for a in actions if a.rule is None and a.kind == "miss" and a.reason != "unrecorded"]
         best = min(actions, key=lambda a: (a.rank, a.rule or ""))
+        if best.kind == "hit" and best.rule and self.rule(best.rule).scope == "dossier-waiver":
+            # "giấy khai sinh, giấy chứng nhận kết hôn (chỉ yêu cầu khi thông tin này chưa có trong
+            # CSDL quốc gia về dân cư)": a paper Art. 4 gives to another database, which strikes
+            # it too, is struck from that database; the waiver's own database holds no such paper.
+            waived_for = self.rule(best.rule).source
+            own = [a for a in actions if a.kind == "hit" and a.rank == best.rank and a.rule
+                   and self.rule(a.rule).scope != "dossier-waiver" and self.rule(a.rule).source not in (None, waived_for)]
+            if own:
+                best = min(own, key=lambda a: a.rule)
         if best.kind == "hit":
             effect = self.rule(best.rule).effect.value
             return _Outcome(doc, Status.replaced if effect == "replace" else Status.struck, best)

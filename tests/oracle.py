@@ -82,7 +82,15 @@ def _doc_outcome(cat, doc, paper, req, applicant, as_of, statuses, code=None) ->
     if explicit:
         outcomes = explicit
     cond = min((o for o in outcomes if o.missing), key=lambda o: o.rank, default=None)
-    return min(outcomes, key=lambda o: (o.rank, o.rule or "")), (cond.missing if cond else None)
+    best = min(outcomes, key=lambda o: (o.rank, o.rule or ""))
+    if best.status in ("struck", "replaced") and cat.rule(best.rule).scope == "dossier-waiver":
+        # A paper another database holds by its own rule is struck from that one, not the waiver's.
+        waived_for = cat.rule(best.rule).source
+        own = [o for r, o in zip(rules, outcomes) if o.status in ("struck", "replaced") and o.rank == best.rank
+               and r.scope != "dossier-waiver" and r.source not in (None, waived_for)]
+        if own:
+            best = min(own, key=lambda o: o.rule)
+    return best, (cond.missing if cond else None)
 
 
 def _paper(cat, paper, req, applicant, as_of, statuses, code=None, in_any=False) -> dict:

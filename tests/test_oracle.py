@@ -118,8 +118,10 @@ def catalogues(draw) -> Catalogue:
         })
         rules[rule.id] = rule
     if draw(st.booleans()):
-        rules["waiver"] = Rule.model_validate({
-            "id": "waiver", "scope": "dossier-waiver", "description": "t", "effect": "strike",
+        # (Its id sorts before every other rule's, as "dossier-text-waiver" does in the shipped
+        # law, so a tie between the waiver and a paper's own rule is decided on purpose.)
+        rules["a-waiver"] = Rule.model_validate({
+            "id": "a-waiver", "scope": "dossier-waiver", "description": "t", "effect": "strike",
             "valid_from": draw(dates), "min_quality": "partial", "legal_basis": {"act": "t"},
             "fallback": "fb", "explanation": _text("{document_en}"),
             "status": draw(st.sampled_from(["in_force", "in_force", "proposed"])),
@@ -253,3 +255,32 @@ def test_a_rule_nobody_is_covered_by_makes_no_promise():
     got = Engine(cat, host=HOST).evaluate("9.000000", {}, dt.date(2022, 1, 1)).decisions
     assert [w["struck_if"] for w in want] == [d.struck_if for d in got] == [None]
     assert [w["status"] for w in want] == [d.status.value for d in got] == ["required"]
+
+
+def test_a_paper_another_database_holds_is_struck_from_it_under_a_waiver():
+    # "giấy khai sinh, giấy chứng nhận kết hôn (chỉ yêu cầu khi thông tin này chưa có trong CSDL
+    # quốc gia về dân cư)": the waiver names one database, Art. 4 gives the paper to another,
+    # and both strike it. The paper's own database is the one the answer names, in both engines.
+    def source(sid, doc):
+        return Source.model_validate({
+            "id": sid, "name": _text(sid), "owner": "bo-cong-an", "replaces": [doc],
+            "announcement": {"date": "2022-01-01", "reference": {"source": "t"}}, "quality": {"2022-01-01": "sufficient"},
+            "legal_basis": {"act": "t"},
+        })
+    common = {"description": "t", "effect": "strike", "valid_from": "2022-01-01", "min_quality": "partial",
+              "legal_basis": {"act": "t"}, "fallback": "fb", "explanation": _text("{document_en}")}
+    rules = [Rule.model_validate({"id": "strike-d2", "document_types": ["d2"], "source": "s2", **common}),
+             Rule.model_validate({"id": "a-waiver", "scope": "dossier-waiver", **common})]
+    tree = {"id": "p1", "text": "paper", "document_types": ["d2"], "waiver": "s1"}
+    proc = Procedure.model_validate({"code": "9.000000", "name": _text("p"), "ministry": "bo-tu-phap", "requirements": [
+        {"id": "r0", "text": "r", "components": tree, "originals": 1}]})
+    cat = Catalogue(
+        documents={d: DocumentType.model_validate({"id": d, "name": _text(d)}) for d in ("d1", "d2")},
+        sources={"s1": source("s1", "d1"), "s2": source("s2", "d2")}, rules={r.id: r for r in rules}, procedures={"9.000000": proc},
+        fallbacks={"fb": Fallback.model_validate({"id": "fb", "legal_basis": {"act": "t"}, "deadlines": {"online": _text("8h")}, "text": _text("{deadline_en}")})},
+        attributes={a: Attribute.model_validate({"id": a, "description": _text(a), "values": v}) for a, v in ATTRS.items()},
+    )
+    want = oracle.decide(cat, "9.000000", {"nationality": "vn"}, dt.date(2026, 6, 1))
+    got = Engine(cat, host=HOST).evaluate("9.000000", {"nationality": "vn"}, dt.date(2026, 6, 1)).decisions
+    assert [(w["status"], w["rule"], w["source"]) for w in want] == [("struck", "strike-d2", "s2")]
+    assert [(d.status.value, d.rule, d.source) for d in got] == [("struck", "strike-d2", "s2")]

@@ -84,6 +84,13 @@ _DOC_HEAD = re.compile(
 # ("Khi nhận tiền hỗ trợ, xuất trình một trong các giấy tờ sau: ...": when, then the paper shown.)
 _SHOWN = re.compile(r"(?:^|^(?:\w+ ){1,2}|^(?:khi|truong hop|neu)(?: \w+){1,8} |\b(?:thi|nguoi|cong dan|ca nhan)(?: \w+){0,10} )(?:phai )?(?<!khong phai )(?<!khong can )(?<!khong )"
                     + _SHOWS + r"\b")
+# The paper a case's colon asks for, by its own name (not "hồ sơ chỉ gồm ...", "tài liệu được
+# quét ...", "bản sao được chứng thực điện tử ...": how the dossier is given).
+_CASE_PAPER = re.compile(r"^(?:(?:ban sao|ban chinh|ban chup)(?: co chung thuc)? |xuat trinh |nop )?"
+                         r"(?:giay|the |so |can cuoc|cccd|cmnd|ho chieu|phieu|trich luc|van ban|quyet dinh|hop dong|"
+                         r"chung chi|chung nhan|xac nhan|bien lai|gplx)")
+# "... không yêu cầu người đề nghị xuất trình ...": a show the row denies.
+_SHOW_DENIED = re.compile(r"\bkhong (?:yeu cau|phai|can|bat buoc)\b")
 # "thì" (then) of a rule; not "hiển thị" (shown), "thi hành", "thị xã", "thị trấn".
 _THEN_WORD = re.compile(r"(?<!hien )\bthi\b(?! (?:hanh|xa|tran|truong|sinh|thuc|cong|tuyen)\b)")
 # "...; trường hợp chưa được cấp thì nộp giấy xác nhận thông tin về cư trú": in that case a paper is given.
@@ -384,7 +391,20 @@ def _classify(rows: list[_Row]) -> list[Entry]:
             if not looks_doc and not any(_NOTE_VERBS.search(part) for part in parts if not _is_waiver(part)):
                 # "Trường hợp người yêu cầu trực tiếp nộp đơn: xuất trình CCCD ...", "...; người
                 # làm chứng xuất trình CCCD hoặc thẻ căn cước": the row ends on a paper shown.
-                looks_doc = any(_SHOWN.search(part) or _THEN_GIVES.search(part) for part in parts)
+                # ("... thì cơ quan tiếp nhận không yêu cầu người đề nghị xuất trình giấy tờ ...": the
+                # row waives what it names; it asks for nothing.)
+                looks_doc = any(any(not _SHOW_DENIED.search(m.group(0)) for m in _SHOWN.finditer(part))
+                                or _THEN_GIVES.search(part) for part in parts)
+            first_cut = re.search(r"[:;]", display)
+            if (not looks_doc and first_cut and first_cut.group(0) == ":" and _CASE.match(parts[0])
+                    and not _NOTE_VERBS.search(parts[0]) and not _THEN_WORD.search(parts[0])):
+                # "Trường hợp trẻ em đang tạm trú: giấy xác nhận thông tin về cư trú ... (không phải
+                # nộp nếu khai thác được ...)": the paper asked in that case, whatever its count cell.
+                # (Not "...: giấy xác nhận cư trú không phải nộp": a waiver outside its parenthesis.)
+                after = parts[1].strip()
+                outside = fold(re.sub(r"\([^()]*\)", " ", display[first_cut.end():]))
+                looks_doc = bool(_CASE_PAPER.match(after)) and not (
+                    _is_waiver(outside) or _SHOW_DENIED.search(outside) or _NOTE_VERBS.search(outside))
             kind = "document" if looks_doc else "note"
         else:
             kind = "document"

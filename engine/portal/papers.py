@@ -255,7 +255,8 @@ _WAIVER = re.compile(
     # "trường hợp thông tin đã có trên CSDL ... thì chỉ cần cung cấp số định danh cá nhân".
     r"\bchi can (?:cung cap|ke khai|khai|ghi|nop|xuat trinh)\b|"
     # "..., trừ khi cơ quan tiếp nhận tra cứu được thông tin trên CSDL ...": unless it is looked up.
-    r"\btru (?:khi|truong hop) (?:\w+ ){0,10}?(?:tra cuu|khai thac|kiem tra) duoc\b|"
+    # ("trừ trường hợp cơ quan cấp C/O đã tra cứu được ...": an agency's name may hold a slash.)
+    r"\btru (?:khi|truong hop) (?:[^\s;:]+ ){0,10}?(?:tra cuu|khai thac|kiem tra) duoc\b|"
     # "..., trừ trường hợp thông tin đã có trong CSDL quốc gia về đất đai": unless the data is there.
     r"\btru (?:khi|truong hop) (?:\w+ ){0,10}?(?<!khong )(?<!chua )da (?:co|duoc cap nhat|duoc luu|duoc tich hop) "
     r"(?:tren|trong|vao) (?:co so du lieu|csdl)\b|"
@@ -427,6 +428,7 @@ def read_papers(
     groups: list[list[int]] = []  # nodes a "một trong ... sau:" lead opened, over several clauses
     cases: list[bool] = []  # whether each such lead says its items are cases
     group: list[int] | None = None
+    examples = False  # the open group is a class's kinds, not a "một trong" choice
     for a, b in clauses:
         if ctx.toks[a].word == "(" and _matching(ctx, a, b) == b - 1 - (ctx.toks[b - 1].word in (".", ";")):
             # "(Trường hợp khai thác được ...: không phải nộp ...)": a sentence in
@@ -492,6 +494,8 @@ def read_papers(
                 continue
         if group is not None and not (a > 0 and ctx.toks[a - 1].word == ";"):
             group = None  # a new sentence ends the list a "một trong ... sau:" lead opened
+        if group is not None and examples and not _goes_on_examples(ctx, a, b):
+            group = None  # a case, a bundle or a marked item ends a class's kinds
         if nodes and group is None and ctx.toks[a].word == "hoac" and a > 0 and ctx.toks[a - 1].word == ";":
             # "A hoặc B; hoặc C": the semicolon does not end the choice "hoặc" goes on with.
             node = _clause(ctx, a + 1, b)
@@ -522,7 +526,7 @@ def read_papers(
             nodes.append(node)
             if group is not None:
                 group.append(len(nodes) - 1)
-            elif _opens_one_of(ctx, a, b):
+            elif _opens_one_of(ctx, a, b) or (examples := _opens_examples(ctx, a, b)):
                 group = [len(nodes) - 1]
                 groups.append(group)
                 cases.append(bool(_BY_CASE_WORDS.search(ctx.folded(a, b))))
@@ -602,8 +606,28 @@ def read_papers(
     if lead is not None and _PAPER_HEAD.match(_strip_present(_strip_lead(lead))):
         lead = None  # "Văn bản chứng minh ... hoặc ...: A, B": a paper's proofs, no situations
     _mark_by_case(out.node, recogniser, _organisations_only(applicants), lead)
+    if sources is not None:
+        _waive_every_case(out.node, waivers, sources, recogniser)
     _number(out.node)
     return out
+
+
+def _waive_every_case(node, waivers: list[tuple[str, str, bool]], sources: SourceNames, recogniser: Recogniser) -> None:
+    """"Một trong các giấy tờ ...: A hoặc B. Không phải nộp giấy tờ này nếu thông tin về quan hệ
+    nhân thân đã có trong CSDL X": a choice by case, whichever paper the applicant's case calls
+    for, is the paper the entry's own waiver speaks of. (An alternative an Art. 4 database
+    holds keeps its own source; a choice the applicant makes goes with one alternative.)"""
+    if not (isinstance(node, AnyOf) and node.by_case):
+        return
+    for folded, text, own in waivers:
+        named = sources.find(folded)
+        if not (own and named and _THIS_PAPER.search(folded)) or _not_for_everyone(folded):
+            continue
+        if _names_what_it_waives(recogniser.recognise(text), named, sources):
+            continue
+        for p in iter_papers(node):
+            if p.waiver is None and not (p.surrendered or p.foreign) and not sources.owners(p.document_types):
+                p.waiver, p.waiver_text = named[0], text
 
 
 _EQUIVALENT_HEAD = re.compile(r"^(?:ban sao |ban chinh )?(?:van ban|giay to|giay|tai lieu)(?: \w+){0,4} (?:co gia tri )?tuong duong\b")
@@ -951,6 +975,41 @@ def _opens_one_of(ctx: _Ctx, a: int, b: int) -> bool:
     """The clause opens a list of alternatives ("Xuất trình một trong các giấy tờ sau: A;")."""
     colon = _colon(ctx, a, b)
     return colon is not None and bool(_ONE_OF.search(ctx.folded(a, colon)))
+
+
+def _opens_examples(ctx: _Ctx, a: int, b: int) -> bool:
+    """The clause opens the kinds a class of papers may be, one per item ("Giấy tờ, tài liệu
+    chứng minh nội dung thay đổi: trích lục ...; trích lục ...; quyết định ..."), as its
+    commas would: unmarked items, no bundle word."""
+    colon = _colon(ctx, a, b)
+    if colon is None or colon + 1 >= b or _item_mark(ctx, colon + 1, b) > colon + 1:
+        return False
+    if not (ctx.hits(colon + 1, b) or _PAPER_HEAD.match(_strip_present(ctx.folded(colon + 1, b)))):
+        return False
+    if ctx.text[ctx.toks[colon].end : ctx.toks[colon + 1].start].strip():
+        return False  # "...: + A; + B": a marked list
+    lead = _strip_present(_strip_lead(ctx.folded(a, colon)))
+    return (bool(_PROOF_LEAD.match(lead)) and not _opens_case(ctx.folded(a, b)) and _one_kind(ctx, colon + 1, b))
+
+
+# "Giấy tờ, tài liệu chứng minh ...", "Giấy tờ làm căn cứ ...": a class that proves one fact.
+# (Not "Tài liệu, chứng cứ về tài sản ..." nor "Giấy tờ pháp lý của ...": every paper held.)
+_PROOF_LEAD = re.compile(r"^(?:cac |nhung )?(?:giay to|tai lieu)(?: , (?:giay to|tai lieu))? (?:chung minh|cm|lam can cu|can cu)\b(?!.*\bneu co\b)")
+
+
+def _one_kind(ctx: _Ctx, a: int, b: int) -> bool:
+    """One paper's name, no choice, bundle or "(nếu có)" of its own: a kind in a class's list."""
+    words = " ".join(ctx.toks[k].word for k in _top_level(ctx, a, b))
+    # ("bản sao quyết định bổ nhiệm, thẻ công chứng viên": two papers after one comma.)
+    second = any(ctx.toks[k].word == "," and _PAPER_HEAD.match(_strip_present(ctx.folded(k + 1, b))) for k in _top_level(ctx, a, b))
+    return not (second or _BUNDLE_WORD.search(words) or re.search(r"\bhoac\b|/", words) or "neu co" in ctx.folded(a, b))
+
+
+def _goes_on_examples(ctx: _Ctx, a: int, b: int) -> bool:
+    """One more unmarked kind after a semicolon: a paper's name, no case, no bundle word."""
+    f = ctx.folded(a, b)
+    return (not _marked(ctx, a) and _item_mark(ctx, a, b) == a and not _opens_case(f)
+            and bool(_PAPER_HEAD.match(_strip_present(f))) and _one_kind(ctx, a, b))
 
 
 def _for_foreigners(p: Paper) -> bool:
@@ -2386,6 +2445,14 @@ def _waived_by_its_words(waiver: str, paper: str) -> bool:
 _CLASS_NOUNS = {"giay to", "tai lieu", "van ban", "ho so"}
 
 
+def _names_another_paper(waiver: str, paper: str) -> bool:
+    """The waiver's own "không phải nộp <paper>" names a paper by its words, and not ``paper``
+    (folded texts; "giấy tờ này", "các giấy tờ trên" name the paper they follow)."""
+    named = [m.group("what") for m in _WAIVES_WHAT.finditer(waiver)]
+    named = [w for w in named if _PAPER_HEAD.match(_strip_present(w)) and not re.search(r"\b(?:nay|tren|neu tren|do)$", w)]
+    return bool(named) and not _waived_by_its_words(waiver, paper)
+
+
 def _waives_by_name(p: Paper, said) -> bool:
     """``p``'s own waiver says it is ``p`` that need not be given ("không phải nộp hợp
     đồng lao động nếu ..."): the paper's kind named right after the waiving words
@@ -2393,6 +2460,15 @@ def _waives_by_name(p: Paper, said) -> bool:
     folded = fold_keep(p.waiver_text or "")
     return any(h.type_id in p.document_types and _NOT_HANDED.search(folded[: h.start].rstrip())
                for h in said.hits + said.rejected)
+
+
+# "Không phải nộp giấy tờ này nếu ...", "các giấy tờ trên không phải nộp nếu ...": the entry's paper itself.
+_THIS_PAPER = re.compile(r"\b(?:cac )?giay to (?:nay|tren|neu tren)\b")
+
+
+def _names_what_it_waives(rec, named: list[str], sources: SourceNames) -> bool:
+    """The waiver names the paper it waives, of a kind a named database holds."""
+    return any(t in sources.holds(s) for t in _named_types(rec) for s in named)
 
 
 def _unnamed(p: Paper, recogniser: Recogniser) -> bool:
@@ -2482,7 +2558,7 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
             if p.waiver is not None or p.surrendered or p.foreign:
                 continue
             fits = [s for s in named if set(p.document_types) & sources.holds(s)]
-            if not fits and own and not any(t in sources.holds(s) for t in _named_types(rec) for s in named):
+            if not fits and own and not _names_what_it_waives(rec, named, sources):
                 # "... và giấy tờ chứng minh quan hệ thân thích ...; không phải nộp nếu thông tin
                 # đã có trong CSDL hộ tịch điện tử": a class of the kind of papers the named
                 # database holds (relationships are civil-status data) is what the waiver speaks
@@ -2509,8 +2585,7 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
             # alternatives of one choice, none of them recognised, are waived
             # together ("bản sao quyết định hoặc trích lục cải chính hộ tịch ...;
             # không phải nộp nếu thông tin đã được cập nhật trên CSDL ...").
-            waived_by_name = any(t in sources.holds(s) for t in _named_types(rec) for s in named)
-            if not waived_by_name and all(_unnamed(p, recogniser) and not p.surrendered and not p.foreign for p in papers):
+            if not _names_what_it_waives(rec, named, sources) and all(_unnamed(p, recogniser) and not p.surrendered and not p.foreign for p in papers):
                 for p in papers:
                     p.waiver, p.waiver_text = named[0], text
         if own:
@@ -2555,7 +2630,10 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
                 # this paper and the one database its data is taken from.
                 fits = named[:1]
             docs = recogniser.documents
-            if not fits and not spoken_of and not any(t in docs and not docs[t].strikeable for t in p.document_types):
+            # ("... hoặc văn bản xác nhận của UBND cấp xã (không phải nộp Giấy chứng nhận nếu ...)":
+            # the waiver names another paper, in words the registry does not take alone.)
+            elsewhere = _names_another_paper(fold(p.waiver_text), fold(p.text))
+            if not fits and not spoken_of and not elsewhere and not any(t in docs and not docs[t].strikeable for t in p.document_types):
                 # "(Không yêu cầu xuất trình giấy tờ này khi khai thác được thông
                 # tin về thẻ căn cước ...)" after an unrecognised paper speaks of the
                 # cards listed before it, not of that paper. (A paper no database can
@@ -2581,7 +2659,7 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
                 # listed paper it names.
                 for q in papers:
                     if (q is not p and q.waiver is None and not (q.surrendered or q.foreign)
-                            and set(q.document_types) & spoken_of):
+                            and (set(q.document_types) & spoken_of or (elsewhere and _waived_by_its_words(fold(text), fold(q.text))))):
                         mine = [s for s in named if set(q.document_types) & sources.holds(s)]
                         if mine:
                             q.waiver, q.waiver_text = mine[0], text

@@ -327,3 +327,34 @@ def test_zero_count_rows_giving_a_paper_after_when_or_then_are_documents():
         f"minh tư cách đại diện0 bản chính"
     )
     assert (a.kind, b.kind) == ("document", "document")
+
+
+def test_a_zero_count_row_that_waives_a_show_asks_for_nothing():
+    # "... thì cơ quan tiếp nhận không yêu cầu người đề nghị xuất trình giấy tờ ...": no paper asked.
+    _, note = parse_dossier(
+        f"--{H}Tờ khai1 bản chínhTrường hợp tra cứu được thông tin trên Cơ sở dữ liệu quốc gia về dân cư thì "
+        f"cơ quan tiếp nhận không yêu cầu người đề nghị xuất trình giấy tờ chứng minh nhân thân, nơi cư trú.0 bản chính"
+    )
+    assert note.kind == "note"
+
+
+def test_a_zero_count_row_naming_the_paper_a_case_asks_for_is_a_document():
+    # "Trường hợp ...: <paper> (không phải nộp nếu khai thác được ...)", "Đối với ...: A và B".
+    a, b = parse_dossier(
+        f"--{H}Trường hợp con đang ở nhờ nhà người quen: giấy xác nhận thông tin về cư trú của con (không phải "
+        f"nộp nếu khai thác được trên Cơ sở dữ liệu quốc gia về dân cư).0 bản chính"
+        f"Đối với hàng mang theo bằng xe máy: Giấy đăng ký xe và giấy phép lái xe của người lái.0 bản chính"
+    )
+    assert (a.kind, b.kind) == ("document", "document") and a.condition
+
+
+def test_zero_count_rows_saying_how_a_case_gives_the_dossier_stay_notes():
+    # How the papers are given in a case ("tài liệu được quét ...", "hồ sơ chỉ gồm ..."), or a
+    # paper the case says is not given, asks for no paper of its own.
+    rows = parse_dossier(
+        f"--{H}Tờ khai1 bản chínhTrường hợp nộp trực tuyến: tài liệu được quét từ bản chính, định dạng PDF.0 bản chính"
+        f"Trường hợp chỉ đổi tên: hồ sơ chỉ gồm đơn và bản sao giấy phép đã cấp.0 bản chính"
+        f"Trường hợp đã có thông tin trên CSDL: giấy xác nhận cư trú không phải nộp.0 bản chính"
+        f"Trường hợp nộp bản chụp thì mang theo bản chính; hồ sơ điện tử nộp dạng bản sao điện tử0 bản chính"
+    )
+    assert [e.kind for e in rows[1:]] == ["note"] * 4

@@ -14,7 +14,7 @@ characters of the row). ``heldout/B/labels-check.yaml`` is a second, blind
 labelling of set B by someone who saw neither the writer's labels nor the
 engine.
 
-``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z174 are the same for those sets.
+``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z177 are the same for those sets.
 
 Labels find their entry by the row's opening words (not a hash: a row the
 parser splits or merges differently is reported as unmatched, and its papers
@@ -1080,6 +1080,36 @@ HELDOUT = Path(__file__).with_name("heldout")
 #: (", nộp lại để ... thu hồi") is the bundle's; zero-count rows "Khi ..., xuất
 #: trình một trong các giấy tờ sau: ..." and "...; đối với ... thì kèm theo
 #: giấy tờ ..." are documents.
+#:
+#: Sets Z175, Z176 and Z177 (round 68: public security for people; home
+#: affairs, labour and social protection; industry and trade for households;
+#: five Appendix I codes each, seeds 175, 176, 177, and ten free procedures
+#: mostly asked of individual citizens), measured once on a6b2687 (round 67's
+#: readings) before reading, each labelled a second time blind: Z175 0.978
+#: (90/92) / 0.891 (90/101) / 1 (second labelling 0.978 / 0.909 / 1); Z176
+#: 0.894 (84/94) / 0.977 (84/86) / 1 (0.851 / 0.976 / 1); Z177 0.849 (62/73) /
+#: 0.899 (62/69) / 0 (**1.000 (73/73)** / 0.948 / 0); pooled, writers 0.911
+#: (236/259) / 0.922 (236/256) / 2, second labellings 0.938 (243/259) / 0.942
+#: (243/258) / 2. Z176's and Z177's writers count "Căn cước công dân hoặc thẻ
+#: Căn cước" as one paper, hence their precision. Both wrong whole entries
+#: were real: "bổ sung Phiếu lý lịch tư pháp số 1 và bản lý lịch tự thuật của
+#: người đại diện mới" read the autobiography as more of the certificate's
+#: name (now a CV of its own), and a zero-count row "Trường hợp tra cứu được
+#: ... thì cơ quan tiếp nhận không yêu cầu người đề nghị xuất trình giấy tờ
+#: ..." was read as a paper shown (a show the row denies is none). Read after:
+#: "Trường hợp X: <paper> (không phải nộp nếu ...)" and "Đối với X: A và B"
+#: with a zero count are documents; "trừ trường hợp cơ quan cấp C/O đã tra cứu
+#: được ..." waives (a slash in the agency's name); "Giấy tờ, tài liệu chứng
+#: minh X: A; B; C" lists the kinds of one proof, as its commas would; "Không
+#: phải nộp giấy tờ này nếu ..." after a choice by case waives every case; a
+#: paper Art. 4 gives to one database and a waiver names another is struck
+#: from its own ("giấy chứng nhận kết hôn (chỉ yêu cầu khi ... CSDL quốc gia
+#: về dân cư)": civil-status); "giấy chứng nhận đủ điều kiện sức khỏe" is a
+#: health certificate; an international driving permit is not Art. 4.4's
+#: licence. Z99's second labelling gives a birth certificate waived by a
+#: population-database clause the population source; it is now struck from
+#: civil-status, its writer's reading, so Z99-check's floors go 1.0 -> 0.96
+#: (precision) and 0.93 -> 0.90 (recall).
 FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-A": (1.0, 0.97, 0),
     "heldout-A-check": (1.0, 0.97, 0),
@@ -1326,7 +1356,7 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-Z98": (1.0, 0.96, 0),
     "heldout-Z98-check": (1.0, 0.96, 0),
     "heldout-Z99": (0.96, 0.90, 0),
-    "heldout-Z99-check": (1.0, 0.93, 0),
+    "heldout-Z99-check": (0.96, 0.90, 0),
     "heldout-Z100": (1.0, 1.0, 0),
     "heldout-Z100-check": (1.0, 1.0, 0),
     "heldout-Z101": (0.88, 0.96, 0),
@@ -1477,6 +1507,12 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-Z173-check": (1.0, 0.95, 0),
     "heldout-Z174": (1.0, 0.98, 0),
     "heldout-Z174-check": (1.0, 0.98, 1),
+    "heldout-Z175": (1.0, 0.96, 0),
+    "heldout-Z175-check": (1.0, 0.97, 0),
+    "heldout-Z176": (0.89, 0.97, 0),
+    "heldout-Z176-check": (0.85, 0.97, 0),
+    "heldout-Z177": (0.85, 0.91, 0),
+    "heldout-Z177-check": (1.0, 0.96, 0),
 }
 
 

@@ -2729,3 +2729,80 @@ def test_a_hand_back_after_a_bundle_takes_every_paper_of_it(law, recogniser):
     # "A và B của người chết (nếu có), nộp lại để ... thu hồi": both cards are handed back.
     text = "Căn cước và thẻ bảo hiểm y tế của người chết (nếu có), nộp lại để cơ quan đăng ký chuyển cơ quan cấp thu hồi"
     assert all(p.surrendered for p in iter_papers(read(recogniser, text)))
+
+
+def test_an_autobiography_after_the_criminal_record_is_a_paper_of_its_own(law, recogniser):
+    # "Phiếu lý lịch tư pháp số 1 và bản lý lịch tự thuật của người ...": the CV stays.
+    d = decide(law, "Bổ sung Phiếu lý lịch tư pháp số 1 và bản lý lịch tự thuật của giám đốc mới", recogniser)
+    assert d.status.value == "required"
+    assert [(c.status.value, c.document_types) for c in d.components] == [
+        ("struck", ["criminal-record-certificate"]), ("required", ["cv"])]
+
+
+def test_a_certificate_of_being_fit_for_health_is_a_health_certificate(law, recogniser):
+    d = decide(law, "Giấy chứng nhận đủ điều kiện sức khỏe do bệnh viện cấp trong vòng 06 tháng", recogniser)
+    assert (d.status.value, d.source) == ("struck", "e-health-book")
+
+
+def test_an_international_driving_permit_is_not_the_national_licence(law, recogniser):
+    # Art. 4.4 names the national driving licence; the permit for driving abroad stays.
+    d = decide(law, "Giấy phép lái xe quốc tế của người điều khiển xe", recogniser)
+    assert d.status.value == "required"
+    assert [c.document_types for c in d.components] == [["international-driving-permit"]]
+
+
+def test_an_agencys_lookup_waiver_reads_through_a_slash_in_its_name(law, recogniser):
+    # "..., trừ trường hợp cơ quan cấp C/O đã tra cứu được thông tin trên Hệ thống ...".
+    text = ("Bản sao Giấy chứng nhận đăng ký hộ kinh doanh, trừ trường hợp cơ quan cấp C/O đã tra cứu được "
+            "thông tin trên Hệ thống thông tin quốc gia về đăng ký doanh nghiệp")
+    d = decide(law, text, recogniser)
+    assert (d.status.value, d.source) == ("struck", "business-registration")
+
+
+def test_a_proofs_kinds_after_its_colon_and_semicolons_are_alternatives(law, recogniser):
+    # "Giấy tờ, tài liệu chứng minh X: A; B; C. Không yêu cầu nộp nếu thông tin đã được cập nhật
+    # ... vào CSDL ...": the kinds one proof may take, waived together.
+    text = ("Giấy tờ, tài liệu chứng minh việc điều chỉnh họ tên: trích lục thay đổi, cải chính hộ tịch; trích lục "
+            "xác định lại giới tính; quyết định cho phép thay đổi họ, chữ đệm, tên. Không yêu cầu nộp nếu thông tin "
+            "đã được cập nhật từ Cơ sở dữ liệu hộ tịch điện tử vào Cơ sở dữ liệu quốc gia về dân cư.")
+    assert isinstance(read(recogniser, text), AnyOf)
+    d = decide(law, text, recogniser)
+    assert d.status.value == "struck" and {c.status.value for c in d.components} == {"struck"}
+
+
+def test_a_proofs_semicolon_items_holding_two_papers_stay_a_bundle(law, recogniser):
+    # "...: bản sao quyết định bổ nhiệm, thẻ hành nghề; bản sao CCCD": the papers of each member.
+    text = ("Giấy tờ chứng minh thành viên hợp danh: bản sao quyết định bổ nhiệm, thẻ công chứng viên của "
+            "từng thành viên; bản sao căn cước công dân của các thành viên.")
+    assert decide(law, text, recogniser).status.value == "required"
+
+
+def test_the_entrys_waiver_of_this_paper_reaches_every_case_of_its_choice(law, recogniser):
+    # "Một trong các giấy tờ ...: giấy khai sinh hoặc quyết định của Tòa án ... Không phải nộp giấy tờ
+    # này nếu thông tin ... đã có trong CSDL quốc gia về dân cư": whichever the case, it is waived.
+    text = ("Một trong các giấy tờ chứng minh quan hệ giữa trẻ em với cha, mẹ: giấy khai sinh hoặc quyết định "
+            "của Tòa án giao con cho cha hoặc mẹ trực tiếp nuôi dưỡng. Không phải nộp giấy tờ này nếu thông tin về "
+            "quan hệ nhân thân đã có trong Cơ sở dữ liệu quốc gia về dân cư.")
+    assert is_by_case(recogniser, text)
+    d = decide(law, text, recogniser)
+    assert d.status.value == "struck"
+    assert [(c.status.value, c.source) for c in d.components] == [("struck", "civil-status"), ("struck", "population")]
+
+
+def test_a_waiver_naming_another_database_leaves_an_art4_paper_its_own_source(law, recogniser):
+    # "... như giấy khai sinh, giấy chứng nhận kết hôn (chỉ yêu cầu khi thông tin này chưa có trong CSDL
+    # quốc gia về dân cư)": both certificates are civil-status papers.
+    text = ("Giấy tờ chứng minh quan hệ với chủ hộ như giấy khai sinh, giấy chứng nhận kết hôn (chỉ yêu cầu "
+            "khi thông tin này chưa có trong Cơ sở dữ liệu quốc gia về dân cư)")
+    d = decide(law, text, recogniser)
+    assert [(c.status.value, c.source) for c in d.components] == [("struck", "civil-status"), ("struck", "civil-status")]
+
+
+def test_a_waiver_naming_a_paper_in_words_waives_that_paper_not_the_one_it_follows(law, recogniser):
+    # "...; hoặc văn bản xác nhận của UBND cấp xã (không phải nộp Giấy chứng nhận nếu thông tin đã có
+    # trong CSDL quốc gia về đất đai)": the certificate goes, the commune's confirmation stays.
+    text = ("Giấy tờ chứng minh chỗ ở hợp pháp: Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở; hợp đồng "
+            "thuê nhà ở; hoặc văn bản xác nhận của UBND cấp xã về nhà ở không có tranh chấp (không phải nộp Giấy "
+            "chứng nhận nếu thông tin đã có trong Cơ sở dữ liệu quốc gia về đất đai)")
+    d = decide(law, text, recogniser)
+    assert [(c.status.value, c.source) for c in d.components] == [("struck", "land"), ("required", None), ("required", None)]
