@@ -62,7 +62,9 @@ _NOTE_VERBS = re.compile(
 )
 # Showing a paper: "xuất trình (bản chính) thẻ căn cước / CCCD / giấy ...".
 # ("... thì xuất trình thêm thẻ căn cước của trẻ": one more paper shown.)
-_SHOWS = r"xuat trinh (?:them )?(?:ban chinh |ban goc )?(?:giay|the|so|can cuoc|ho chieu|mot trong|cccd|cmnd)"
+# ("xuất trình trên ứng dụng VNeID hoặc nộp giấy xác nhận ...": the card's app, then a paper.)
+_SHOWS = (r"xuat trinh (?:them )?(?:ban chinh |ban goc )?(?:(?:tren|qua) (?:ung dung )?vneid hoac (?:nop )?)?"
+          r"(?:giay|the|so|can cuoc|ho chieu|mot trong|cccd|cmnd)")
 _DOC_HEAD = re.compile(
     r"^(?:ban sao|ban chinh|ban chup|giay|van ban|don|to khai|to trinh|phieu|hop dong|quyet dinh|"
     r"bao cao|danh sach|chung tu|hoa don|so |the |bien ban|tai lieu|ban ke|bang ke|ho so|"
@@ -82,13 +84,15 @@ _DOC_HEAD = re.compile(
 # ("Thân nhân xuất trình thẻ Căn cước khi nhận ...": a person named in a word or two, then the paper shown.)
 # ("Người được cơ sở cử đến nộp hồ sơ trực tiếp xuất trình thẻ Căn cước ...": who, in up to ten words.)
 # ("Khi nhận tiền hỗ trợ, xuất trình một trong các giấy tờ sau: ...": when, then the paper shown.)
-_SHOWN = re.compile(r"(?:^|^(?:\w+ ){1,2}|^(?:khi|truong hop|neu)(?: \w+){1,8} |\b(?:thi|nguoi|cong dan|ca nhan)(?: \w+){0,10} )(?:phai )?(?<!khong phai )(?<!khong can )(?<!khong )"
+_SHOWN = re.compile(r"(?:^|^(?:\w+ ){1,2}|^(?:khi|truong hop|neu)(?: \w+){1,8} |\b(?:thi|nguoi|cong dan|ca nhan|(?:hai |cac )?ben)(?: \w+){0,10} )(?:phai )?(?<!khong phai )(?<!khong can )(?<!khong )"
                     + _SHOWS + r"\b")
 # The paper a case's colon asks for, by its own name (not "hồ sơ chỉ gồm ...", "tài liệu được
 # quét ...", "bản sao được chứng thực điện tử ...": how the dossier is given).
 _CASE_PAPER = re.compile(r"^(?:(?:ban sao|ban chinh|ban chup)(?: co chung thuc)? |xuat trinh |nop )?"
                          r"(?:giay|the |so |can cuoc|cccd|cmnd|ho chieu|phieu|trich luc|van ban|quyet dinh|hop dong|"
                          r"chung chi|chung nhan|xac nhan|bien lai|gplx)")
+# "<paper> có giá trị 06 tháng kể từ ngày cấp": a sentence on a paper's validity.
+_VALID_FOR = re.compile(r"^[^;:()]{3,120}? co gia tri (?:su dung )?(?:trong (?:vong |thoi han )?)?\d+ (?:thang|ngay|nam) ke tu ngay cap\b")
 # "... không yêu cầu người đề nghị xuất trình ...": a show the row denies.
 _SHOW_DENIED = re.compile(r"\bkhong (?:yeu cau|phai|can|bat buoc)\b")
 # "thì" (then) of a rule; not "hiển thị" (shown), "thi hành", "thị xã", "thị trấn".
@@ -377,6 +381,10 @@ def _classify(rows: list[_Row]) -> list[Entry]:
             kind: Kind = "note"
         elif empty and (_LEAD_END.search(f) or (_CASE.match(f) and display.rstrip().endswith(":"))):
             kind = "lead"
+        elif empty and _VALID_FOR.match(f):
+            # "Giấy xác nhận tình trạng hôn nhân có giá trị 06 tháng kể từ ngày cấp; ...": how long
+            # a paper lasts, said with no count, asks for none.
+            kind = "note"
         elif empty:
             # A paper named first and then waived by the row's own words ("Giấy khai sinh ... của
             # người được xác định ... - cơ quan tự khai thác ..., người đề nghị không phải nộp")

@@ -429,6 +429,7 @@ def read_papers(
     cases: list[bool] = []  # whether each such lead says its items are cases
     group: list[int] | None = None
     examples = False  # the open group is a class's kinds, not a "một trong" choice
+    stamped = False  # a clause says the agency stamps the papers given
     for a, b in clauses:
         if ctx.toks[a].word == "(" and _matching(ctx, a, b) == b - 1 - (ctx.toks[b - 1].word in (".", ";")):
             # "(Trường hợp khai thác được ...: không phải nộp ...)": a sentence in
@@ -445,6 +446,12 @@ def read_papers(
             # A and B are named as exceptions to a rule, not asked for here.
             excepting = exempted = True
             continue
+        if _STAMPED_ON.search(f):
+            # "...: bản chính Giấy khai sinh, ...; Cục Lãnh sự đóng dấu chứng nhận trực tiếp lên giấy
+            # tờ": the papers given are the ones the agency stamps, handed in themselves.
+            stamped = True
+            if not ctx.hits(a, b) and not _PAPER_HEAD.match(_strip_present(f)):
+                continue
         if _CHANNEL_EXEMPT.match(f) and not ctx.hits(a, b):
             # "...; nộp trực tuyến thì không phải xuất trình": a channel that needs no
             # paper shown names none.
@@ -567,6 +574,9 @@ def read_papers(
         for p in iter_papers(out.node):
             if set(p.document_types) & taken_back:
                 p.surrendered = True
+    if stamped:
+        for p in iter_papers(out.node):
+            p.surrendered = True
     if title:
         # "Đăng ký lại kết hôn": the register lost the record the paper proves
         # (registry field ``unrecorded_in``): no database holds it.
@@ -630,6 +640,8 @@ def _waive_every_case(node, waivers: list[tuple[str, str, bool]], sources: Sourc
                 p.waiver, p.waiver_text = named[0], text
 
 
+# "(Cục Lãnh sự) đóng dấu chứng nhận trực tiếp lên giấy tờ", "... dán tem hợp pháp hóa vào bản chính".
+_STAMPED_ON = re.compile(r"\b(?:dong dau|dan tem)(?: \w+){0,4}? (?:len|vao|tren) (?:cac )?(?:giay to|ban chinh|van ban|tai lieu)\b")
 _EQUIVALENT_HEAD = re.compile(r"^(?:ban sao |ban chinh )?(?:van ban|giay to|giay|tai lieu)(?: \w+){0,4} (?:co gia tri )?tuong duong\b")
 # "... của người yêu cầu": the applicant's own paper, whoever the applicant is (no third party).
 _APPLICANTS_OWN = re.compile(r"\bcua nguoi (?:yeu cau|de nghi|di dang ky|nop ho so|lam thu tuc)\b")
@@ -1479,6 +1491,10 @@ def _connector(ctx: _Ctx, k: int, b: int) -> tuple[str | None, int]:
         return "or", 1
     if w not in _AND_FIRST:
         return None, 0
+    if w == "va" and _LOST.match(ctx.folded(k + 1, b)):
+        # "Văn bản cam đoan ... về việc sổ hộ tịch và bản chính Giấy chứng nhận kết hôn đều bị
+        # mất": what the statement says was lost, not a paper asked.
+        return None, 0
     if w == "va" and k + 1 < b and ctx.toks[k + 1].word == "cua":
         # "giấy tờ pháp lý của chủ hộ và của các thành viên": two holders of one paper.
         return None, 0
@@ -1500,6 +1516,7 @@ def _connector(ctx: _Ctx, k: int, b: int) -> tuple[str | None, int]:
     return None, 0
 
 
+_LOST = re.compile(r"^[^,;:()]{0,80}? deu (?:da )?bi (?:mat|that lac|hu hong)\b")
 # "giữa A và B", "quan hệ của A với B": the parties of one relation, not two papers.
 _BETWEEN = re.compile(r"\bgiua\b(?:(?!\b(?:hoac|kem)\b)[^,;:()])*$")
 

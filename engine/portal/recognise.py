@@ -307,6 +307,8 @@ class Recogniser:
                     accepted = False
             if accepted and (
                 _negated(folded, m.start()) or _foreign(folded, m.start(), m.end()) or _BACK_REF.match(folded[m.end() : m.end() + 120])
+                # "... sổ hộ tịch và bản chính Giấy chứng nhận kết hôn đều bị mất": a paper said lost.
+                or _SAID_LOST.match(folded[m.end() : m.end() + 60])
                 or _in_form_title(folded, m.start(), m.end())
             ):
                 accepted = False
@@ -478,6 +480,9 @@ def _window(folded: str, start: int, width: int = 300) -> list[str]:
     words = folded[max(0, start - width) : start].split()
     # The first word may be cut by the window; it is never needed for the cues.
     return words[1:] if start > width else words
+
+
+_SAID_LOST = re.compile(r"^(?: [^\s,;:()]+){0,3}? deu (?:da )?bi (?:mat|that lac|hu hong)\b")
 
 
 def _negated(folded: str, start: int) -> bool:

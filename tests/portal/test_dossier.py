@@ -358,3 +358,22 @@ def test_zero_count_rows_saying_how_a_case_gives_the_dossier_stay_notes():
         f"Trường hợp nộp bản chụp thì mang theo bản chính; hồ sơ điện tử nộp dạng bản sao điện tử0 bản chính"
     )
     assert [e.kind for e in rows[1:]] == ["note"] * 4
+
+
+def test_zero_count_rows_where_both_parties_show_or_the_app_shows_ask_for_papers():
+    # "Hai bên nam, nữ xuất trình thẻ căn cước ...", "...: xuất trình trên ứng dụng VNeID hoặc nộp
+    # Giấy xác nhận thông tin về cư trú": papers shown.
+    a, b = parse_dossier(
+        f"--{H}Hai bên nam, nữ xuất trình thẻ căn cước hoặc hộ chiếu khi đến ký giấy tờ.0 bản chính"
+        f"Thông tin về nơi cư trú: xuất trình trên ứng dụng VNeID hoặc nộp Giấy xác nhận thông tin về cư trú.0 bản chính"
+    )
+    assert (a.kind, b.kind) == ("document", "document")
+
+
+def test_a_zero_count_sentence_on_how_long_a_paper_lasts_is_a_note():
+    # "Giấy xác nhận tình trạng hôn nhân có giá trị 06 tháng kể từ ngày cấp; ...": the result's validity.
+    _, note = parse_dossier(
+        f"--{H}Tờ khai1 bản chínhGiấy xác nhận tình trạng hôn nhân có giá trị 06 tháng kể từ ngày cấp; người "
+        f"yêu cầu ghi rõ mục đích sử dụng.0 bản chính"
+    )
+    assert note.kind == "note"

@@ -2806,3 +2806,21 @@ def test_a_waiver_naming_a_paper_in_words_waives_that_paper_not_the_one_it_follo
             "chứng nhận nếu thông tin đã có trong Cơ sở dữ liệu quốc gia về đất đai)")
     d = decide(law, text, recogniser)
     assert [(c.status.value, c.source) for c in d.components] == [("struck", "land"), ("required", None), ("required", None)]
+
+
+def test_papers_the_agency_stamps_are_handed_in(law, recogniser):
+    # "...: bản chính Giấy khai sinh, Phiếu lý lịch tư pháp, văn bằng; Cục Lãnh sự đóng dấu chứng nhận
+    # trực tiếp lên giấy tờ": the originals given are the ones legalised.
+    text = ("Đối với giấy tờ đề nghị chứng nhận lãnh sự: bản chính Giấy khai sinh, Phiếu lý lịch tư pháp, văn bằng; "
+            "Cục Lãnh sự đóng dấu chứng nhận trực tiếp lên giấy tờ.")
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required" and {c.status.value for c in d.components} == {"required"}
+    assert all(p.surrendered for p in iter_papers(read(recogniser, text)))
+
+
+def test_papers_a_statement_says_were_lost_are_not_asked(law, recogniser):
+    # "Văn bản cam đoan ... nhưng sổ hộ tịch và bản chính Giấy chứng nhận kết hôn đều bị mất": one paper.
+    text = ("Văn bản cam đoan của hai bên về việc đã đăng ký kết hôn nhưng sổ hộ tịch và bản chính Giấy chứng "
+            "nhận kết hôn đều bị mất.")
+    d = decide(law, text, recogniser)
+    assert [(c.status.value, c.document_types) for c in d.components] == [("required", ["commitment"])]
