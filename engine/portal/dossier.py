@@ -392,8 +392,11 @@ def _classify(rows: list[_Row]) -> list[Entry]:
             parts = [fold(part) for part in re.split(r"[:;]", display)]
             # ("Căn cước ... (xuất trình); trường hợp ... đã được khai thác từ CSDL ... thì không phải
             # xuất trình": the "thì" of the row's own waiver makes no rule of it.)
+            # ("(xuất trình bản chính; nộp trực tuyến thì tải bản chụp)": a "thì" inside the paper's
+            # parenthesis says how it is given, not a rule of the row.)
+            bare_parts = [fold(part) for part in re.split(r"[:;]", re.sub(r"\([^()]*\)", " ", display))]
             looks_doc = (_DOC_HEAD.match(f) and (_is_waiver(f) or not _NOTE_VERBS.search(f))
-                         and not _CASE.match(f) and not any(_THEN_WORD.search(part) for part in parts if not _is_waiver(part)))
+                         and not _CASE.match(f) and not any(_THEN_WORD.search(part) for part in bare_parts if not _is_waiver(part)))
             # (A waiver's own words, "không phải xuất trình nếu cơ quan đăng ký khai thác được
             # ...", say nothing of what the row is.)
             if not looks_doc and not any(_NOTE_VERBS.search(part) for part in parts if not _is_waiver(part)):

@@ -196,7 +196,7 @@ _SURRENDER = re.compile(
     # ("để ghi chú vào Sổ đăng ký kết hôn" writes in the register, not on the paper.)
     # "... để công chức tư pháp - hộ tịch ghi nội dung thay đổi vào giấy tờ đó", "để ghi chú nội
     # dung cải chính": the civil-status paper itself is written on.
-    r"de (?:(?:co quan|cong chuc|can bo|bo phan|uy ban|ubnd|so|phong|cuc) (?:\S+ ){0,8}?)?(?:tiep tuc )?ghi(?: tiep| chu)?(?: ,)? (?:xac nhan|vao(?! so (?:dang ky|ho tich|goc|theo doi))|bo sung|qua trinh|noi dung)|"
+    r"de (?:(?:co quan|cong chuc|can bo|bo phan|uy ban|ubnd|so|phong|cuc) (?:\S+ ){0,8}?)?(?:tiep tuc )?ghi(?: tiep| chu)?(?: ,)? (?:xac nhan|vao(?! so (?:dang ky|ho tich|goc|theo doi))|bo sung|qua trinh|noi dung|viec thay doi)|"
     # "nộp kèm sổ BHXH để cơ quan BHXH xác nhận bổ sung vào sổ": the agency writes in that book.
     r"de (?:co quan (?:\w+ ){0,8}?)?xac nhan (?:bo sung )?vao so|"
     # "Sổ bảo hiểm xã hội đã được cấp để cơ quan bảo hiểm xã hội điều chỉnh thông tin": written on.

@@ -377,3 +377,13 @@ def test_a_zero_count_sentence_on_how_long_a_paper_lasts_is_a_note():
         f"yêu cầu ghi rõ mục đích sử dụng.0 bản chính"
     )
     assert note.kind == "note"
+
+
+def test_a_then_inside_a_papers_parenthesis_makes_no_rule_of_the_row():
+    # "Giấy tờ tùy thân ...: hộ chiếu, Căn cước công dân (xuất trình bản chính; nộp trực tuyến thì tải
+    # bản chụp)": the "thì" says how the paper is given; the row asks for it.
+    (entry,) = parse_dossier(
+        f"--{H}Giấy tờ tùy thân của người yêu cầu: hộ chiếu, Căn cước công dân, thẻ Căn cước (xuất trình bản "
+        f"chính; nộp trực tuyến thì tải bản chụp).0 bản chính"
+    )
+    assert entry.kind == "document"

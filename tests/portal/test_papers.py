@@ -2824,3 +2824,9 @@ def test_papers_a_statement_says_were_lost_are_not_asked(law, recogniser):
             "nhận kết hôn đều bị mất.")
     d = decide(law, text, recogniser)
     assert [(c.status.value, c.document_types) for c in d.components] == [("required", ["commitment"])]
+
+
+def test_a_certificate_given_for_the_register_to_note_a_change_on_it_is_handed_in(law, recogniser):
+    # "nộp bản chính Giấy khai sinh để cơ quan đăng ký hộ tịch ghi chú việc thay đổi họ, tên vào Giấy khai sinh".
+    text = "Nộp bản chính Giấy khai sinh để cơ quan đăng ký hộ tịch ghi chú việc thay đổi họ, tên vào Giấy khai sinh"
+    assert decide(law, text, recogniser).status.value == "required"
