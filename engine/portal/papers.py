@@ -44,7 +44,7 @@ from engine.models import AllOf, AnyOf, Paper, Source, iter_papers
 from engine.text import _TABLE
 
 from .folding import MID_PLUS, fold, fold_keep
-from .recognise import ASKED_ABROAD, CASE_INSTEAD, IDENTITY, INCLUDING_ABROAD, PURPOSE_ABROAD, Hit, Recogniser
+from .recognise import ASKED_ABROAD, CASE_INSTEAD, IDENTITY, INCLUDING_ABROAD, LOST, PURPOSE_ABROAD, Hit, Recogniser
 
 # --------------------------------------------------------------------------- tokens
 
@@ -1516,7 +1516,7 @@ def _connector(ctx: _Ctx, k: int, b: int) -> tuple[str | None, int]:
     return None, 0
 
 
-_LOST = re.compile(r"^[^,;:()]{0,80}? deu (?:da )?bi (?:mat|that lac|hu hong)\b")
+_LOST = re.compile(r"^[^,;:()]{0,80}? " + LOST)
 # "giữa A và B", "quan hệ của A với B": the parties of one relation, not two papers.
 _BETWEEN = re.compile(r"\bgiua\b(?:(?!\b(?:hoac|kem)\b)[^,;:()])*$")
 
@@ -2632,8 +2632,9 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
             p.waiver_text = None
         if p.waiver is None and p.waiver_text is not None:
             # A waiver in the paper's own parenthesis is tied to that paper.
-            named = sources.find(fold(p.waiver_text))
-            if not named and _UNNAMED_DATA.search(fold(p.waiver_text)):
+            waiver_f = fold(p.waiver_text)
+            named = sources.find(waiver_f)
+            if not named and _UNNAMED_DATA.search(waiver_f):
                 # "(trong trường hợp chưa được tích hợp, kết nối và chia sẻ dữ liệu
                 # quốc gia)": no database named; the paper's own database is meant.
                 named = sources.owners(p.document_types)[:1]
@@ -2649,7 +2650,7 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
             docs = recogniser.documents
             # ("... hoặc văn bản xác nhận của UBND cấp xã (không phải nộp Giấy chứng nhận nếu ...)":
             # the waiver names another paper, in words the registry does not take alone.)
-            elsewhere = _names_another_paper(fold(p.waiver_text), fold(p.text))
+            elsewhere = _names_another_paper(waiver_f, fold(p.text))
             if not fits and not spoken_of and not elsewhere and not any(t in docs and not docs[t].strikeable for t in p.document_types):
                 # "(Không yêu cầu xuất trình giấy tờ này khi khai thác được thông
                 # tin về thẻ căn cước ...)" after an unrecognised paper speaks of the
@@ -2676,7 +2677,7 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
                 # listed paper it names.
                 for q in papers:
                     if (q is not p and q.waiver is None and not (q.surrendered or q.foreign)
-                            and (set(q.document_types) & spoken_of or (elsewhere and _waived_by_its_words(fold(text), fold(q.text))))):
+                            and (set(q.document_types) & spoken_of or (elsewhere and _waived_by_its_words(waiver_f, fold(q.text))))):
                         mine = [s for s in named if set(q.document_types) & sources.holds(s)]
                         if mine:
                             q.waiver, q.waiver_text = mine[0], text

@@ -482,7 +482,9 @@ def _window(folded: str, start: int, width: int = 300) -> list[str]:
     return words[1:] if start > width else words
 
 
-_SAID_LOST = re.compile(r"^(?: [^\s,;:()]+){0,3}? deu (?:da )?bi (?:mat|that lac|hu hong)\b")
+# "... đều bị mất / thất lạc / hư hỏng": what a statement says was lost (the reader's "và" uses it too).
+LOST = r"deu (?:da )?bi (?:mat|that lac|hu hong)\b"
+_SAID_LOST = re.compile(r"^(?: [^\s,;:()]+){0,3}? " + LOST)
 
 
 def _negated(folded: str, start: int) -> bool:
