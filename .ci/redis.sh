@@ -15,11 +15,21 @@
 onceonly_redis_stop() {
     if [ -n "${ONCEONLY_REDIS_DIR:-}" ] && [ -d "$ONCEONLY_REDIS_DIR" ]; then
         if [ -f "$ONCEONLY_REDIS_DIR/redis.pid" ]; then
-            kill "$(cat "$ONCEONLY_REDIS_DIR/redis.pid")" 2>/dev/null
+            local pid i
+            pid=$(cat "$ONCEONLY_REDIS_DIR/redis.pid")
+            kill "$pid" 2>/dev/null
+            # Redis writes its log while shutting down: removing the folder
+            # before it has gone fails with "Directory not empty".
+            for i in $(seq 1 50); do
+                kill -0 "$pid" 2>/dev/null || break
+                sleep 0.1
+            done
         fi
-        rm -rf "$ONCEONLY_REDIS_DIR"
+        rm -rf "$ONCEONLY_REDIS_DIR" 2>/dev/null || { sleep 1; rm -rf "$ONCEONLY_REDIS_DIR" 2>/dev/null; }
     fi
     unset ONCEONLY_REDIS_DIR
+    # Cleaning up never decides the run's result.
+    return 0
 }
 
 onceonly_redis_start() {
