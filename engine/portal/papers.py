@@ -1220,18 +1220,18 @@ def _clause(ctx: _Ctx, a: int, b: int):
                     return _in_case(_join("all", [first, rest]), condition)
             a = colon + 1
             ctx.copy_lead = bool(_COPY_ONLY.match(_strip_lead(head))) and not _ORIGINAL.search(head)
-            examples = generic
-            like = _examples_lead(ctx, a, b) if not examples and _SUCH_AS.search(f" {ctx.folded(a, b)} ") else None
+            examples = generic and not _ACCRUING.search(lead_f)
+            like = _examples_lead(ctx, a, b) if not generic and _SUCH_AS.search(f" {ctx.folded(a, b)} ") else None
             if like is not None:
                 # "Cha, mẹ ... của người được cấp văn bằng: bản sao giấy tờ chứng minh quan hệ ...
                 # như giấy khai sinh, giấy chứng nhận kết hôn": the class after a case's colon.
-                a, examples = like + 1, True
+                a, examples = like + 1, not _ACCRUING.search(ctx.folded(a, like))
     else:
         # "Giấy tờ chứng minh quan hệ nhân thân ... như Giấy khai sinh, Giấy chứng
         # nhận kết hôn": a generic paper and the kinds it may be.
         like = _examples_lead(ctx, a, b) if _SUCH_AS.search(f" {f} ") else None
         if like is not None:
-            a, examples = like + 1, True
+            a, examples = like + 1, not _ACCRUING.search(ctx.folded(a, like))
     if examples and _BUNDLE_WORD.search(" ".join(ctx.toks[k].word for k in _top_level(ctx, a, b))):
         examples = False  # "... như: A và B": a bundle spelled out, not kinds
     try:
@@ -1291,6 +1291,11 @@ _GENERIC_LEAD = re.compile(r"^(?:cac |nhung |mot trong (?:cac |nhung )?)?(?:giay
 # every relevant paper the applicant has, not the kinds one proof may take.
 # ("Giấy tờ của người chịu trách nhiệm chuyên môn: A, B, C": every paper of that person.)
 _RELEVANT_LEAD = re.compile(r"^(?:cac |nhung )?(?:giay to|tai lieu)(?: ,? (?:giay to|tai lieu))? (?:(?:khac )?(?:co )?lien quan|cua)\b")
+# Evidence of what adds up (a debtor's assets or income, a loss, the conditions for enforcing a
+# judgment): "Tài liệu, chứng cứ về điều kiện thi hành án (nếu có) như: GCNQSDĐ, giấy đăng ký
+# xe, ..." names a paper for each asset the applicant knows of: the list is read, as a bundle.
+# The papers are not kinds of one proof, and one held in a database does not stand for the others.
+_ACCRUING = re.compile(r"\b(?:ve|chung minh) (?:(?:cac|nhung) )?(?:tai san|thu nhap|thiet hai|dieu kien thi hanh an)\b")
 # Words that bundle papers ("và", "kèm theo", "+"): a list holding one is not a set of kinds.
 _BUNDLE_WORD = re.compile(r"\b(?:va|kem|dong thoi|cung voi)\b|\+")
 

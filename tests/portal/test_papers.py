@@ -2292,6 +2292,21 @@ def test_other_relevant_papers_listed_are_all_given_not_kinds_of_one(law, recogn
     assert decide(law, "Giấy tờ chứng minh nhân thân: thẻ căn cước, hộ chiếu...", recogniser).status.value == "struck"
 
 
+def test_examples_of_evidence_that_adds_up_are_all_given_not_kinds_of_one(law, recogniser):
+    # Evidence of a debtor's assets "như: A, B, C": a paper for each asset the applicant knows
+    # of. The vehicle's registration is held in a database; the land and the bank account are
+    # other assets, so the entry stays.
+    text = ("Tài liệu, chứng cứ về tài sản của người phải thi hành án (nếu có) như: giấy chứng nhận "
+            "đăng ký xe, giấy chứng nhận quyền sử dụng đất, sao kê tài khoản ngân hàng.")
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required"
+    assert [c.status.value for c in d.components][:1] == ["struck"]
+    without_colon = "Tài liệu chứng minh về thu nhập của người có nghĩa vụ như giấy chứng nhận đăng ký xe, hợp đồng lao động"
+    assert decide(law, without_colon, recogniser).status.value == "required"
+    # Evidence of one fact keeps its kinds as alternatives.
+    assert decide(law, "Tài liệu chứng minh về nhân thân như: thẻ căn cước, hộ chiếu", recogniser).status.value == "struck"
+
+
 def test_a_paper_named_ban_khai_after_kem_is_one_more_paper(law, recogniser):
     # "... kèm bản khai về ...": "bản" opens the declaration's own name, not a copy's.
     text = "Bản sao giấy khai sinh của con kèm bản khai thông tin các thành viên trong hộ"
