@@ -196,7 +196,9 @@ _SURRENDER = re.compile(
     # ("để ghi chú vào Sổ đăng ký kết hôn" writes in the register, not on the paper.)
     # "... để công chức tư pháp - hộ tịch ghi nội dung thay đổi vào giấy tờ đó", "để ghi chú nội
     # dung cải chính": the civil-status paper itself is written on.
-    r"de (?:(?:co quan|cong chuc|can bo|bo phan|uy ban|ubnd|so|phong|cuc) (?:\S+ ){0,8}?)?(?:tiep tuc )?ghi(?: tiep| chu)?(?: ,)? (?:xac nhan|vao(?! so (?:dang ky|ho tich|goc|theo doi))|bo sung|qua trinh|noi dung|viec thay doi)|"
+    # "Sổ BHXH bản chính để đơn vị tiếp nhận xác nhận và ghi tiếp quá trình đóng": the new employer.
+    r"de (?:(?:co quan|cong chuc|can bo|bo phan|uy ban|ubnd|so|phong|cuc|don vi|nguoi su dung lao dong) (?:\S+ ){0,8}?)?"
+    r"(?:xac nhan (?:va |, )?)?(?:tiep tuc )?ghi(?: tiep| chu)?(?: ,)? (?:xac nhan|vao(?! so (?:dang ky|ho tich|goc|theo doi))|bo sung|qua trinh|thoi gian|noi dung|viec thay doi)|"
     # "nộp kèm sổ BHXH để cơ quan BHXH xác nhận bổ sung vào sổ": the agency writes in that book.
     r"de (?:co quan (?:\w+ ){0,8}?)?xac nhan (?:bo sung )?vao so|"
     # "Sổ bảo hiểm xã hội đã được cấp để cơ quan bảo hiểm xã hội điều chỉnh thông tin": written on.
@@ -219,6 +221,9 @@ _FOREIGN = re.compile(
     r"nuoc lang gieng|nuoc co chung (?:duong )?bien gioi|"
     # "giấy chứng nhận sức khỏe do cơ sở y tế của nước tiếp nhận cấp": the country a worker goes to.
     r"nuoc tiep nhan cap|"
+    # "...; trường hợp đã cư trú ở nước ngoài thì nộp thêm A hoặc B do cơ quan có thẩm quyền của
+    # nước đó cấp": an authority of the country the text spoke of ("nguồn nước đó" is water).
+    r"(?:co quan|tham quyen|chinh quyen)(?: \w+){0,2}? (?:cua|tai) nuoc do|"
     # "do cơ quan có thẩm quyền của nước mà người đó là công dân cấp"
     r"cua nuoc ma (?:\w+ ){0,3}la cong dan|nuoc ma (?:\w+ ){0,3}mang quoc tich|"
     # "do cơ quan có thẩm quyền của nước nơi người được nhận làm con nuôi cư trú cấp"

@@ -459,7 +459,9 @@ _CLAUSE_END = {";", ":", "."}
 # ("Sổ ... thay cho các giấy tờ nêu trên": the papers above are what it replaces.)
 # ("Bản khai lý lịch, Phiếu lý lịch tư pháp ... trong hồ sơ áp dụng đối với người ...": which
 # person the dossier's papers are about, none asked again.)
-_BACK_REF = re.compile(r"^\s*(?:(?!thay\b)\S+\s+){0,8}?(?:quy dinh tai (?:khoan|diem|muc) nay|neu tren|noi tren|tren day|"
+# ("Giấy chứng nhận kết hôn để chứng minh quan hệ với người thân nêu trên": the person is the
+# one spoken of above; the paper is asked.)
+_BACK_REF = re.compile(r"^\s*(?:(?!(?:thay|de|voi|cua|nham)\b)\S+\s+){0,8}?(?:quy dinh tai (?:khoan|diem|muc) nay|neu tren|noi tren|tren day|"
                        r"trong ho so (?:duoc )?ap dung)\b")
 # "đủ sức khỏe để học tập ở nước ngoài", "khám sức khỏe cho người lao động đi làm việc ở
 # nước ngoài": where the applicant goes, not who issued the paper ("đi học nước ngoài":

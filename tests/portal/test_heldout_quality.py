@@ -14,7 +14,7 @@ characters of the row). ``heldout/B/labels-check.yaml`` is a second, blind
 labelling of set B by someone who saw neither the writer's labels nor the
 engine.
 
-``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z183 are the same for those sets.
+``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z186 are the same for those sets.
 
 Labels find their entry by the row's opening words (not a hash: a row the
 parser splits or merges differently is reported as unmatched, and its papers
@@ -1150,7 +1150,29 @@ HELDOUT = Path(__file__).with_name("heldout")
 #: người chưa thành niên hoặc trích lục đăng ký giám hộ" (read as a parent's
 #: case and a guardian's). Read after: a "thì" inside a paper's parenthesis
 #: ("(xuất trình bản chính; nộp trực tuyến thì tải bản chụp)") makes no rule of
-#: a zero-count row.
+#: a zero-count row. Decided after: evidence of what adds up ("Tài liệu,
+#: chứng cứ về điều kiện thi hành án (nếu có) như: ...") is a bundle, so
+#: the debtor's-assets entry stays (its second labeller's reading) and
+#: Z181-check allows one wrong whole entry, the guardianship split.
+#:
+#: Sets Z184, Z185 and Z186 (round 71: education for learners, families and
+#: teachers; culture, sport and tourism for people and small businesses;
+#: finance for individuals and household businesses; five Appendix I codes
+#: each, seeds 184, 185, 186, and ten free procedures), measured once on
+#: 4ca0e3a before reading, each labelled a second time blind: Z184 0.981
+#: (101/103) / 0.981 / 2 (second labelling 0.981 / 0.962 / 2); Z185 0.988
+#: (80/81) / 0.964 / 0 (0.877 / 1.000 / 0); Z186 0.856 (77/90) / 0.987 / 0
+#: (0.978 / 1.000 / 0); pooled, writers 0.942 (258/274) / 0.977 (258/264) / 2,
+#: second labellings 0.949 (260/274) / 0.985 (260/264) / 2. Both wrong whole
+#: entries were real and shared: "...; trường hợp đã cư trú ở nước ngoài ...
+#: thì nộp thêm phiếu lý lịch tư pháp hoặc văn bản xác nhận không có án tích
+#: do cơ quan có thẩm quyền của nước đó cấp" (that country's issuer closes the
+#: choice: both are foreign) and "Sổ bảo hiểm xã hội bản chính để đơn vị tiếp
+#: nhận xác nhận và ghi tiếp quá trình đóng" (the new employer writes on it).
+#: Read after: "giấy chứng nhận kết hôn để chứng minh quan hệ với người thân
+#: nêu trên" is asked (the person is the one above, not the paper). Precision
+#: below 0.9 on Z185-check and Z186 is the counting convention ("Căn cước công
+#: dân hoặc thẻ Căn cước" one paper to those labellers, two names here).
 FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-A": (1.0, 0.97, 0),
     "heldout-A-check": (1.0, 0.97, 0),
@@ -1561,11 +1583,17 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-Z180": (0.98, 0.95, 0),
     "heldout-Z180-check": (1.0, 0.93, 0),
     "heldout-Z181": (1.0, 0.99, 0),
-    "heldout-Z181-check": (1.0, 0.99, 2),
+    "heldout-Z181-check": (1.0, 0.99, 1),
     "heldout-Z182": (1.0, 0.94, 0),
     "heldout-Z182-check": (0.98, 0.94, 0),
     "heldout-Z183": (1.0, 0.92, 0),
     "heldout-Z183-check": (1.0, 0.94, 0),
+    "heldout-Z184": (1.0, 0.99, 0),
+    "heldout-Z184-check": (1.0, 0.97, 0),
+    "heldout-Z185": (0.98, 0.96, 0),
+    "heldout-Z185-check": (0.87, 1.0, 0),
+    "heldout-Z186": (0.85, 0.98, 0),
+    "heldout-Z186-check": (0.97, 1.0, 0),
 }
 
 

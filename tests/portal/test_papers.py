@@ -15,6 +15,8 @@ from engine.importer import shipped_recogniser
 from engine.loading import load_catalogue
 from engine.models import AllOf, AnyOf, Paper, Procedure, Requirement, Text, iter_papers
 from engine.portal.papers import read_papers
+from engine.portal import papers
+from engine.text import fold
 
 CITIZEN = {"nationality": "vn"}
 DAY = dt.date(2026, 6, 1)
@@ -2845,3 +2847,35 @@ def test_a_certificate_given_for_the_register_to_note_a_change_on_it_is_handed_i
     # "nộp bản chính Giấy khai sinh để cơ quan đăng ký hộ tịch ghi chú việc thay đổi họ, tên vào Giấy khai sinh".
     text = "Nộp bản chính Giấy khai sinh để cơ quan đăng ký hộ tịch ghi chú việc thay đổi họ, tên vào Giấy khai sinh"
     assert decide(law, text, recogniser).status.value == "required"
+
+
+def test_an_extra_paper_issued_by_that_country_is_foreign_in_each_alternative(law, recogniser):
+    # "...; trường hợp đã cư trú ở nước ngoài ... thì nộp thêm A hoặc B do cơ quan có thẩm quyền
+    # của nước đó cấp": the issuer closing the choice is that foreign country's, for both.
+    text = ("Phiếu lý lịch tư pháp của người được đề cử làm hiệu trưởng; trường hợp người này từng sinh sống ở "
+            "nước ngoài trên 06 tháng thì nộp thêm phiếu lý lịch tư pháp hoặc giấy xác nhận không có án tích "
+            "do cơ quan có thẩm quyền của nước đó cấp.")
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required"
+    assert [c.status.value for c in d.components] == ["struck", "required", "required"]
+    # The water of a source is no country.
+    assert not papers._is_foreign(fold("giấy phép do cơ quan quản lý của nguồn nước đó cấp"))
+
+
+def test_a_book_the_receiving_employer_writes_on_is_handed_in(law, recogniser):
+    # "Sổ BHXH bản chính để đơn vị tiếp nhận xác nhận và ghi tiếp quá trình đóng": the new
+    # employer writes on the book itself.
+    text = "Sổ bảo hiểm xã hội bản chính để đơn vị mới xác nhận và ghi tiếp thời gian đóng bảo hiểm xã hội."
+    assert decide(law, text, recogniser).rule == "surrendered-original"
+    # The book shown as proof goes.
+    assert decide(law, "Sổ bảo hiểm xã hội để chứng minh thời gian công tác", recogniser).status.value == "struck"
+
+
+def test_a_person_spoken_of_above_does_not_make_the_paper_a_reference_back(law, recogniser):
+    # "... để chứng minh quan hệ với người thân nêu trên": the relative is the one above; the
+    # marriage certificate is asked.
+    text = "Giấy khai sinh của sinh viên hoặc giấy chứng nhận kết hôn để chứng minh quan hệ với người thân nêu trên"
+    d = decide(law, text, recogniser)
+    assert [c.status.value for c in d.components] == ["struck", "struck"]
+    # "Các giấy tờ nêu trên" still points back.
+    assert decide(law, "Bản sao giấy khai sinh nêu trên", recogniser).components[0].document_types == []
