@@ -573,6 +573,11 @@ def _foreign(folded: str, start: int, end: int) -> bool:
     # choice is read by the paper reader, which sees the choice).
     choice = folded.rfind(" hoac ", 0, start)
     left = max(folded.rfind(" ; ", 0, start), folded.rfind(" . ", 0, start), choice + 5 if choice >= 0 else -1)
+    # "Giấy khai sinh do cơ quan nước ngoài cấp và Trích lục ghi chú khai sinh": an issuer
+    # clause closed before "và" is the paper's before it, not this one's.
+    bundle = folded.rfind(" va ", 0, start)
+    if bundle > left and folded[left + 1 : bundle].endswith(" cap") and " do " in folded[left + 1 : bundle]:
+        left = bundle + 3
     # "Phiếu lý lịch tư pháp (đối với người nước ngoài thay bằng văn bản ... do nước ngoài
     # cấp)": the parenthesis gives another applicant's paper, which the reader reads.
     instead = _CASE_INSTEAD.search(folded, end)

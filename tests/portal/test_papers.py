@@ -2879,3 +2879,32 @@ def test_a_person_spoken_of_above_does_not_make_the_paper_a_reference_back(law, 
     assert [c.status.value for c in d.components] == ["struck", "struck"]
     # "Các giấy tờ nêu trên" still points back.
     assert decide(law, "Bản sao giấy khai sinh nêu trên", recogniser).components[0].document_types == []
+
+
+def test_a_birth_certificate_or_a_guardianship_extract_are_a_parents_case_and_a_guardians(law, recogniser):
+    # "Giấy khai sinh của người chưa thành niên hoặc trích lục đăng ký giám hộ": a parent proves
+    # the relationship with the birth certificate, a guardian with the guardianship extract,
+    # which Art. 4.2 does not name. A guardian still brings it, so the entry stays.
+    text = "Giấy khai sinh của người chưa thành niên hoặc trích lục đăng ký giám hộ (bản sao)"
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and tree.by_case
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required" and [c.status.value for c in d.components] == ["struck", "required"]
+    # The entry's own waiver naming the civil-status database strikes the extract: that
+    # database holds guardianship registrations.
+    waived = ("Trường hợp người đi đăng ký là người giám hộ: Trích lục đăng ký giám hộ; không phải nộp nếu "
+              "thông tin về việc giám hộ đã có trong Cơ sở dữ liệu hộ tịch điện tử.")
+    d = decide(law, waived, recogniser)
+    assert d.status.value == "struck" and d.components[0].source == "civil-status"
+
+
+def test_an_issuer_closed_before_va_is_the_paper_before_it(law, recogniser):
+    # "Giấy khai sinh do cơ quan nước ngoài cấp và Trích lục ghi chú khai sinh": the foreign
+    # birth certificate, and the Vietnamese register's extract noting it, which goes.
+    text = "Bản sao Giấy khai sinh của con do cơ quan có thẩm quyền nước ngoài cấp và Trích lục ghi chú khai sinh"
+    d = decide(law, text, recogniser)
+    assert [c.status.value for c in d.components] == ["required", "struck"]
+    assert d.status.value == "required"
+    # An issuer closing "A và B" is still both papers'.
+    closing = "Giấy khai sinh và giấy chứng nhận kết hôn do cơ quan có thẩm quyền nước ngoài cấp"
+    assert all(c.status.value == "required" for c in decide(law, closing, recogniser).components)
