@@ -44,7 +44,7 @@ from engine.models import AllOf, AnyOf, Paper, Source, iter_papers
 from engine.text import _TABLE
 
 from .folding import MID_PLUS, fold, fold_keep
-from .recognise import ASKED_ABROAD, CASE_INSTEAD, IDENTITY, INCLUDING_ABROAD, LOST, PURPOSE_ABROAD, Hit, Recogniser
+from .recognise import ASKED_ABROAD, CASE_INSTEAD, IDENTITY, INCLUDING_ABROAD, LOST, PURPOSE_ABROAD, VN_MISSION, Hit, Recogniser
 
 # --------------------------------------------------------------------------- tokens
 
@@ -249,8 +249,9 @@ _HOSTS_FOREIGNERS = re.compile(
 
 
 def _is_foreign(folded: str) -> bool:
-    # ("nếu cơ quan nước ngoài yêu cầu ...": ASKED_ABROAD, the authority the paper is for.)
-    folded = ASKED_ABROAD.sub(" ", _HOSTS_FOREIGNERS.sub(" ", folded))
+    # ("nếu cơ quan nước ngoài yêu cầu ...": ASKED_ABROAD, the authority the paper is for;
+    # "do cơ quan đại diện Việt Nam ở nước ngoài cấp": VN_MISSION, a Vietnamese issuer.)
+    folded = VN_MISSION.sub(" ", ASKED_ABROAD.sub(" ", _HOSTS_FOREIGNERS.sub(" ", folded)))
     return bool(_FOREIGN.search(_NOT_FOR_FOREIGNERS.sub(" ", PURPOSE_ABROAD.sub(" ", INCLUDING_ABROAD.sub(" ", folded)))))
 
 
@@ -468,7 +469,7 @@ def read_papers(
             continue
         waiver = _is_waiver(" ".join(t.word for t in _flat(ctx, a, b)))
         if not waiver and not ctx.hits(a, b) and all(_DECLARED.search(part) or _AGENCY_LOOKS_UP.match(part) or _SELF_LOOKUP.search(part)
-                                                  or _BY_ACCOUNT.match(part)
+                                                  or _BY_ACCOUNT.match(part) or _SHOWN_IN_APP.search(part)
                                                   for part in f.split(" , ")):
             # "...; đã có số định danh cá nhân thì khai vào đơn, Sở Y tế tự khai thác trên CSDL
             # quốc gia về dân cư": what the applicant writes in the form and what the agency
@@ -649,6 +650,17 @@ def _waive_every_case(node, waivers: list[tuple[str, str, bool]], sources: Sourc
 _STAMPED_ON = re.compile(r"\b(?:dong dau|dan tem)(?: \w+){0,4}? (?:len|vao|tren) (?:cac )?(?:giay to|ban chinh|van ban|tai lieu)\b")
 _EQUIVALENT_HEAD = re.compile(r"^(?:ban sao |ban chinh )?(?:van ban|giay to|giay|tai lieu)(?: \w+){0,4} (?:co gia tri )?tuong duong\b")
 # "... của người yêu cầu": the applicant's own paper, whoever the applicant is (no third party).
+def _same_holder(words: str, case) -> str:
+    """``words`` without "của <người X>" when the foreigners' ``case`` is about that same person
+    ("CCCD của người chuyển tiền; đối với người chuyển tiền là người nước ngoài thì ...")."""
+    m = _HOLDER_NAMED.search(words)
+    conditions = {fold(p.condition) for p in iter_papers(case) if p.condition}
+    if m and conditions and all(re.search(rf"\b{m.group(1)} la\b", c) for c in conditions):
+        return words[: m.start()] + " " + words[m.end():]
+    return words
+
+
+_HOLDER_NAMED = re.compile(r"\bcua (nguoi (?!nuoc ngoai\b)\w+(?: \w+)?)$")
 _APPLICANTS_OWN = re.compile(r"\bcua nguoi (?:yeu cau|de nghi|di dang ky|nop ho so|lam thu tuc)\b")
 _HOLDER_WORDS = re.compile(r"\b(?:cua|thanh vien|co dong|nha dau tu|dai dien|nguoi dung dau|giam doc|chu so huu)\b")
 
@@ -715,25 +727,42 @@ def _nationality_choice(node, recogniser: Recogniser):
         # named alternatives are identity papers; the unnamed one stands for them.
         return all_identity([p for p in iter_papers(n) if p.document_types])
 
-    out: list = []
+    # "...; đối với người ... là người nước ngoài thì xuất trình hộ chiếu và thẻ tạm trú": the
+    # papers of one foreigners' case are one bundle, the other side of the citizens' choice.
+    grouped: list = []
+    cases: set[int] = set()  # ids of the bundles made here
     for kid in kids:
-        foreigners = isinstance(kid, Paper) and _for_foreigners(kid)
+        prev = grouped[-1] if grouped else None
+        last = prev.all_of[-1] if id(prev) in cases else prev
+        if (isinstance(kid, Paper) and isinstance(last, Paper) and kid.condition and kid.condition == last.condition
+                and _for_foreigners(kid) and _for_foreigners(last)):
+            if last is prev:
+                grouped[-1] = AllOf(all_of=[prev, kid])
+                cases.add(id(grouped[-1]))
+            else:
+                prev.all_of.append(kid)
+            continue
+        grouped.append(kid)
+
+    out: list = []
+    for kid in grouped:
+        foreigners = (isinstance(kid, Paper) and _for_foreigners(kid)) or id(kid) in cases
         # "...; người nước ngoài xuất trình hộ chiếu hoặc giấy tờ có giá trị thay hộ chiếu": the
         # foreigner's own choice, the other side of the citizens' identity papers.
         foreigners_choice = (isinstance(kid, AnyOf) and not kid.by_case
                              and bool(_FOREIGNER_GIVES.match(fold(next(iter_papers(kid)).text))) and identity_choice(kid))
         # "Phiếu lý lịch tư pháp ...; đối với người không có quốc tịch Việt Nam là văn bản
         # có giá trị tương đương ...": the foreigner's side of that same paper.
-        equivalent = foreigners and _EQUIVALENT_HEAD.match(fold(kid.text))
+        equivalent = foreigners and isinstance(kid, Paper) and _EQUIVALENT_HEAD.match(fold(kid.text))
         # "Phiếu lý lịch tư pháp; đối với người nước ngoài thì nộp phiếu lý lịch tư pháp do nước
         # ngoài cấp": the same kind of paper, the foreigner's own.
-        same = (foreigners and out and bool(kid.document_types)
+        same = (foreigners and out and isinstance(kid, Paper) and bool(kid.document_types)
                 and all(p.document_types == kid.document_types for p in iter_papers(out[-1])))
         if (foreigners or foreigners_choice) and out and not any(_for_foreigners(p) for p in iter_papers(out[-1])) and (
                 equivalent or (same or (foreigners_choice or identity(kid)) and (
                     identity(out[-1]) or foreigners_choice and isinstance(out[-1], AnyOf) and identity_choice(out[-1]))) and not any(
                     # "... của người đại diện; hộ chiếu đối với thành viên là người nước ngoài": two people's papers.
-                    _HOLDER_WORDS.search(_APPLICANTS_OWN.sub(" ", fold(p.text))) for p in [*iter_papers(kid), *iter_papers(out[-1])])):
+                    _HOLDER_WORDS.search(_APPLICANTS_OWN.sub(" ", _same_holder(fold(p.text), kid))) for p in [*iter_papers(kid), *iter_papers(out[-1])])):
             out[-1] = _join("any", [out[-1], kid])
         else:
             out.append(kid)
@@ -1115,6 +1144,9 @@ _CHANNEL_EXEMPT = re.compile(
 _DECLARED = re.compile(r"\b(?:khai|ghi|dien|ke khai)(?: \w+){0,5}? (?:vao|tai|tren|trong) (?:don|to khai|phieu)\b")
 # "có thể thay bằng tài khoản VNeID mức 2", "hoặc đăng nhập VNeID để xác thực": an account, no paper.
 _BY_ACCOUNT = re.compile(r"^(?:(?:co the |duoc )?thay (?:the )?bang|hoac) (?:viec )?(?:tai khoan|dang nhap|xac thuc qua|vneid|dinh danh dien tu)\b")
+# "...; trường hợp đã tích hợp trên VNeID thì xuất trình trên ứng dụng thay cho bản sao": how the
+# papers already named are shown, no paper of its own.
+_SHOWN_IN_APP = re.compile(r"\b(?:xuat trinh|cung cap|hien thi)(?: \w+){0,2}? (?:tren|qua) (?:ung dung|vneid|tai khoan dinh danh)\b")
 # "(cơ quan) tự khai thác / tự tra cứu trên CSDL ...": the agency finds the data itself.
 _SELF_LOOKUP = re.compile(r"\btu (?:khai thac|tra cuu|kiem tra)\b.*\b(?:co so du lieu|csdl|he thong|vneid)\b")
 _MARK_WORD = re.compile(r"^(?:[a-zđ]\d{0,2}|\d{1,2})$")
@@ -1912,6 +1944,10 @@ def _paper_node(ctx: _Ctx, p: _Piece):
         types = ctx.recogniser.types_of(text)
     if (foreign and types and not _is_foreign(f + " " + notes_f) and _RECORDED_HERE.search(fold(p.condition or ""))
             and _civil_status_only(types, ctx.recogniser)):
+        foreign = False
+    if foreign and types and not _is_foreign(f + " " + notes_f) and _CITIZEN_HOLDER.search(f):
+        # "Giấy chứng tử của vợ hoặc chồng là công dân Việt Nam (đối với người nước ngoài là vợ,
+        # chồng của công dân Việt Nam đã chết ...)": the case is the foreigner's, the paper the citizen's.
         foreign = False
     if foreign and types and _registered_here(types, f, ctx.recogniser):
         # "trích lục kết hôn giữa người lao động nước ngoài và công dân Việt Nam do cơ quan có

@@ -114,7 +114,9 @@ _DOC_NOUN_TAIL = re.compile(
 _REFERENCE = re.compile(
     # ("người chưa thành niên": a minor, no "not yet"; "trụ sở", "cư trú": an office, a
     # residence, whose letters fold as "trừ" does.)
-    r"\b(?:khong|chua(?! thanh nien)|(?<!cu )tru(?! so\b)|thay the|thay cho|viec nop|thong tin|dinh danh|du lieu|noi dang ky|cap lai|cap doi)\b"
+    # ("Người đại diện đi nộp hồ sơ thay cho người chưa đủ 14 tuổi xuất trình thẻ căn cước":
+    # on behalf of a person, who is no paper replaced; "chưa đủ 14 tuổi" is an age, no "not yet".)
+    r"\b(?:khong|chua(?! thanh nien| du \d+ tuoi| du tuoi| den tuoi)|(?<!cu )tru(?! so\b)|thay the|thay cho(?! (?:nguoi|cha|me|con|vo|chong|tre|hoc sinh|ho)\b)|viec nop|thong tin|dinh danh|du lieu|noi dang ky|cap lai|cap doi)\b"
 )
 
 
@@ -473,6 +475,9 @@ PURPOSE_ABROAD = re.compile(r"\b(?:(?:hoc tap|du hoc|lam viec|cong tac|lao dong|
 # "(trường hợp cơ quan có thẩm quyền nước ngoài yêu cầu)": the authority the paper is for, not its issuer.
 ASKED_ABROAD = re.compile(r"\b(?:co quan|to chuc|ben) (?:co tham quyen )?(?:cua )?(?:nuoc ngoai|nuoc so tai|nuoc tiep nhan) "
                           r"(?:co )?(?:yeu cau|de nghi|doi hoi)\b")
+# "trích lục ghi chú khai tử do cơ quan đại diện Việt Nam ở nước ngoài cấp": a Vietnamese
+# mission abroad registers civil status for Viet Nam (Law on Civil Status 2014, Art. 7.3).
+VN_MISSION = re.compile(r"\bco quan dai dien (?:cua )?(?:viet nam|vn)(?: (?:o|tai) nuoc ngoai)?\b")
 # A paper issued abroad is not in a Vietnamese database.
 _FOREIGN = re.compile(r"\b(?:nuoc ngoai cap|phap luat cua nuoc co chung bien gioi|cua quoc gia vung lanh tho|hoat dong hop phap o nuoc ngoai|co tham quyen (?:cua )?nuoc ngoai|khong co quoc tich viet nam|nuoc cu tru cap)\b")
 
@@ -584,7 +589,7 @@ def _foreign(folded: str, start: int, end: int) -> bool:
     right_candidates = [i for i in (folded.find(" ; ", end), folded.find(" . ", end), folded.find(" hoac ", end),
                                     instead.start() if instead else -1) if i != -1]
     right = min(right_candidates) if right_candidates else len(folded)
-    return bool(_FOREIGN.search(ASKED_ABROAD.sub(" ", PURPOSE_ABROAD.sub(" ", INCLUDING_ABROAD.sub(" ", folded[left + 1 : right])))))
+    return bool(_FOREIGN.search(VN_MISSION.sub(" ", ASKED_ABROAD.sub(" ", PURPOSE_ABROAD.sub(" ", INCLUDING_ABROAD.sub(" ", folded[left + 1 : right]))))))
 
 
 #: Words of a paper's name and the shorthand clerks write for them (folded).

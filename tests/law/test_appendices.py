@@ -389,3 +389,29 @@ def test_a_card_a_row_gives_to_the_civil_status_database_is_population_data(ship
         ["birth-certificate"], ["civil-status"])
     assert (shipped.rules["res-66-7-appendix-1-item-192b"].document_types, shipped.rules["res-66-7-appendix-1-item-192b"].sources) == (
         ["cccd"], ["population", "civil-status"])
+
+
+def test_the_border_pass_rows_replace_the_proof_of_a_legal_representative(shipped):
+    # Appendix I items 746, 747, 749: "bản sao có chứng thực giấy tờ do cơ quan có thẩm quyền
+    # của Việt Nam cấp chứng minh người đại diện theo pháp luật" of a child or an incapacitated
+    # person, from the civil-status database: a parent's birth certificate of the child, a
+    # guardian's guardianship record. Elsewhere neither is struck by a general rule.
+    from engine.importer import shipped_recogniser
+    from engine.models import Procedure, Requirement, Text
+    from engine.portal.papers import read_papers
+
+    for item in ("746", "747", "749"):
+        rule = shipped.rules[f"res-66-7-appendix-1-item-{item}"]
+        assert rule.document_types == ["birth-certificate", "legal-representative-proof", "guardianship-record"]
+        assert rule.source == "civil-status"
+    rec = shipped_recogniser()
+    text = ("Bản sao có chứng thực giấy tờ do cơ quan có thẩm quyền của Việt Nam cấp chứng minh là người đại diện "
+            "hợp pháp (đối với người chưa đủ 14 tuổi).")
+    req = Requirement(id="e1", text=text, components=read_papers(text, rec, rec.sources).node, originals=0, copies=1)
+    cat = shipped.copy_on_write("border-pass")
+    cat.procedures = {code: Procedure(code=code, name=Text(vi="Thử"), ministry="bo-cong-an", requirements=[req], origin="imported")
+                      for code in ("1.003133", "9.000001")}
+    engine = Engine(cat)
+    day, citizen = dt.date(2026, 6, 1), {"nationality": "vn"}
+    assert engine.evaluate("1.003133", citizen, day).decisions[0].status.value == "struck"
+    assert engine.evaluate("9.000001", citizen, day).decisions[0].status.value == "required"

@@ -2908,3 +2908,52 @@ def test_an_issuer_closed_before_va_is_the_paper_before_it(law, recogniser):
     # An issuer closing "A và B" is still both papers'.
     closing = "Giấy khai sinh và giấy chứng nhận kết hôn do cơ quan có thẩm quyền nước ngoài cấp"
     assert all(c.status.value == "required" for c in decide(law, closing, recogniser).components)
+
+
+def test_papers_shown_on_behalf_of_a_child_under_14_are_asked(law, recogniser):
+    # "... đi nộp hồ sơ thay cho người chưa đủ 14 tuổi xuất trình thẻ căn cước": on behalf of a
+    # person (no paper replaced), and an age (no "not yet").
+    text = "Cha hoặc mẹ đi làm thủ tục thay cho người chưa đủ 14 tuổi xuất trình thẻ căn cước hoặc Căn cước công dân của mình."
+    assert decide(law, text, recogniser).status.value == "struck"
+    # "chưa được cấp thẻ căn cước" still names the card as not held.
+    d = decide(law, "Giấy khai sinh đối với trẻ chưa được cấp thẻ căn cước", recogniser)
+    assert [c.document_types for c in d.components] == [["birth-certificate"]]
+
+
+def test_an_extract_a_vietnamese_mission_abroad_issues_is_in_the_register(law, recogniser):
+    # Missions register civil status for Viet Nam (Law on Civil Status 2014, Art. 7.3).
+    text = ("Trường hợp người đó mất ở nước ngoài: giấy chứng tử do cơ quan có thẩm quyền nước ngoài cấp đã được hợp "
+            "pháp hóa lãnh sự hoặc trích lục ghi chú khai tử do Cơ quan đại diện Việt Nam ở nước ngoài cấp.")
+    d = decide(law, text, recogniser)
+    assert d.status.value == "struck"
+    assert [c.status.value for c in d.components] == ["required", "struck"]
+
+
+def test_a_foreigners_case_of_two_identity_papers_is_the_other_side_of_the_citizens_card(law, recogniser):
+    # "...; đối với người gửi là người nước ngoài thì xuất trình hộ chiếu và thẻ tạm trú": the
+    # same person, a foreigner's identity instead of the citizen's card.
+    text = ("Thẻ Căn cước hoặc Căn cước công dân của người gửi tiền; đối với người gửi tiền là người nước ngoài "
+            "thì xuất trình hộ chiếu và thẻ tạm trú.")
+    assert decide(law, text, recogniser).status.value == "struck"
+    # Another person's papers, or a paper that is no identity, stay beside it.
+    other = "Căn cước công dân của người đại diện; hộ chiếu đối với thành viên là người nước ngoài"
+    assert decide(law, other, recogniser).status.value == "required"
+    permit = "Bản sao Căn cước công dân; đối với người nước ngoài thì nộp hộ chiếu và giấy phép lao động."
+    assert decide(law, permit, recogniser).status.value == "required"
+
+
+def test_a_citizens_paper_asked_in_a_foreigners_case_is_not_foreign(law, recogniser):
+    # The foreign widow's case names the paper of her Vietnamese husband.
+    text = ("Giấy chứng tử của vợ hoặc chồng là công dân Việt Nam (đối với người nước ngoài là vợ, chồng của "
+            "công dân Việt Nam đã chết).")
+    assert decide(law, text, recogniser).status.value == "struck"
+    # Without the citizen holder, the foreigner's case keeps it.
+    assert decide(law, "Giấy chứng tử (đối với người nước ngoài có vợ, chồng đã chết)", recogniser).status.value == "required"
+
+
+def test_a_clause_on_showing_the_papers_in_the_app_asks_for_no_paper(law, recogniser):
+    # "...; trường hợp đã tích hợp trên VNeID thì xuất trình trên ứng dụng thay cho bản sao":
+    # how the card is shown, no paper of its own.
+    text = "Thẻ Căn cước của người đề nghị; trường hợp đã tích hợp trên VNeID thì xuất trình trên ứng dụng thay cho bản sao."
+    d = decide(law, text, recogniser)
+    assert d.status.value == "struck" and len(d.components) == 1
