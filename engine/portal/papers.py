@@ -1291,7 +1291,11 @@ _BY_CASE_WORDS = re.compile(r"\b(?:tuy (?:tung |theo |vao )?(?:truong hop|doi tu
                             r"chung (?:minh|nhan) (?:\w+ ){0,3}?thuoc (?:mot trong )?(?:cac )?(?:truong hop|dien|doi tuong)|"
                             # "Một trong các giấy tờ chứng minh là người được trợ giúp pháp lý: A; B; C": each
                             # proves one kind of beneficiary (also in the clerks' "GT CM là người được ...").
-                            r"(?:chung minh|giay to cm|gt cm) la (?:nguoi|doi tuong) (?:duoc|thuoc))\b")
+                            r"(?:chung minh|giay to cm|gt cm) la (?:nguoi|doi tuong) (?:duoc|thuoc)|"
+                            # "Giấy tờ chứng minh người nhận con nuôi có thu nhập ổn định, như hợp đồng lao
+                            # động, quyết định hưởng lương hưu, sổ BHXH hoặc GCN đăng ký hộ kinh doanh": each
+                            # kind of earner (employee, pensioner, household business) has its own proof.
+                            r"chung minh (?:\w+ ){0,5}?co (?:nguon )?thu nhap)\b")
 
 
 _SUCH_AS = re.compile(r" (?:nhu|vi du|la) ")

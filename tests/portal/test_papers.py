@@ -2957,3 +2957,15 @@ def test_a_clause_on_showing_the_papers_in_the_app_asks_for_no_paper(law, recogn
     text = "Thẻ Căn cước của người đề nghị; trường hợp đã tích hợp trên VNeID thì xuất trình trên ứng dụng thay cho bản sao."
     d = decide(law, text, recogniser)
     assert d.status.value == "struck" and len(d.components) == 1
+
+
+def test_the_proofs_of_a_stable_income_are_each_kind_of_earners_own(law, recogniser):
+    # "Giấy tờ chứng minh ... có thu nhập ổn định, như hợp đồng lao động, quyết định hưởng lương
+    # hưu, sổ bảo hiểm xã hội hoặc GCN đăng ký hộ kinh doanh": an employee, a pensioner and a
+    # household business each prove it their own way; the book goes, the entry stays.
+    text = ("Giấy tờ chứng minh người giám hộ có thu nhập ổn định, như hợp đồng lao động, quyết định hưởng "
+            "lương hưu, sổ bảo hiểm xã hội hoặc Giấy chứng nhận đăng ký hộ kinh doanh.")
+    tree = read(recogniser, text)
+    assert isinstance(tree, AnyOf) and tree.by_case
+    d = decide(law, text, recogniser)
+    assert d.status.value == "required" and "struck" in [c.status.value for c in d.components]
