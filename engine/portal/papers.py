@@ -655,12 +655,12 @@ def _same_holder(words: str, case) -> str:
     ("CCCD của người chuyển tiền; đối với người chuyển tiền là người nước ngoài thì ...")."""
     m = _HOLDER_NAMED.search(words)
     conditions = {fold(p.condition) for p in iter_papers(case) if p.condition}
-    if m and conditions and all(re.search(rf"\b{m.group(1)} la\b", c) for c in conditions):
-        return words[: m.start()] + " " + words[m.end():]
+    if m and conditions and all(re.search(rf"\b{m.group(1)}(?: \w+){{0,3}}? la\b", c) for c in conditions):
+        return words[: m.start()]
     return words
 
 
-_HOLDER_NAMED = re.compile(r"\bcua (nguoi (?!nuoc ngoai\b)\w+(?: \w+)?)$")
+_HOLDER_NAMED = re.compile(r"\bcua (nguoi (?!nuoc ngoai\b)\w+(?: \w+)?)(?: \w+){0,3}$")
 _APPLICANTS_OWN = re.compile(r"\bcua nguoi (?:yeu cau|de nghi|di dang ky|nop ho so|lam thu tuc)\b")
 _HOLDER_WORDS = re.compile(r"\b(?:cua|thanh vien|co dong|nha dau tu|dai dien|nguoi dung dau|giam doc|chu so huu)\b")
 

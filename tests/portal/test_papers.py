@@ -2935,6 +2935,9 @@ def test_a_foreigners_case_of_two_identity_papers_is_the_other_side_of_the_citiz
     text = ("Thẻ Căn cước hoặc Căn cước công dân của người gửi tiền; đối với người gửi tiền là người nước ngoài "
             "thì xuất trình hộ chiếu và thẻ tạm trú.")
     assert decide(law, text, recogniser).status.value == "struck"
+    longer = ("Bản sao thẻ Căn cước của người thành lập câu lạc bộ; trường hợp người thành lập là người nước ngoài "
+              "thì nộp bản sao hộ chiếu và thẻ tạm trú.")
+    assert decide(law, longer, recogniser).status.value == "struck"
     # Another person's papers, or a paper that is no identity, stay beside it.
     other = "Căn cước công dân của người đại diện; hộ chiếu đối với thành viên là người nước ngoài"
     assert decide(law, other, recogniser).status.value == "required"
