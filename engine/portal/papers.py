@@ -44,7 +44,7 @@ from engine.models import AllOf, AnyOf, Paper, Source, iter_papers
 from engine.text import _TABLE
 
 from .folding import MID_PLUS, fold, fold_keep
-from .recognise import ASKED_ABROAD, CASE_INSTEAD, IDENTITY, INCLUDING_ABROAD, LOST, PURPOSE_ABROAD, VN_MISSION, Hit, Recogniser
+from .recognise import CASE_INSTEAD, IDENTITY, LOST, Hit, Recogniser, not_issuers
 
 # --------------------------------------------------------------------------- tokens
 
@@ -249,10 +249,9 @@ _HOSTS_FOREIGNERS = re.compile(
 
 
 def _is_foreign(folded: str) -> bool:
-    # ("nếu cơ quan nước ngoài yêu cầu ...": ASKED_ABROAD, the authority the paper is for;
-    # "do cơ quan đại diện Việt Nam ở nước ngoài cấp": VN_MISSION, a Vietnamese issuer.)
-    folded = VN_MISSION.sub(" ", ASKED_ABROAD.sub(" ", _HOSTS_FOREIGNERS.sub(" ", folded)))
-    return bool(_FOREIGN.search(_NOT_FOR_FOREIGNERS.sub(" ", PURPOSE_ABROAD.sub(" ", INCLUDING_ABROAD.sub(" ", folded)))))
+    # ("nếu cơ quan nước ngoài yêu cầu ...", "do cơ quan đại diện Việt Nam ở nước ngoài cấp":
+    # not_issuers, words of abroad that name no foreign issuer.)
+    return bool(_FOREIGN.search(_NOT_FOR_FOREIGNERS.sub(" ", not_issuers(_HOSTS_FOREIGNERS.sub(" ", folded)))))
 
 
 _RECEIVER_LOOKS_UP = re.compile(r"\b(?:co quan|bo phan) tiep nhan tu (?:tra cuu|khai thac) (?:tren|trong|tu) (?:co so du lieu|csdl|he thong)\b")
@@ -650,19 +649,19 @@ def _waive_every_case(node, waivers: list[tuple[str, str, bool]], sources: Sourc
 _STAMPED_ON = re.compile(r"\b(?:dong dau|dan tem)(?: \w+){0,4}? (?:len|vao|tren) (?:cac )?(?:giay to|ban chinh|van ban|tai lieu)\b")
 _EQUIVALENT_HEAD = re.compile(r"^(?:ban sao |ban chinh )?(?:van ban|giay to|giay|tai lieu)(?: \w+){0,4} (?:co gia tri )?tuong duong\b")
 # "... của người yêu cầu": the applicant's own paper, whoever the applicant is (no third party).
-def _same_holder(words: str, case) -> str:
-    """``words`` without "của <người X>" when the foreigners' ``case`` is about that same person
-    ("CCCD của người chuyển tiền; đối với người chuyển tiền là người nước ngoài thì ...")."""
+_APPLICANTS_OWN = re.compile(r"\bcua nguoi (?:yeu cau|de nghi|di dang ky|nop ho so|lam thu tuc)\b")
+_HOLDER_WORDS = re.compile(r"\b(?:cua|thanh vien|co dong|nha dau tu|dai dien|nguoi dung dau|giam doc|chu so huu)\b")
+_HOLDER_NAMED = re.compile(r"\bcua (nguoi (?!nuoc ngoai\b)\w+(?: \w+)?)(?: \w+){0,3}$")
+
+
+def _same_holder(words: str, conditions: set[str]) -> str:
+    """``words`` without "của <người X>" when the foreigners' case (its ``conditions``, folded) is
+    about that same person ("CCCD của người chuyển tiền; đối với người chuyển tiền là người nước
+    ngoài thì ...")."""
     m = _HOLDER_NAMED.search(words)
-    conditions = {fold(p.condition) for p in iter_papers(case) if p.condition}
     if m and conditions and all(re.search(rf"\b{m.group(1)}(?: \w+){{0,3}}? la\b", c) for c in conditions):
         return words[: m.start()]
     return words
-
-
-_HOLDER_NAMED = re.compile(r"\bcua (nguoi (?!nuoc ngoai\b)\w+(?: \w+)?)(?: \w+){0,3}$")
-_APPLICANTS_OWN = re.compile(r"\bcua nguoi (?:yeu cau|de nghi|di dang ky|nop ho so|lam thu tuc)\b")
-_HOLDER_WORDS = re.compile(r"\b(?:cua|thanh vien|co dong|nha dau tu|dai dien|nguoi dung dau|giam doc|chu so huu)\b")
 
 
 def _case_choices(nodes: list) -> list:
@@ -758,11 +757,13 @@ def _nationality_choice(node, recogniser: Recogniser):
         # ngoài cấp": the same kind of paper, the foreigner's own.
         same = (foreigners and out and isinstance(kid, Paper) and bool(kid.document_types)
                 and all(p.document_types == kid.document_types for p in iter_papers(out[-1])))
+        # (The foreigners' case, for the holder both sides may name: derived only for a foreigners' kid.)
+        case = {fold(p.condition) for p in iter_papers(kid) if p.condition} if foreigners or foreigners_choice else set()
         if (foreigners or foreigners_choice) and out and not any(_for_foreigners(p) for p in iter_papers(out[-1])) and (
                 equivalent or (same or (foreigners_choice or identity(kid)) and (
                     identity(out[-1]) or foreigners_choice and isinstance(out[-1], AnyOf) and identity_choice(out[-1]))) and not any(
                     # "... của người đại diện; hộ chiếu đối với thành viên là người nước ngoài": two people's papers.
-                    _HOLDER_WORDS.search(_APPLICANTS_OWN.sub(" ", _same_holder(fold(p.text), kid))) for p in [*iter_papers(kid), *iter_papers(out[-1])])):
+                    _HOLDER_WORDS.search(_APPLICANTS_OWN.sub(" ", _same_holder(fold(p.text), case))) for p in [*iter_papers(kid), *iter_papers(out[-1])])):
             out[-1] = _join("any", [out[-1], kid])
         else:
             out.append(kid)

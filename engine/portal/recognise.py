@@ -478,6 +478,15 @@ ASKED_ABROAD = re.compile(r"\b(?:co quan|to chuc|ben) (?:co tham quyen )?(?:cua 
 # "trích lục ghi chú khai tử do cơ quan đại diện Việt Nam ở nước ngoài cấp": a Vietnamese
 # mission abroad registers civil status for Viet Nam (Law on Civil Status 2014, Art. 7.3).
 VN_MISSION = re.compile(r"\bco quan dai dien (?:cua )?(?:viet nam|vn)(?: (?:o|tai) nuoc ngoai)?\b")
+
+
+def not_issuers(folded: str) -> str:
+    """``folded`` without the words that speak of abroad but name no foreign issuer: a purpose
+    abroad, a foreign issue also accepted, the authority a paper is for, a Vietnamese mission.
+    Both the recogniser's and the paper reader's foreign tests read what is left."""
+    return VN_MISSION.sub(" ", ASKED_ABROAD.sub(" ", PURPOSE_ABROAD.sub(" ", INCLUDING_ABROAD.sub(" ", folded))))
+
+
 # A paper issued abroad is not in a Vietnamese database.
 _FOREIGN = re.compile(r"\b(?:nuoc ngoai cap|phap luat cua nuoc co chung bien gioi|cua quoc gia vung lanh tho|hoat dong hop phap o nuoc ngoai|co tham quyen (?:cua )?nuoc ngoai|khong co quoc tich viet nam|nuoc cu tru cap)\b")
 
@@ -589,7 +598,7 @@ def _foreign(folded: str, start: int, end: int) -> bool:
     right_candidates = [i for i in (folded.find(" ; ", end), folded.find(" . ", end), folded.find(" hoac ", end),
                                     instead.start() if instead else -1) if i != -1]
     right = min(right_candidates) if right_candidates else len(folded)
-    return bool(_FOREIGN.search(VN_MISSION.sub(" ", ASKED_ABROAD.sub(" ", PURPOSE_ABROAD.sub(" ", INCLUDING_ABROAD.sub(" ", folded[left + 1 : right]))))))
+    return bool(_FOREIGN.search(not_issuers(folded[left + 1 : right])))
 
 
 #: Words of a paper's name and the shorthand clerks write for them (folded).
