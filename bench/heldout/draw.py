@@ -11,6 +11,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 WORK = os.environ.get('HELDOUT_WORK', '/tmp/heldout')
 SHARED = os.environ.get('ONCEONLY_SHARED', str(REPO.parent / 'shared'))
+os.makedirs(WORK, exist_ok=True)
 drawn = os.path.join(WORK, 'drawn.txt')
 seed, n, ministry = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3].upper()
 rows = collections.OrderedDict()
@@ -21,10 +22,14 @@ for r in csv.DictReader(open(f'{SHARED}/data/res-66-7/appendix-1.csv', encoding=
 used = collections.Counter(os.path.basename(p)[:-5] for p in glob.glob(f'{REPO}/tests/portal/heldout/*/records/*/*.json'))
 taken = set(open(drawn).read().split()) if os.path.exists(drawn) else set()
 cands = [c for c in rows if c not in taken and len(c.split('.')[1]) == 6]
+if len(cands) < n:
+    sys.exit(f"only {len(cands)} undrawn codes in {ministry!r}; draw from another ministry")
+# The least used first; widen one use at a time until there are enough to draw from.
 low = min(used[c] for c in cands)
-pool = [c for c in cands if used[c] <= low + 0]
-if len(pool) < n:
-    pool = [c for c in cands if used[c] <= low + 1]
+pool = [c for c in cands if used[c] <= low]
+while len(pool) < n:
+    low += 1
+    pool = [c for c in cands if used[c] <= low]
 random.seed(seed)
 pick = random.sample(pool, n)
 with open(drawn, 'a') as f:
