@@ -196,8 +196,9 @@ _SURRENDER = re.compile(
     # ("để ghi chú vào Sổ đăng ký kết hôn" writes in the register, not on the paper.)
     # "... để công chức tư pháp - hộ tịch ghi nội dung thay đổi vào giấy tờ đó", "để ghi chú nội
     # dung cải chính": the civil-status paper itself is written on.
-    # "Sổ BHXH bản chính để đơn vị tiếp nhận xác nhận và ghi tiếp quá trình đóng": the new employer.
-    r"de (?:(?:co quan|cong chuc|can bo|bo phan|uy ban|ubnd|so|phong|cuc|don vi|nguoi su dung lao dong) (?:\S+ ){0,8}?)?"
+    # "Sổ BHXH bản chính để đơn vị tiếp nhận xác nhận và ghi tiếp quá trình đóng": the new employer;
+    # "Sổ BHXH ... để Trung tâm Dịch vụ việc làm ghi xác nhận thời gian hưởng trợ cấp": a centre.
+    r"de (?:(?:co quan|cong chuc|can bo|bo phan|uy ban|ubnd|so|phong|cuc|don vi|nguoi su dung lao dong|trung tam|chi nhanh|co so|to chuc|doanh nghiep|cong ty) (?:\S+ ){0,8}?)?"
     r"(?:xac nhan (?:va |, )?)?(?:tiep tuc )?ghi(?: tiep| chu)?(?: ,)? (?:xac nhan|vao(?! so (?:dang ky|ho tich|goc|theo doi))|bo sung|qua trinh|thoi gian|noi dung|viec thay doi)|"
     # "nộp kèm sổ BHXH để cơ quan BHXH xác nhận bổ sung vào sổ": the agency writes in that book.
     r"de (?:co quan (?:\w+ ){0,8}?)?xac nhan (?:bo sung )?vao so|"
@@ -1545,6 +1546,12 @@ def _connector(ctx: _Ctx, k: int, b: int) -> tuple[str | None, int]:
     if w == "va" and k + 1 < b and ctx.toks[k + 1].word == "cua":
         # "giấy tờ pháp lý của chủ hộ và của các thành viên": two holders of one paper.
         return None, 0
+    if (w == "va" and _HOLDER_HEAD.match(ctx.folded(k + 1, min(b, k + 4)))
+            and not any(j in ctx.hit_at for j in range(k + 1, min(b, k + 5)))
+            and _OF_HOLDER.search(" ".join(t.word for t in ctx.toks[max(0, k - 12) : k]))):
+        # "giấy tờ pháp lý của cá nhân đối với chủ sở hữu là cá nhân và người đại diện theo
+        # pháp luật (...)": two holders of one paper.
+        return None, 0
     if w == "va" and _BETWEEN.search(" ".join(t.word for t in ctx.toks[max(0, k - 8) : k])) and not (
             k + 1 in ctx.hit_at or _PAPER_HEAD.match(ctx.folded(k + 1, min(b, k + 4)))):
         # "Giấy tờ chứng minh quan hệ giữa người vay và học sinh": the two parties of a relation.
@@ -1564,6 +1571,8 @@ def _connector(ctx: _Ctx, k: int, b: int) -> tuple[str | None, int]:
 
 
 _LOST = re.compile(r"^[^,;:()]{0,80}? " + LOST)
+# The holder a paper's name is for, its clause not closed since ("... của A", "... đối với A").
+_OF_HOLDER = re.compile(r"\b(?:cua|doi voi)\b[^,;:()]*$")
 # "giữa A và B", "quan hệ của A với B": the parties of one relation, not two papers.
 _BETWEEN = re.compile(r"\bgiua\b(?:(?!\b(?:hoac|kem)\b)[^,;:()])*$")
 
@@ -2155,6 +2164,8 @@ _CASE_AFTER = re.compile(r"\b(?:neu|truong hop|doi voi)\b")
 _UNQUALIFIED = frozenset("cua da duoc co kem ban nop xuat theo do cap trong neu khi va hoac , ; . ( ) : -".split()) | {
     "con hieu", "con gia", "con han", "de doi", "de kiem", "hop le", "hop phap", "doi voi"}
 #: A person and no paper ("người giám hộ", "mẹ"): one more holder of a list.
+# Who holds a paper, not a paper: "người đại diện theo pháp luật", "thành viên hợp danh".
+_HOLDER_HEAD = re.compile(r"^(?:nguoi|chu so huu|chu ho|chu doanh nghiep|thanh vien|co dong|ca nhan|nha dau tu)\b")
 _PERSON_ONLY = re.compile(r"(?:nguoi (?:giam ho|dai dien|duoc uy quyen|than|yeu cau|de nghi)|cha|me|vo|chong|cha me|ong|ba)")
 _CHANNEL_CASE = re.compile(r"^(?:neu|khi|truong hop|doi voi truong hop)? ?(?:nop|gui)(?: ho so)? (?:truc tuyen|truc tiep|qua)\b")
 
@@ -2552,6 +2563,8 @@ def _named_types(rec) -> set[str]:
     return {h.type_id for h in rec.hits + rec.rejected}
 
 
+# "X được thay thế bằng việc khai thác, sử dụng thông tin ... từ CSDL ...": X is replaced by the lookup.
+_REPLACED_BY_LOOKUP = re.compile(r"\bduoc thay (?:the )?bang (?:viec )?(?:khai thac|tra cuu|su dung thong tin|ket noi)\b")
 # "... được khai thác trong CSDL X", "Cơ quan tiếp nhận tự tra cứu trên CSDL X": where the entry takes the data from.
 _EXPLOITED = re.compile(r"\b(?:duoc )?khai thac (?:trong|tu|tren)\b|\btu tra cuu (?:tren|trong|tai)\b")
 
@@ -2641,7 +2654,9 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
         # (What the waiver's own words speak of: from its waiving words on, when the
         # clause also lists the papers, "(GKS, ...), trừ trường hợp thông tin ... đã có ...".)
         # (The waiver's recognition has its offsets in the fold_keep form: no second pass.)
-        said_at = _WAIVER.search(fold_keep(aside))
+        # ("Bản gốc GCN ... được thay thế bằng việc khai thác ... từ CSDL đất đai mà không phải
+        # nộp": the paper before the waiving words is what is replaced, so all its words count.)
+        said_at = None if _REPLACED_BY_LOOKUP.search(folded) else _WAIVER.search(fold_keep(aside))
         said = {h.type_id for h in rec.hits + rec.rejected if said_at is None or h.start >= said_at.start()}
         if own and not any(t in sources.holds(s) for t in said for s in named):
             _waive_the_examples(out.node, text, named, sources, recogniser)
@@ -2731,4 +2746,13 @@ def _apply_waivers(out: Papers, waivers: list[tuple[str, str, bool]], sources: S
                             and (set(q.document_types) & spoken_of or (elsewhere and _waived_by_its_words(waiver_f, fold(q.text))))):
                         mine = [s for s in named if set(q.document_types) & sources.holds(s)]
                         if mine:
+                            q.waiver, q.waiver_text = mine[0], text
+                if not spoken_of and not elsewhere:
+                    # "GCN quyền sử dụng đất hoặc hợp đồng thuê trụ sở (không phải nộp nếu
+                    # thông tin về thửa đất đã có trong CSDL đất đai)": the parenthesis closing
+                    # a choice, naming no paper, speaks of the alternatives its database holds,
+                    # even when the last one (a contract) is none of them.
+                    for q in _closed_choice(out.node, p):
+                        mine = [s for s in named if set(q.document_types) & sources.holds(s)]
+                        if q.waiver is None and not (q.surrendered or q.foreign) and mine:
                             q.waiver, q.waiver_text = mine[0], text

@@ -472,8 +472,10 @@ _BACK_REF = re.compile(r"^\s*(?:(?!(?:thay|de|voi|cua|nham)\b)\S+\s+){0,8}?(?:qu
 # too, so the paper named is not only a foreign one.
 INCLUDING_ABROAD = re.compile(r"\bke ca\b(?=[^()]*\bcap\b)[^()]*")
 PURPOSE_ABROAD = re.compile(r"\b(?:(?:hoc tap|du hoc|lam viec|cong tac|lao dong|dao tao|thuc tap|xuat canh|di|de (?:lam thu tuc |lam )?ket hon) (?:o|tai)|di hoc|di lam viec|di lao dong) nuoc ngoai\b")
-# "(trường hợp cơ quan có thẩm quyền nước ngoài yêu cầu)": the authority the paper is for, not its issuer.
-ASKED_ABROAD = re.compile(r"\b(?:co quan|to chuc|ben) (?:co tham quyen )?(?:cua )?(?:nuoc ngoai|nuoc so tai|nuoc tiep nhan) "
+# "(trường hợp cơ quan có thẩm quyền nước ngoài yêu cầu)": the authority the paper is for, not its issuer;
+# "trường hợp cơ sở tiếp nhận ở nước ngoài có yêu cầu": the host abroad a worker goes to.
+ASKED_ABROAD = re.compile(r"\b(?:co quan|to chuc|ben|co so|doi tac|don vi|doanh nghiep|truong)(?: (?!cap\b)\w+){0,2}? "
+                          r"(?:co tham quyen )?(?:cua |o |tai )?(?:nuoc ngoai|nuoc so tai|nuoc tiep nhan) "
                           r"(?:co )?(?:yeu cau|de nghi|doi hoi)\b")
 # "trích lục ghi chú khai tử do cơ quan đại diện Việt Nam ở nước ngoài cấp": a Vietnamese
 # mission abroad registers civil status for Viet Nam (Law on Civil Status 2014, Art. 7.3).

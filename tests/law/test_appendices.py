@@ -415,3 +415,30 @@ def test_the_border_pass_rows_replace_the_proof_of_a_legal_representative(shippe
     day, citizen = dt.date(2026, 6, 1), {"nationality": "vn"}
     assert engine.evaluate("1.003133", citizen, day).decisions[0].status.value == "struck"
     assert engine.evaluate("9.000001", citizen, day).decisions[0].status.value == "required"
+
+
+def test_the_fire_design_row_replaces_the_lawful_land_papers_it_names(shipped):
+    # Appendix I item 733 (3.000489): "Giấy tờ hợp pháp về đất đai chứng minh sự phù hợp mục
+    # đích sử dụng đất" from the land database: the certificate, and the decision allocating
+    # or leasing the land. A lease between parties is still asked for, and elsewhere the
+    # decision is no database paper.
+    from engine.importer import shipped_recogniser
+    from engine.models import Procedure, Requirement, Text
+    from engine.portal.papers import read_papers
+
+    assert shipped.rules["res-66-7-appendix-1-item-733"].document_types == ["land-use-certificate", "land-allocation-decision"]
+    rec = shipped_recogniser()
+    rows = ["Giấy chứng nhận quyền sử dụng đất hoặc quyết định giao đất, cho thuê đất của cơ quan có thẩm quyền",
+            "Hợp đồng thuê đất giữa chủ đầu tư và bên cho thuê"]
+    reqs = [Requirement(id=f"e{k}", text=t, components=read_papers(t, rec, rec.sources).node, originals=0, copies=1)
+            for k, t in enumerate(rows, 1)]
+    cat = shipped.copy_on_write("fire-design")
+    cat.procedures = {code: Procedure(code=code, name=Text(vi="Thử"), ministry="bo-cong-an", requirements=reqs, origin="imported")
+                      for code in ("3.000489", "9.000001")}
+    engine = Engine(cat)
+    day, citizen = dt.date(2026, 6, 1), {"nationality": "vn"}
+    here = engine.evaluate("3.000489", citizen, day).decisions
+    assert [c.status.value for c in here[0].components] == ["struck", "struck"]
+    assert here[1].status.value == "required"
+    elsewhere = engine.evaluate("9.000001", citizen, day).decisions[0]
+    assert [c.status.value for c in elsewhere.components] == ["required", "required"]

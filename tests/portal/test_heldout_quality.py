@@ -14,7 +14,7 @@ characters of the row). ``heldout/B/labels-check.yaml`` is a second, blind
 labelling of set B by someone who saw neither the writer's labels nor the
 engine.
 
-``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z195 are the same for those sets.
+``labels-check.yaml`` of sets A, C, D, E, F, G, H, K to Y and Z1 to Z198 are the same for those sets.
 
 Labels find their entry by the row's opening words (not a hash: a row the
 parser splits or merges differently is reported as unmatched, and its papers
@@ -1233,6 +1233,30 @@ HELDOUT = Path(__file__).with_name("heldout")
 #: of several words); the row goes, as its second labeller and both
 #: labellings of Z187's same pattern read it. Z194's writer reads it as a case
 #: and keeps it: the one wrong whole entry allowed.
+#:
+#: Sets Z196, Z197 and Z198 (round 75: labour, employment, people with merit
+#: and archives; customs, investment and business registration for small
+#: firms and household businesses; fire safety, security and order,
+#: residence and exit-entry; five Appendix I codes each, seeds 196, 197, 198
+#: (draw.py now widens its pool one use at a time: Bộ Nội vụ's codes had all
+#: been used), and ten free procedures), measured once on 88deacf before
+#: reading, each labelled a second time blind: Z196 0.902 (74/82) / 0.961 / 1
+#: (second labelling 0.988 / 0.976 / 1); Z197 0.986 (70/71) / 1.000 / 0
+#: (0.986 / 1.000 / 0); Z198 0.844 (76/90) / 0.974 / 0 (1.000 / 0.957 / 0);
+#: pooled, writers 0.905 (220/243) / 0.978 / 1, second labellings **0.992
+#: (241/243)** / 0.976 / 1. Z198's precision is the counting convention; two
+#: of its rows were unmatched then (a row's "II." mark, now dropped when
+#: matching). The wrong whole entry (both labellings) was real: "Sổ BHXH ...
+#: để Trung tâm Dịch vụ việc làm ghi xác nhận thời gian hưởng trợ cấp" is
+#: written on by the centre, so handed in. Read after (misses): a waiver
+#: closing "GCN QSDĐ hoặc hợp đồng thuê trụ sở (không phải nộp nếu thông tin
+#: về thửa đất đã có trong CSDL đất đai)" reaches the certificate past the
+#: lease; "đối với chủ sở hữu là cá nhân và người đại diện theo pháp luật
+#: (thẻ Căn cước, ... hoặc Hộ chiếu)" names two holders of one paper; "trường
+#: hợp cơ sở tiếp nhận ở nước ngoài có yêu cầu" is whom a criminal-record
+#: certificate is for, not its issuer; Appendix I item 733 (3.000489) replaces
+#: the land allocation or lease decision with the certificate (new registry
+#: type ``land-allocation-decision``, a case of its own elsewhere).
 FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-A": (1.0, 0.97, 0),
     "heldout-A-check": (1.0, 0.97, 0),
@@ -1346,7 +1370,10 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-Z32-check": (1.0, 0.97, 0),
     "heldout-Z33": (1.0, 0.93, 0),
     "heldout-Z33-check": (1.0, 0.93, 0),
-    "heldout-Z34": (1.0, 0.88, 0),
+    # Round 75's land allocation type: the entry's own waiver of "một trong những giấy tờ
+    # chứng minh quyền sử dụng đất (GCN ... hoặc Quyết định giao đất, cho thuê đất)" reaches the
+    # decision too, as Z34's second labeller reads it; its writer keeps the decision.
+    "heldout-Z34": (0.97, 0.88, 0),
     "heldout-Z34-check": (1.0, 0.84, 0),
     "heldout-Z35": (0.86, 0.96, 0),
     "heldout-Z35-check": (1.0, 0.97, 0),
@@ -1390,8 +1417,11 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-Z54-check": (0.97, 0.84, 0),
     "heldout-Z55": (0.92, 0.99, 0),
     "heldout-Z55-check": (1.0, 0.96, 0),
-    "heldout-Z56": (1.0, 0.91, 0),
-    "heldout-Z56-check": (1.0, 0.91, 0),
+    # Round 75's land allocation type: both labellings strike the decision the entry's own
+    # waiver reaches, and count "GCNQSDĐ, sổ đỏ, sổ hồng" as one paper where the engine names
+    # two (the counting convention).
+    "heldout-Z56": (0.97, 0.94, 0),
+    "heldout-Z56-check": (0.97, 0.94, 0),
     "heldout-Z57": (1.0, 0.98, 0),
     "heldout-Z57-check": (1.0, 0.98, 0),
     "heldout-Z58": (1.0, 1.0, 0),
@@ -1672,11 +1702,17 @@ FLOORS: dict[str, tuple[float, float, int]] = {
     "heldout-Z194-check": (0.89, 0.98, 0),
     "heldout-Z195": (1.0, 0.94, 0),
     "heldout-Z195-check": (1.0, 0.92, 0),
+    "heldout-Z196": (0.91, 0.97, 0),
+    "heldout-Z196-check": (1.0, 0.98, 0),
+    "heldout-Z197": (1.0, 1.0, 0),
+    "heldout-Z197-check": (1.0, 1.0, 0),
+    "heldout-Z198": (0.84, 1.0, 0),
+    "heldout-Z198-check": (1.0, 0.97, 0),
 }
 
 
-#: A list mark the parser drops from the row's text ("a) ", "đ) ", "+ ", "1. ").
-_MARK = re.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|\(\d{1,2}\)|[-+•*])\s*", re.IGNORECASE)
+#: A list mark the parser drops from the row's text ("a) ", "đ) ", "+ ", "1. ", "II. ").
+_MARK = re.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}[.)]|\(\d{1,2}\)|[IVX]{1,4}\.|[-+•*])\s*", re.IGNORECASE)
 
 
 def _key(text: str, n: int = 24) -> str:

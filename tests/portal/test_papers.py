@@ -1223,6 +1223,19 @@ def test_a_waiver_closing_a_choice_waives_every_alternative_its_database_holds(l
     assert [c.status.value for c in d.components] == ["struck"] * 3
 
 
+def test_a_waiver_closing_a_choice_waives_its_databases_alternative_past_a_contract(law, recogniser):
+    # The choice ends with a lease the land database does not hold; the
+    # parenthesis names no paper and speaks of the parcel: the certificate is
+    # looked up, so nothing is brought. Its database named nowhere, nothing goes.
+    text = ("Bản sao Giấy chứng nhận quyền sử dụng đất hoặc hợp đồng thuê văn phòng, nhà xưởng (không phải nộp "
+            "nếu thông tin về thửa đất đã có trong Cơ sở dữ liệu quốc gia về đất đai)")
+    tree = read(recogniser, text)
+    assert [p.waiver for p in iter_papers(tree)] == ["land", None]
+    assert decide(law, text, recogniser).status.value == "struck"
+    other = "Bản sao Giấy chứng nhận quyền sử dụng đất hoặc hợp đồng thuê văn phòng (không phải nộp nếu đã nộp khi đăng ký)"
+    assert [p.waiver for p in iter_papers(read(recogniser, other))] == [None, None]
+
+
 def test_a_waiver_for_some_applicants_only_waives_nothing(recogniser):
     # "if the owner is also the legal representative": who the applicant is
     # decides it, and the answer cannot tell; the passport stays.
@@ -2190,6 +2203,19 @@ def test_the_parties_of_a_relation_are_not_two_papers(law, recogniser):
     assert decide(law, text, recogniser).status.value == "struck"
 
 
+def test_the_holders_of_one_paper_are_not_two_papers(law, recogniser):
+    # "... đối với thành viên là cá nhân và người đại diện theo pháp luật (A, B hoặc C)":
+    # the "và" joins whose papers they are; the parenthesis spells the one paper out.
+    text = ("Bản sao giấy tờ pháp lý của cá nhân đối với thành viên là cá nhân và người đại diện theo pháp luật "
+            "(thẻ Căn cước, thẻ Căn cước công dân hoặc hộ chiếu)")
+    assert kinds(read(recogniser, text)) == {"any_of": [["the-can-cuoc"], ["cccd"], ["passport"]]}
+    assert decide(law, text, recogniser).status.value == "struck"
+    # A paper after "và" is still another paper.
+    text = "Bản sao hộ chiếu của người lao động và giấy xác nhận của người sử dụng lao động"
+    assert decide(law, text, recogniser, originals=0, copies=1).components[-1].status.value == "required"
+    assert len(decide(law, text, recogniser, originals=0, copies=1).components) == 2
+
+
 def test_a_death_abroad_entered_in_the_register(recogniser):
     assert kinds(read(recogniser, "Bản sao trích lục ghi chú khai tử")) == ["death-certificate"]
 
@@ -2647,10 +2673,19 @@ def test_a_paper_a_department_writes_on_is_surrendered(law, recogniser):
     assert decide(law, text, recogniser).status.value == "required"
 
 
-def test_a_foreign_authority_asking_for_it_leaves_the_name_recognised(law, recogniser):
+@pytest.mark.parametrize("text", [
     # "(trường hợp cơ quan có thẩm quyền nước ngoài yêu cầu)": whom the certificate is for.
-    text = "Phiếu lý lịch tư pháp số 2 của người khai (trường hợp cơ quan có thẩm quyền nước ngoài yêu cầu)"
+    "Phiếu lý lịch tư pháp số 2 của người khai (trường hợp cơ quan có thẩm quyền nước ngoài yêu cầu)",
+    # "..., trường hợp cơ sở tiếp nhận ở nước ngoài có yêu cầu": the host a trainee goes to.
+    "Phiếu lý lịch tư pháp số 1 của học viên, nếu đơn vị tiếp nhận tại nước ngoài có yêu cầu",
+])
+def test_a_foreign_authority_asking_for_it_leaves_the_name_recognised(law, recogniser, text):
     assert decide(law, text, recogniser).status.value == "struck"
+
+
+def test_a_host_abroad_that_issues_the_paper_is_still_its_issuer(law, recogniser):
+    text = "Phiếu lý lịch tư pháp do cơ sở tiếp nhận ở nước ngoài cấp"
+    assert decide(law, text, recogniser).status.value == "required"
 
 
 def test_an_adoption_decision_beside_a_birth_certificate_is_a_case_of_its_own(law, recogniser):
@@ -2679,6 +2714,20 @@ def test_a_waiver_of_the_classes_information_reaches_its_adoption_example(law, r
     assert d.status.value == "struck"
     assert [c.source for c in d.components] == ["civil-status"] * 3
 
+
+
+def test_a_waiver_replacing_the_paper_it_names_reaches_no_other_example(law, recogniser):
+    # "Bản gốc Giấy chứng nhận ... được thay thế bằng việc khai thác ... mà không phải nộp":
+    # the certificate it names goes, the land allocation decision offered beside it stays.
+    text = ("Giấy chứng nhận (bản gốc) hoặc Quyết định giao đất, cho thuê đất của chủ đầu tư dự án. Bản gốc Giấy "
+            "chứng nhận quyền sử dụng đất được thay thế bằng việc khai thác thông tin tương ứng từ cơ sở dữ liệu "
+            "đất đai mà không phải nộp.")
+    assert [p.waiver for p in iter_papers(read(recogniser, text))] == ["land", None]
+    # A waiver of the class's information reaches both.
+    text = ("Một trong các giấy tờ chứng minh quyền sử dụng đất (Giấy chứng nhận quyền sử dụng đất hoặc quyết định "
+            "giao đất, cho thuê đất). Không phải nộp nếu cơ quan khai thác được thông tin trên Cơ sở dữ liệu quốc "
+            "gia về đất đai.")
+    assert [p.waiver for p in iter_papers(read(recogniser, text))] == ["land", "land"]
 
 def test_a_fund_keeping_the_original_surrenders_it(law, recogniser):
     # "bản chính ... để Quỹ lưu giữ trong suốt thời gian bảo lãnh": the fund holds the original.
@@ -2867,10 +2916,15 @@ def test_an_extra_paper_issued_by_that_country_is_foreign_in_each_alternative(la
     assert not papers._is_foreign(fold("giấy phép do cơ quan quản lý của nguồn nước đó cấp"))
 
 
-def test_a_book_the_receiving_employer_writes_on_is_handed_in(law, recogniser):
+@pytest.mark.parametrize("text", [
     # "Sổ BHXH bản chính để đơn vị tiếp nhận xác nhận và ghi tiếp quá trình đóng": the new
     # employer writes on the book itself.
-    text = "Sổ bảo hiểm xã hội bản chính để đơn vị mới xác nhận và ghi tiếp thời gian đóng bảo hiểm xã hội."
+    "Sổ bảo hiểm xã hội bản chính để đơn vị mới xác nhận và ghi tiếp thời gian đóng bảo hiểm xã hội.",
+    # A job centre writes the weeks of benefit on it, and hands it back later.
+    "Sổ bảo hiểm xã hội để trung tâm giới thiệu việc làm ghi xác nhận thời gian đã hưởng trợ cấp (trả lại khi "
+    "có kết quả).",
+])
+def test_a_book_the_receiving_office_writes_on_is_handed_in(law, recogniser, text):
     assert decide(law, text, recogniser).rule == "surrendered-original"
     # The book shown as proof goes.
     assert decide(law, "Sổ bảo hiểm xã hội để chứng minh thời gian công tác", recogniser).status.value == "struck"
